@@ -1,0 +1,1 @@
+"""The Scrapy project: settings, the item, the outlet registry and the one generic spider."""

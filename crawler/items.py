@@ -1,0 +1,38 @@
+"""The item that carries one fetched article page through the pipelines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pantau.models import Analysis, Article, Region
+
+
+@dataclass
+class PageItem:
+    """Filled stage by stage: the spider sets the page fields, each pipeline adds its own."""
+
+    outlet: str
+    outlet_name: str
+    url: str  # canonical URL (the page's rel=canonical when it gives one)
+    aliases: tuple[str, ...]  # other (canonicalised) URLs that reached this page
+    html: str  # released after extraction to keep memory flat
+    fetched: datetime
+    fallback_region: Region | None = None
+    # extract
+    title: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    editor: str | None = None
+    text: str = ""
+    # clean, language, analyze
+    body: str = ""
+    language: str = ""
+    analysis: Analysis | None = None
+    # dedupe
+    fingerprint: str = ""
+    sketch: list[int] = field(default_factory=list)
+    duplicate_of: str | None = None
+    # store
+    article: Article | None = None
+    outcome: str | None = None  # "new" | "updated" | "unchanged"

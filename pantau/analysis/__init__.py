@@ -1,0 +1,7 @@
+"""Article analysis: the same stages behind ``pantau analyze`` and the crawl pipeline.
+
+``core.analyze`` runs them in order; each stage is its own module so it can be
+tested and improved alone: ``clean`` (body text only), ``language``,
+``quotes`` (quotations, speakers and officials), ``regions`` and ``tags``
+(taxonomy tags with evidence sentences).
+"""

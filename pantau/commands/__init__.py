@@ -1,0 +1,1 @@
+"""One module per ``pantau`` command: ``register(subparsers)`` and ``run(args, config) -> int``."""

@@ -1,0 +1,31 @@
+"""``pantau crawl``: crawl the registered outlets once and print the per-outlet summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pantau.config import Config
+from pantau.crawl import format_summary, run_crawl
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("crawl", help="crawl the registered outlets once")
+    p.add_argument("--only", action="append", default=[], metavar="ID", help="crawl only this outlet (repeatable)")
+    p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
+                   help="add the outlets of this YAML file to the registry (repeatable; same id: the file wins)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json)
+    if args.json:
+        json.dump(summary.to_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        format_summary(summary)
+    return 0

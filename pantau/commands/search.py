@@ -1,0 +1,70 @@
+"""``pantau search``: full-text search over stored articles, best first, with highlighted snippets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from pantau.analysis.taxonomy import TAG_IDS
+from pantau.config import Config
+from pantau.store import SearchRequest, open_store
+
+
+def parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def parse_tag(value: str) -> str:
+    if value not in TAG_IDS:
+        raise argparse.ArgumentTypeError(f"unknown tag {value!r}; known: {', '.join(sorted(TAG_IDS))}")
+    return value
+
+
+def positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("search", help="full-text search over stored articles")
+    p.add_argument("query", nargs="?", default="", help='words that must all occur; "a phrase"; OR; prefix*')
+    p.add_argument("--tag", action="append", default=[], type=parse_tag, help="required tag (repeatable)")
+    p.add_argument("--region", help="province or regency name (e.g. 'Kepulauan Bangka Belitung', 'Belitung')")
+    p.add_argument("--outlet", metavar="ID")
+    p.add_argument("--speaker", metavar="NAME", help="a quoted speaker or named official")
+    p.add_argument("--since", type=parse_day, metavar="DATE", help="published on or after (YYYY-MM-DD, WIB)")
+    p.add_argument("--until", type=parse_day, metavar="DATE", help="published on or before (YYYY-MM-DD, WIB)")
+    p.add_argument("--limit", type=positive, default=20, metavar="N")
+    p.add_argument("--json", action="store_true", help="one JSON object per hit")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    request = SearchRequest(query=args.query, tags=args.tag, region=args.region, outlet=args.outlet,
+                            speaker=args.speaker, since=args.since, until=args.until, limit=args.limit)
+    store = open_store(config)
+    try:
+        hits = store.search(request)
+    finally:
+        store.close()
+    out = sys.stdout
+    if args.json:
+        for hit in hits:
+            out.write(json.dumps(hit.to_json(), ensure_ascii=False) + "\n")
+        return 0
+    if not hits:
+        out.write("no articles match\n")
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        day = (hit.published or "")[:10] or "----------"
+        places = ", ".join(r.get("regency") or r.get("province") or "" for r in hit.regions) or "-"
+        out.write(f"{rank:>2}. {hit.title or '(no title)'}\n")
+        out.write(f"    {day}  {hit.outlet}  {places}  [{', '.join(hit.tags) or 'no tags'}]\n")
+        out.write(f"    {hit.snippet}\n    {hit.url}\n")
+    return 0

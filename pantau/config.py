@@ -1,0 +1,178 @@
+"""The one settings module: ``pantau.toml``, command-line overrides and environment.
+
+Environment variables are read here and nowhere else (``PANTAU_CONFIG``,
+``PANTAU_DATA_DIR``, ``PANTAU_ELASTICSEARCH_URL`` and the SMTP password
+variable the config names). The file is validated once, at start-up, so a bad
+value is a one-line error before any crawl starts, not a traceback mid-run.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from apscheduler.triggers.cron import CronTrigger
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from pantau.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = "pantau.toml"
+DEFAULT_DATA_DIR = "data"
+DEFAULT_SCHEDULE = "*/30 * * * *"
+TIMEZONE = "Asia/Jakarta"
+
+
+def validate_cron(expr: str) -> str:
+    """Refuse a cron string APScheduler cannot parse (five fields, standard crontab)."""
+    try:
+        CronTrigger.from_crontab(expr, timezone=TIMEZONE)
+    except ValueError as exc:
+        raise ValueError(f"invalid cron expression {expr!r}: {exc}") from None
+    return expr
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StoreConfig(_Section):
+    elasticsearch_url: str = ""
+    index: str = "pantau-articles"
+
+
+class SmtpConfig(_Section):
+    host: str = ""
+    port: int = Field(default=25, ge=1, le=65535)
+    security: Literal["none", "starttls", "ssl"] = "none"
+    username: str = ""
+    password_env: str = "PANTAU_SMTP_PASSWORD"
+    sender: str = "pantau@localhost"
+    timeout: float = Field(default=30.0, gt=0)
+
+
+class AlertRule(_Section):
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    tags_any: list[str] = []
+    tags_all: list[str] = []
+    regions: list[str] = []
+    outlets: list[str] = []
+    query: str = ""
+    recipients: list[str] = Field(min_length=1)
+    mode: Literal["immediate", "digest"] = "immediate"
+    digest_schedule: str = "0 7 * * *"
+
+    @field_validator("digest_schedule")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        return validate_cron(v)
+
+    @field_validator("recipients")
+    @classmethod
+    def _addresses(cls, v: list[str]) -> list[str]:
+        for addr in v:
+            if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
+                raise ValueError(f"not an email address: {addr!r}")
+        return v
+
+    @field_validator("tags_any", "tags_all")
+    @classmethod
+    def _known_tags(cls, v: list[str]) -> list[str]:
+        from pantau.analysis.taxonomy import TAG_IDS
+
+        unknown = [t for t in v if t not in TAG_IDS]
+        if unknown:
+            raise ValueError(f"unknown tag(s) {unknown}; known: {sorted(TAG_IDS)}")
+        return v
+
+
+class CrawlConfig(_Section):
+    default_schedule: str = DEFAULT_SCHEDULE
+    download_timeout: float = Field(default=30.0, gt=0)
+    retry_times: int = Field(default=2, ge=0)
+    concurrent_requests_per_domain: int = Field(default=4, ge=1)
+    autothrottle: bool = True
+    obey_robots: bool = True
+    user_agent: str = "pantau/0.1 (+https://github.com/pantau-id/pantau; election-neutrality news monitor)"
+    job_time_limit: float = Field(default=1800.0, gt=0, description="seconds one scheduled crawl may run")
+
+    @field_validator("default_schedule")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        return validate_cron(v)
+
+
+class Config(_Section):
+    store: StoreConfig = StoreConfig()
+    smtp: SmtpConfig = SmtpConfig()
+    crawl: CrawlConfig = CrawlConfig()
+    alert: list[AlertRule] = []
+    data_dir: Path = Path(DEFAULT_DATA_DIR)
+    config_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _unique_rules(self) -> Config:
+        names = [r.name for r in self.alert]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"alert rule names must be unique: {dupes}")
+        return self
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "pantau.db"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    def smtp_password(self) -> str:
+        """The SMTP password, from the environment variable the config names (never from the file)."""
+        return os.environ.get(self.smtp.password_env, "")
+
+
+def _format_validation_error(source: str, exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    if err["loc"] and err["loc"][0] == "alert" and len(err["loc"]) > 1:
+        loc = f"[[alert]] #{int(err['loc'][1]) + 1}" + (
+            "." + ".".join(str(p) for p in err["loc"][2:]) if len(err["loc"]) > 2 else ""
+        )
+    return f"{source}: {loc}: {err['msg']}"
+
+
+def load_config(
+    config_file: str | Path | None = None,
+    data_dir: str | Path | None = None,
+    elasticsearch_url: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Config:
+    """Build the configuration: command line beats environment beats file beats defaults."""
+    env = os.environ if environ is None else environ
+    path: Path | None = None
+    explicit = config_file or env.get("PANTAU_CONFIG")
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+    elif Path(DEFAULT_CONFIG_FILE).is_file():
+        path = Path(DEFAULT_CONFIG_FILE)
+    raw: dict[str, object] = {}
+    if path is not None:
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    raw["data_dir"] = data_dir or env.get("PANTAU_DATA_DIR") or raw.get("data_dir") or DEFAULT_DATA_DIR
+    raw["config_file"] = path
+    es_url = elasticsearch_url or env.get("PANTAU_ELASTICSEARCH_URL")
+    if es_url:
+        store = dict(raw.get("store") or {})  # type: ignore[call-overload]
+        store["elasticsearch_url"] = es_url
+        raw["store"] = store
+    try:
+        return Config.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(str(path or "configuration"), exc)) from None

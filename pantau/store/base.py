@@ -1,0 +1,86 @@
+"""The article store interface, implemented by the SQLite (FTS5) and Elasticsearch stores.
+
+Both stores keep the same document (``Article.to_doc()``), answer the same
+:class:`SearchRequest` and report the same :class:`UpsertOutcome`, so the CLI,
+the pipelines and the alerts never know which one they talk to.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from pantau.models import Article
+
+
+class UpsertOutcome(enum.Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class SearchRequest:
+    """A search, independent of the backend. Empty ``query`` means "all, newest first"."""
+
+    query: str = ""
+    tags: list[str] = field(default_factory=list)  # every tag must be present
+    region: str | None = None  # province or regency name, exact
+    outlet: str | None = None
+    speaker: str | None = None  # a quoted speaker's name (words of it match)
+    since: date | None = None  # published on or after
+    until: date | None = None  # published on or before
+    limit: int = 20
+
+
+@dataclass
+class SearchHit:
+    id: str
+    url: str
+    title: str | None
+    outlet: str
+    published: str | None
+    tags: list[str]
+    regions: list[dict[str, str | None]]
+    score: float
+    snippet: str  # highlighted terms wrapped in [..] (plain text, terminal-friendly)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "url": self.url, "title": self.title, "outlet": self.outlet,
+            "published": self.published, "tags": self.tags, "regions": self.regions,
+            "score": self.score, "snippet": self.snippet,
+        }
+
+
+HIGHLIGHT_PRE = "["
+HIGHLIGHT_POST = "]"
+
+
+class ArticleStore(Protocol):
+    """Where analysed articles live and are searched."""
+
+    def upsert(self, article: Article) -> UpsertOutcome:
+        """Insert or replace the article keyed by its canonical URL; UNCHANGED when the fingerprint is equal."""
+
+    def get(self, url: str) -> dict[str, Any] | None:
+        """The stored document for a canonical URL."""
+
+    def get_many(self, urls: list[str]) -> list[dict[str, Any]]:
+        """Stored documents for several canonical URLs (missing ones are skipped)."""
+
+    def search(self, request: SearchRequest) -> list[SearchHit]:
+        """Best hits first, with highlighted snippets."""
+
+    def matches(self, url: str, query: str) -> bool:
+        """Whether the stored article at ``url`` matches a full-text query (alert rules use it)."""
+
+    def export(self, since: date | None = None) -> Iterator[dict[str, Any]]:
+        """Every stored document, oldest fetched first (``since``: published on or after, WIB date)."""
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...

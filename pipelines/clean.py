@@ -1,0 +1,31 @@
+"""Stage 2: the body only: inserts, bylines, comment forms and template repeats removed."""
+
+from __future__ import annotations
+
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
+from crawler import report
+from crawler.items import PageItem
+from pantau.analysis.clean import clean_body
+from pipelines import NotAnArticle
+
+# A page whose cleaned body is shorter than this is an index, teaser or error page.
+MIN_BODY_WORDS = 40
+
+
+class CleanPipeline:
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
+        return cls(crawler.stats)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        item.body = clean_body(item.text, title=item.title)
+        item.text = ""
+        if len(item.body.split()) < MIN_BODY_WORDS:
+            report.count(self.stats, item.outlet, "rejected")
+            raise NotAnArticle(f"body too short ({len(item.body.split())} words) on {item.url}")
+        return item

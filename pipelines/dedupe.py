@@ -1,0 +1,35 @@
+"""Stage 5: content fingerprint (unchanged pages) and near-duplicate detection (syndicated copies)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from scrapy.crawler import Crawler
+
+from crawler.items import PageItem
+from pantau.analysis.clean import paragraph_key
+from pantau.state import CrawlState, body_sketch
+from pipelines import config_from
+
+
+def fingerprint(title: str | None, body: str) -> str:
+    """Equal for the same headline and text, whatever whitespace or punctuation moved."""
+    return hashlib.sha1(f"{paragraph_key(title or '')}\n{paragraph_key(body)}".encode()).hexdigest()
+
+
+class DedupePipeline:
+    def __init__(self, state: CrawlState) -> None:
+        self.state = state
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
+        return cls(CrawlState(config_from(crawler).db_path))
+
+    def close_spider(self) -> None:
+        self.state.close()
+
+    def process_item(self, item: PageItem) -> PageItem:
+        item.fingerprint = fingerprint(item.title, item.body)
+        item.sketch = body_sketch(item.body)
+        item.duplicate_of = self.state.find_copy_of(item.url, item.sketch)
+        return item

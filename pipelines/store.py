@@ -1,0 +1,73 @@
+"""Stage 7: store the article (SQLite or Elasticsearch) and record the crawl state.
+
+A store failure (disk full, Elasticsearch down) is reported for the page and the
+crawl goes on: the page is then not marked known, so the next crawl fetches it
+again, and nothing already stored is touched (one transaction per article).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.statscollectors import StatsCollector
+
+from crawler import report
+from crawler.items import PageItem
+from pantau.errors import PantauError
+from pantau.models import Article
+from pantau.state import CrawlState
+from pantau.store import ArticleStore, open_store
+from pipelines import NotAnArticle, config_from
+
+
+class StorePipeline:
+    def __init__(self, store: ArticleStore, state: CrawlState, stats: StatsCollector) -> None:
+        self.store = store
+        self.state = state
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        config = config_from(crawler)
+        pipeline = cls(open_store(config), CrawlState(config.db_path), crawler.stats)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        return pipeline
+
+    def close_spider(self) -> None:
+        self.store.close()
+        self.state.close()
+
+    def item_dropped(self, item: Any, exception: BaseException, **_: Any) -> None:
+        """Remember pages that are not articles, so the next crawl does not fetch them again."""
+        if isinstance(exception, NotAnArticle) and isinstance(item, PageItem):
+            self.state.record_page(item.url, item.outlet, "rejected", item.fetched, aliases=item.aliases)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        assert item.analysis is not None, "AnalyzePipeline runs before StorePipeline"
+        article = Article(
+            url=item.url, outlet=item.outlet, title=item.title, published=item.published,
+            fetched=item.fetched, analysis=item.analysis, author=item.author, editor=item.editor,
+            fingerprint=item.fingerprint, duplicate_of=item.duplicate_of,
+        )
+        try:
+            outcome = self.store.upsert(article)
+            self.state.record_page(item.url, item.outlet, "stored", item.fetched,
+                                   fingerprint=item.fingerprint, aliases=item.aliases)
+            if item.duplicate_of is None and outcome.value != "unchanged":
+                self.state.record_sketch(item.url, item.sketch)
+        except (sqlite3.Error, OSError, PantauError) as exc:
+            report.error(self.stats, item.outlet, f"not stored {item.url}: {exc}")
+            raise DropItem(f"store failed for {item.url}: {exc}") from exc
+        item.article, item.outcome = article, outcome.value
+        if item.duplicate_of and outcome.value == "new":
+            report.count(self.stats, item.outlet, "duplicates")
+        else:
+            report.count(self.stats, item.outlet, outcome.value)
+        return item
+
+
