@@ -1,0 +1,36 @@
+"""Shared fixtures: article factories and data dirs (no network beyond 127.0.0.1)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from pantau.models import Analysis, Article, Official, Quote, Region
+
+WIB = timezone(timedelta(hours=7))
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def make_article(url: str, body: str, *, outlet: str = "contoh", title: str = "Judul",
+                 tags: tuple[str, ...] = (), regions: tuple[Region, ...] = (),
+                 speaker: str | None = None, published: datetime | None = None,
+                 fingerprint: str | None = None, duplicate_of: str | None = None) -> Article:
+    quotes = []
+    if speaker:
+        start = body.index('"') + 1 if '"' in body else 0
+        end = body.index('"', start) if '"' in body[start:] else len(body)
+        quotes = [Quote(body[start:end], speaker, "Sekretaris Daerah", start, end)]
+    analysis = Analysis(language="id", body=body, tags=list(tags), regions=list(regions),
+                        officials=[Official(speaker, "Sekretaris Daerah")] if speaker else [], quotes=quotes)
+    return Article(url=url, outlet=outlet, title=title, published=published or datetime(2024, 10, 1, 9, 0, tzinfo=WIB),
+                   fetched=datetime(2024, 10, 2, 1, 0, tzinfo=timezone.utc), analysis=analysis,
+                   fingerprint=fingerprint or str(hash((title, body))), duplicate_of=duplicate_of)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d

@@ -1,0 +1,45 @@
+from pantau.analysis.clean import clean_body
+
+TEMPLATE_REPEAT = """Bupati mengimbau ASN menjaga netralitas selama masa kampanye di daerah itu.
+"Kami minta semua pegawai netral," katanya.
+COPYRIGHT © ANTARA News Jawa Timur 2024
+Bupati mengimbau ASN menjaga netralitas selama masa kampanye di daerah itu.
+"Kami minta semua pegawai netral," katanya."""
+
+
+def test_body_printed_twice_by_template_is_kept_once():
+    assert clean_body(TEMPLATE_REPEAT).split("\n\n") == [
+        "Bupati mengimbau ASN menjaga netralitas selama masa kampanye di daerah itu.",
+        '"Kami minta semua pegawai netral," katanya.',
+    ]
+
+
+def test_inserts_bylines_and_category_lines_are_removed():
+    text = """Reporter : Andi
+Editor : Budi
+PALU - Paragraf pertama berita.
+BACA JUGA:Banjir Rendam Tiga Desa
+Baca juga: Harga cabai naik
+Paragraf kedua berita.
+Kategori :"""
+    assert clean_body(text) == "PALU - Paragraf pertama berita.\n\nParagraf kedua berita."
+
+
+def test_everything_after_related_posts_and_comment_form_is_dropped():
+    text = """Isi berita yang penting sekali. (rls)
+Bacaan Lainnya
+Pos terkait
+Judul berita lain yang terkait
+Tinggalkan Balasan
+Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *"""
+    assert clean_body(text) == "Isi berita yang penting sekali."
+
+
+def test_known_headline_and_view_counter_line_are_not_body():
+    text = "Judul Berita Hari Ini\nIsi berita.\nJudul Berita Hari Ini\nSenin, 30 September 2024 20:06 WIB 1123"
+    assert clean_body(text, title="Judul Berita Hari Ini") == "Isi berita."
+
+
+def test_quoted_speech_and_subheads_stay():
+    text = 'Subjudul Tentang Koordinasi\n“Kami siap,” ujarnya.'
+    assert clean_body(text) == 'Subjudul Tentang Koordinasi\n\n“Kami siap,” ujarnya.'
