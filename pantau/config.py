@@ -130,7 +130,12 @@ class Config(_Section):
 
     def smtp_password(self) -> str:
         """The SMTP password, from the environment variable the config names (never from the file)."""
-        return os.environ.get(self.smtp.password_env, "")
+        return secret_from_env(self.smtp.password_env)
+
+
+def secret_from_env(variable: str) -> str:
+    """A password from the environment: secrets never live in pantau.toml or on the command line."""
+    return os.environ.get(variable, "")
 
 
 def _format_validation_error(source: str, exc: ValidationError) -> str:

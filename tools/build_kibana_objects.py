@@ -33,7 +33,9 @@ SEARCH_INDEX_REF = "kibanaSavedObjectMeta.searchSourceJSON.index"
 COUNT_COLUMN = "col-count"
 
 
-def _obj(type_: str, id_: str, attributes: dict[str, Any], references: list[dict[str, str]]) -> dict[str, Any]:
+def _obj(
+    type_: str, id_: str, attributes: dict[str, Any], references: list[dict[str, str]]
+) -> dict[str, Any]:
     return {
         "id": id_,
         "type": type_,
@@ -97,7 +99,8 @@ SEARCHES = [
 def _count() -> dict[str, Any]:
     return {
         "label": "Jumlah artikel", "dataType": "number", "operationType": "count",
-        "sourceField": "___records___", "isBucketed": False, "scale": "ratio", "params": {"emptyAsNull": True},
+        "sourceField": "___records___", "isBucketed": False, "scale": "ratio",
+        "params": {"emptyAsNull": True},
     }
 
 
@@ -114,7 +117,8 @@ def _terms(field: str, label: str, size: int, other: bool) -> dict[str, Any]:
 
 def _date_histogram() -> dict[str, Any]:
     return {
-        "label": "published", "dataType": "date", "operationType": "date_histogram", "sourceField": "published",
+        "label": "published", "dataType": "date", "operationType": "date_histogram",
+        "sourceField": "published",
         "isBucketed": True, "scale": "interval",
         "params": {"interval": "auto", "includeEmptyRows": True, "dropPartials": False},
     }
@@ -132,8 +136,9 @@ def lens(id_: str, title: str, vis_type: str, layer: str, columns: dict[str, dic
         }}}},
         "visualization": visualization,
     }
-    return _obj("lens", id_, {"title": title, "description": "", "visualizationType": vis_type, "state": state},
-                [{"name": f"indexpattern-datasource-layer-{layer}", "type": "index-pattern", "id": DATA_VIEW_ID}])
+    attributes = {"title": title, "description": "", "visualizationType": vis_type, "state": state}
+    ref_name = f"indexpattern-datasource-layer-{layer}"
+    return _obj("lens", id_, attributes, [{"name": ref_name, "type": "index-pattern", "id": DATA_VIEW_ID}])
 
 
 def top_bar(id_: str, title: str, layer: str, field: str, label: str) -> dict[str, Any]:
@@ -149,7 +154,8 @@ def top_bar(id_: str, title: str, layer: str, field: str, label: str) -> dict[st
 
 LENSES = [
     lens("pantau-lens-tags-time", "Artikel per hari menurut tag", "lnsXY", "layer-tags",
-         {"col-tag": _terms("tags", "Tag", 10, other=True), "col-time": _date_histogram(), COUNT_COLUMN: _count()},
+         {"col-tag": _terms("tags", "Tag", 10, other=True), "col-time": _date_histogram(),
+          COUNT_COLUMN: _count()},
          {
              "preferredSeriesType": "bar_stacked", "valueLabels": "hide",
              "legend": {"isVisible": True, "position": "right"},

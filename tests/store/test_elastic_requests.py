@@ -1,0 +1,221 @@
+"""Golden tests of every request body the Elasticsearch store sends (no server needed).
+
+The bodies are built by pure functions, so these pin exactly what goes over
+the wire. Regenerate after an intended change with ``PANTAU_REGEN_GOLDEN=1``
+and review the diff of ``tests/store/golden/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from elasticsearch.helpers import expand_action
+
+from pantau.errors import PantauError, UsageError
+from pantau.models import Analysis, Article, Official, Quote, Region, TagEvidence
+from pantau.store.base import HIGHLIGHT_POST, HIGHLIGHT_PRE, SearchRequest, UpsertOutcome
+from pantau.store.elastic import (
+    CURRENT_MAPPING_VERSION,
+    DERIVED_FIELDS,
+    BulkItemError,
+    BulkReport,
+    BulkUpsertError,
+    ElasticStore,
+    _hit,
+    _stored,
+    build_export_body,
+    build_matches_body,
+    build_search_body,
+    bulk_actions,
+    es_document,
+    load_index_template,
+)
+
+GOLDEN = Path(__file__).with_name("golden")
+REGEN = os.environ.get("PANTAU_REGEN_GOLDEN") == "1"
+WIB = timezone(timedelta(hours=7))
+
+
+def check_golden(name: str, data: Any) -> None:
+    path = GOLDEN / f"{name}.json"
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if REGEN:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"missing golden {path.name}: run with PANTAU_REGEN_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs (PANTAU_REGEN_GOLDEN=1 to accept)"
+
+
+def make_articles() -> list[Article]:
+    body1 = (
+        "Bupati Bangka mengimbau seluruh ASN menjaga netralitas menjelang Pilkada 2024. "
+        "\u201cASN harus netral,\u201d kata Sekda Bangka Thamrin Hasan."
+    )
+    q1 = body1.index("\u201c") + 1
+    first = Article(
+        url="https://babel.antaranews.com/berita/1/bupati-bangka-imbau-asn-netral",
+        outlet="antara-babel",
+        title="Bupati Bangka imbau ASN netral",
+        published=datetime(2024, 11, 1, 9, 30, tzinfo=WIB),
+        fetched=datetime(2024, 11, 1, 3, 0, tzinfo=timezone.utc),
+        analysis=Analysis(
+            language="id",
+            body=body1,
+            tags=["netralitas-asn", "imbauan", "pilkada-2024"],
+            evidence=[TagEvidence("imbauan", ["Bupati Bangka mengimbau seluruh ASN menjaga netralitas."])],
+            regions=[Region("Kepulauan Bangka Belitung", "Kabupaten Bangka")],
+            officials=[Official("Thamrin Hasan", "Sekda Bangka")],
+            quotes=[Quote("ASN harus netral,", "Thamrin Hasan", "Sekda Bangka", q1, q1 + 17)],
+        ),
+        author="Redaksi",
+        fingerprint="f1",
+    )
+    second = Article(
+        url="https://sumsel.example.id/read/2/asn-dilaporkan",
+        outlet="sumsel-example",
+        title="ASN dilaporkan ke Bawaslu",
+        published=None,  # no publication date: "day" falls back to the fetch date in Jakarta
+        fetched=datetime(2024, 11, 2, 20, 0, tzinfo=timezone.utc),
+        analysis=Analysis(
+            language="id",
+            body="Seorang ASN dilaporkan ke Bawaslu karena mengunggah foto dukungan.",
+            tags=["netralitas-asn", "dugaan-pelanggaran"],
+            regions=[Region("Sumatera Selatan", None)],
+        ),
+        fingerprint="f2",
+        duplicate_of=None,
+    )
+    return [first, second]
+
+
+def test_index_template_golden() -> None:
+    check_golden("index_template_v1", load_index_template("pantau-articles", CURRENT_MAPPING_VERSION))
+
+
+def test_mapping_is_strict_and_covers_every_document_field() -> None:
+    """A field to_doc() adds without a mapping version bump would be refused per document."""
+    mapping = load_index_template("pantau-articles", 1)["template"]["mappings"]
+    assert mapping["dynamic"] == "strict"
+    props = mapping["properties"]
+    for article in make_articles():
+        assert set(es_document(article)) <= set(props)
+    assert props["quotes"]["type"] == props["officials"]["type"] == props["tag_evidence"]["type"] == "nested"
+    for field in ("title", "body"):
+        assert props[field]["analyzer"] == "indonesian"
+        assert props[field]["fields"]["exact"]["analyzer"] == "standard"
+    assert props["quotes"]["properties"]["text"]["analyzer"] == "indonesian"
+    assert props["published"]["type"] == props["fetched"]["type"] == "date"
+
+
+def test_bulk_action_lines_golden() -> None:
+    lines = []
+    for action in bulk_actions(make_articles(), "pantau-articles"):
+        header, source = expand_action(action)
+        lines += [header, source]
+    check_golden("bulk_two_articles", lines)
+
+
+def test_document_ids_are_deterministic_and_derived_fields_stripped_on_read() -> None:
+    first, second = make_articles()
+    doc = es_document(first)
+    assert doc["id"] == first.id and len(first.id) == 40
+    assert doc["speakers"] == ["Thamrin Hasan"]
+    assert doc["day"] == "2024-11-01"
+    assert es_document(second)["day"] == "2024-11-03"  # 20:00 UTC is the next day in Jakarta
+    assert _stored(doc) == first.to_doc()
+    assert set(DERIVED_FIELDS) == set(doc) - set(first.to_doc())
+
+
+SEARCHES: dict[str, SearchRequest] = {
+    "query": SearchRequest(query="netralitas ASN"),
+    "empty_query": SearchRequest(),
+    "syntax": SearchRequest(query='"kepala desa" imbau* pemilu OR pilkada ASN'),
+    "punctuation_only": SearchRequest(query=" -- ! "),
+    "tags": SearchRequest(query="netralitas", tags=["imbauan", "pilkada-2024"]),
+    "region": SearchRequest(region="Bangka"),
+    "outlet": SearchRequest(outlet="antara-babel"),
+    "speaker": SearchRequest(speaker="  Thamrin Hasan "),
+    "since": SearchRequest(since=date(2024, 11, 1)),
+    "until": SearchRequest(until=date(2024, 11, 30)),
+    "combined": SearchRequest(
+        query="netralitas", tags=["sanksi"], region="Kepulauan Bangka Belitung", outlet="antara-babel",
+        speaker="Thamrin", since=date(2024, 11, 1), until=date(2024, 11, 30), limit=5,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHES))
+def test_search_body_golden(name: str) -> None:
+    check_golden(f"search_{name}", build_search_body(SEARCHES[name]))
+
+
+def test_highlight_uses_the_shared_markers() -> None:
+    highlight = build_search_body(SearchRequest(query="ASN"))["highlight"]
+    assert highlight["pre_tags"] == [HIGHLIGHT_PRE] and highlight["post_tags"] == [HIGHLIGHT_POST]
+    assert highlight["fields"]["body"]["fragment_size"] == 160
+
+
+def test_matches_and_export_bodies_golden() -> None:
+    url = make_articles()[0].url
+    text = build_search_body(SearchRequest(query="netral ASN"))["query"]["bool"]["must"][0]
+    check_golden("matches", build_matches_body(url, text))
+    check_golden("export_all", build_export_body(None))
+    check_golden("export_since", build_export_body(date(2024, 11, 1)))
+    assert build_export_body(datetime(2024, 10, 31, 18, 0, tzinfo=timezone.utc)) == build_export_body(
+        date(2024, 11, 1)
+    )
+
+
+def test_hit_from_a_search_response() -> None:
+    raw = {
+        "_id": "abc", "_score": 3.14159,
+        "_source": {"id": "abc", "url": "https://x.id/a", "title": "T", "outlet": "x", "published": None,
+                    "tags": ["imbauan"], "regions": [{"province": "Bali", "regency": None}]},
+        "highlight": {"body": ["ASN [harus]\n  [netral]"]},
+    }
+    hit = _hit(raw)
+    assert (hit.score, hit.snippet) == (3.1416, "ASN [harus] [netral]")
+    assert hit.regions == [{"province": "Bali", "regency": None}]
+
+
+def test_bulk_error_message_names_the_documents() -> None:
+    report = BulkReport(
+        outcomes={"https://a.id/1": UpsertOutcome.NEW},
+        errors=[BulkItemError("i1", "https://a.id/2", 400, "mapper_parsing_exception: bad date"),
+                BulkItemError("i2", "https://a.id/3", 429, "es_rejected_execution_exception")],
+    )
+    exc = BulkUpsertError(report)
+    assert str(exc) == ("Elasticsearch refused 2 document(s): https://a.id/2: HTTP 400: "
+                        "mapper_parsing_exception: bad date (and 1 more)")
+    assert exc.report is report and isinstance(exc, PantauError)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_unreachable_server_is_one_line_pantau_error() -> None:
+    """A real client against a closed port: the user sees one line, never a traceback or silence."""
+    url = f"http://elastic:secret@127.0.0.1:{_closed_port()}"
+    store = ElasticStore(url, "pantau-articles")
+    for call in (store.ensure_index, store.count, lambda: store.upsert(make_articles()[0]),
+                 lambda: store.search(SearchRequest(query="ASN")), lambda: list(store.export())):
+        with pytest.raises(PantauError) as info:
+            call()
+        message = str(info.value)
+        assert message.startswith(f"cannot reach Elasticsearch at http://127.0.0.1:{url.rsplit(':', 1)[1]}: ")
+        assert "\n" not in message and "secret" not in message
+    store.close()
+
+
+def test_malformed_url_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="invalid Elasticsearch URL 'localhost:9200'"):
+        ElasticStore("localhost:9200")
