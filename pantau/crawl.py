@@ -6,7 +6,6 @@ process; the scheduler calls it in a child process per job.
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,11 +13,13 @@ from typing import TextIO
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
 from crawler.outlets import Outlet, load_registry, select
 from crawler.report import CrawlSummary, OutletSummary
 from crawler.spiders.news import NewsSpider
 from pantau.config import Config
+from pantau.errors import PantauError
 from pantau.state import CrawlState
 
 __all__ = ["CrawlSummary", "OutletSummary", "crawl_settings", "format_summary", "run_crawl"]
@@ -52,15 +53,17 @@ def run_crawl(config: Config, outlets_files: Sequence[Path] = (), only: Sequence
     config.data_dir.mkdir(parents=True, exist_ok=True)
     state = CrawlState(config.db_path)
     try:
-        process = CrawlerProcess(crawl_settings(config, progress=progress, log_level=log_level),
-                                 install_root_handler=False)
-        logging.basicConfig(level=getattr(logging, log_level), format="%(levelname)s %(name)s: %(message)s")
+        process = CrawlerProcess(crawl_settings(config, progress=progress, log_level=log_level))
         crawler = process.create_crawler(NewsSpider)
-        process.crawl(crawler, outlets=outlets, state=state)
+        failures: list[Failure] = []
+        process.crawl(crawler, outlets=outlets, state=state).addErrback(failures.append)
         process.start()
         stats = crawler.stats.get_stats() if crawler.stats else {}
     finally:
         state.close()
+    if failures:
+        failure = failures[0]
+        raise PantauError(f"the crawl could not run: {failure.type.__name__}: {failure.getErrorMessage()}")
     return CrawlSummary.from_stats(stats, [o.id for o in outlets])
 
 

@@ -42,9 +42,6 @@ BYLINES = {
     "editor": re.compile(r"(?:^|\|\s*)(?:editor|penyunting|redaktur)\s*:\s*(?P<name>[^|\n]+?)\s*$",
                          re.IGNORECASE | re.MULTILINE),
 }
-# Pages larger than this are cut before parsing: a news article never needs more,
-# and a runaway page must not stall the pipeline.
-MAX_HTML_CHARS = 3_000_000
 
 
 @dataclass
@@ -103,7 +100,6 @@ def strip_site_name(title: str, site_names: tuple[str, ...]) -> str:
 
 def extract_page(html: str, url: str, site_names: tuple[str, ...] = ()) -> ExtractedPage | None:
     """Main text and metadata of an article page; None when the page has no article text."""
-    html = html[:MAX_HTML_CHARS]
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):

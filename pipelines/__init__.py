@@ -9,7 +9,13 @@ from pantau.config import Config, load_config
 
 
 class NotAnArticle(DropItem):
-    """The page fetched is not an article (no main text): remembered so it is not fetched again."""
+    """The page fetched is not an article (no main text): remembered so it is not fetched again.
+
+    An expected outcome, not a warning: logged at DEBUG and counted as ``rejected``.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="DEBUG")
 
 
 def config_from(crawler: Crawler) -> Config:

@@ -11,7 +11,7 @@ from pantau.analysis.clean import clean_body
 from pipelines import NotAnArticle
 
 # A page whose cleaned body is shorter than this is an index, teaser or error page.
-MIN_BODY_WORDS = 40
+MIN_BODY_WORDS = 20
 
 
 class CleanPipeline:

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from lxml import etree
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
@@ -220,6 +221,9 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         outlet = request.meta.get("outlet", "?")
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            report.count(self.crawler.stats, outlet, "robots_blocked")  # the site's wish, not an error
+            return
         if failure.check(HttpError):
             status = failure.value.response.status
             message = f"HTTP {status} for {request.url}"

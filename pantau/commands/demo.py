@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         outlets_file = site.write_outlets_yaml(demo_config.data_dir / "fixture-outlets.yaml")
         out.write(f"1/3 Fixture site running on loopback; outlets in {outlets_file}\n")
         out.write("2/3 Crawling it with the real spider and pipelines …\n")
-        summary = run_crawl(demo_config, [outlets_file], site.outlet_ids(), progress=True)
+        summary = run_crawl(demo_config, [outlets_file], site.outlet_ids, progress=True)
     format_summary(summary)
     out.write(f"\n3/3 pantau --data-dir {demo_config.data_dir} search \"{SAMPLE_QUERY}\" --tag netralitas-asn\n\n")
     search_args = argparse.Namespace(query=SAMPLE_QUERY, tag=["netralitas-asn"], region=None, outlet=None,
