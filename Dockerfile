@@ -20,7 +20,7 @@ RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/pan
 USER pantau
 WORKDIR /home/pantau
 
-# Crawl state, job store and alert outbox live in SQLite under the data dir (see docs/run-on-a-server.md).
+# Crawl state, job store and alert outbox live in SQLite under the data dir (see README.md, "Run on a server").
 ENV PANTAU_DATA_DIR=/data \
     PANTAU_CONFIG=/etc/pantau/pantau.toml
 VOLUME ["/data"]

@@ -1,4 +1,4 @@
-"""The docker-compose deployment is wired as docs/run-on-a-server.md describes (no Docker needed)."""
+"""The docker-compose deployment is wired as README.md ("Run on a server") describes (no Docker needed)."""
 
 from __future__ import annotations
 
