@@ -16,7 +16,9 @@ from pantau import __version__
 from pantau.config import load_config
 from pantau.errors import PantauError
 
-COMMANDS = ("crawl", "search", "analyze", "export", "outlets", "demo", "schedule", "status", "alerts", "kibana")
+COMMANDS = (
+    "crawl", "search", "analyze", "export", "outlets", "demo", "schedule", "status", "alerts", "kibana", "index",
+)
 
 
 class Parser(argparse.ArgumentParser):

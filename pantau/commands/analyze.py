@@ -18,7 +18,6 @@ from crawler.outlets import load_registry
 from pantau.analysis.core import analyze
 from pantau.config import Config
 from pantau.errors import UsageError
-from pantau.extract import extract_page
 from pantau.models import Region, analysis_to_json
 from pantau.urls import canonical_url
 
@@ -57,6 +56,8 @@ class Analyzer:
         return analysis_to_json(analyze(text))
 
     def html(self, html: str, url: str) -> dict[str, Any]:
+        from pantau.extract import extract_page  # trafilatura loads only for pages
+
         region, names = self.fallback_region(url)
         page = extract_page(html, url, names)
         if page is None:

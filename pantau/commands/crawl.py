@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from pantau.config import Config
-from pantau.crawl import format_summary, run_crawl
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    from pantau.crawl import format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+
     summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json)
     if args.json:
         json.dump(summary.to_json(), sys.stdout, ensure_ascii=False)

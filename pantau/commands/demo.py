@@ -13,8 +13,6 @@ import sys
 
 from pantau.commands.search import run as run_search
 from pantau.config import Config
-from pantau.crawl import format_summary, run_crawl
-from pantau.fixture_site import FixtureSite
 from pantau.store import SearchRequest, open_store
 
 SAMPLE_QUERY = "netralitas ASN"
@@ -26,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    from pantau.crawl import format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+    from pantau.fixture_site import FixtureSite
+
     demo_config = config.model_copy(update={"data_dir": config.data_dir / "demo"})
     demo_config.data_dir.mkdir(parents=True, exist_ok=True)
     out = sys.stdout
