@@ -49,9 +49,8 @@ class CrawlSummary:
     def from_stats(cls, stats: dict[str, Any], outlet_ids: list[str]) -> CrawlSummary:
         rows = []
         for oid in outlet_ids:
-            row = OutletSummary(oid, **{k: int(stats.get(f"pantau/{oid}/{k}", 0)) for k in KEYS if k != "errors"})
-            row.errors = list(stats.get(f"pantau/{oid}/error_messages", []))
-            rows.append(row)
+            counts = {k: int(stats.get(f"pantau/{oid}/{k}", 0)) for k in KEYS if k != "errors"}
+            rows.append(OutletSummary(oid, errors=list(stats.get(f"pantau/{oid}/error_messages", [])), **counts))
         return cls(rows, str(stats.get("finish_reason", "finished")))
 
     def to_json(self) -> dict[str, Any]:

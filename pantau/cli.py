@@ -31,9 +31,12 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(prog="pantau", description="Watch Indonesian regional news for ASN election-neutrality stories.")
     parser.add_argument("--version", action="version", version=f"pantau {__version__}")
-    parser.add_argument("--config", metavar="FILE", help="pantau.toml (default: ./pantau.toml if present; env PANTAU_CONFIG)")
-    parser.add_argument("--data-dir", metavar="DIR", help="store, job store and outbox (default ./data; env PANTAU_DATA_DIR)")
-    parser.add_argument("--elasticsearch", metavar="URL", help="use Elasticsearch as the store (env PANTAU_ELASTICSEARCH_URL)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="pantau.toml (default: ./pantau.toml if present; env PANTAU_CONFIG)")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="store, job store and outbox (default ./data; env PANTAU_DATA_DIR)")
+    parser.add_argument("--elasticsearch", metavar="URL",
+                        help="use Elasticsearch as the store (env PANTAU_ELASTICSEARCH_URL)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 from lxml import etree
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -104,13 +105,13 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = ()) -> Extra
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    doc = trafilatura.bare_extraction(
+    doc = trafilatura.bare_extraction(  # a Document (as_dict=False)
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, favor_recall=True, deduplicate=False,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return None
-    text = doc.text
+    text = str(doc.text)
     title = None
     for xpath in TITLE_XPATHS:
         found = tree.xpath(xpath)

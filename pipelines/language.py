@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from crawler.items import PageItem
 from pantau.analysis.language import detect_language
+
+from crawler.items import PageItem
 
 
 class LanguagePipeline:

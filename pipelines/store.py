@@ -8,7 +8,6 @@ again, and nothing already stored is touched (one transaction per article).
 from __future__ import annotations
 
 import sqlite3
-
 from typing import Any
 
 from scrapy import signals

@@ -113,6 +113,7 @@ class NewsSpider(scrapy.Spider):
         if response.status == 304:
             report.count(self.crawler.stats, outlet, "sources_not_modified")
             return False
+        assert response.request is not None
         self.state.record_validators(
             response.request.url,
             (response.headers.get("ETag") or b"").decode("latin-1") or None,

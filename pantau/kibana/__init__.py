@@ -12,6 +12,7 @@ dependency, and the request is fully visible here for review.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -105,10 +106,8 @@ def import_saved_objects(
             reply = json.loads(response.read().decode("utf-8"))
     except HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")
-        try:
+        with contextlib.suppress(ValueError, AttributeError):  # Kibana's JSON error body, if it is one
             detail = str(json.loads(detail).get("message", detail))
-        except (ValueError, AttributeError):
-            pass
         detail = detail.strip()[:300]
         raise PantauError(f"Kibana at {base} refused the import: HTTP {exc.code} {detail}") from None
     except (URLError, TimeoutError, ConnectionError) as exc:

@@ -12,7 +12,8 @@ BENGKULU = Region("Bengkulu", None)
 
 def seeded(tmp_path):
     store = SQLiteStore(tmp_path / "pantau.db")
-    store.upsert(make_article("https://a.id/1", 'Sekda mengimbau ASN menjaga netralitas. "Jangan unggah foto," katanya.',
+    body = 'Sekda mengimbau ASN menjaga netralitas. "Jangan unggah foto," katanya.'
+    store.upsert(make_article("https://a.id/1", body,
                               outlet="a", title="Sekda imbau ASN netral", tags=("netralitas-asn", "imbauan"),
                               regions=(BABEL,), speaker="MZ Hendra Caya",
                               published=datetime(2024, 10, 1, 9, tzinfo=WIB)))
