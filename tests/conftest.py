@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ def make_article(url: str, body: str, *, outlet: str = "contoh", title: str = "J
     analysis = Analysis(language="id", body=body, tags=list(tags), regions=list(regions),
                         officials=[Official(speaker, "Sekretaris Daerah")] if speaker else [], quotes=quotes)
     return Article(url=url, outlet=outlet, title=title, published=published or datetime(2024, 10, 1, 9, 0, tzinfo=WIB),
-                   fetched=datetime(2024, 10, 2, 1, 0, tzinfo=timezone.utc), analysis=analysis,
+                   fetched=datetime(2024, 10, 2, 1, 0, tzinfo=UTC), analysis=analysis,
                    fingerprint=fingerprint or str(hash((title, body))), duplicate_of=duplicate_of)
 
 

@@ -15,7 +15,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,7 @@ def three_articles() -> list[Article]:
         url="https://babel.antaranews.com/berita/3/kades-diperiksa",
         outlet="antara-babel",
         title="Kades diperiksa Bawaslu",
-        fetched=datetime(2024, 11, 2, 10, 0, tzinfo=timezone.utc),  # Jakarta day 2024-11-02
+        fetched=datetime(2024, 11, 2, 10, 0, tzinfo=UTC),  # Jakarta day 2024-11-02
         fingerprint="f3",
         analysis=replace(
             second.analysis,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,7 @@ def make_articles() -> list[Article]:
         outlet="antara-babel",
         title="Bupati Bangka imbau ASN netral",
         published=datetime(2024, 11, 1, 9, 30, tzinfo=WIB),
-        fetched=datetime(2024, 11, 1, 3, 0, tzinfo=timezone.utc),
+        fetched=datetime(2024, 11, 1, 3, 0, tzinfo=UTC),
         analysis=Analysis(
             language="id",
             body=body1,
@@ -81,7 +81,7 @@ def make_articles() -> list[Article]:
         outlet="sumsel-example",
         title="ASN dilaporkan ke Bawaslu",
         published=None,  # no publication date: "day" falls back to the fetch date in Jakarta
-        fetched=datetime(2024, 11, 2, 20, 0, tzinfo=timezone.utc),
+        fetched=datetime(2024, 11, 2, 20, 0, tzinfo=UTC),
         analysis=Analysis(
             language="id",
             body="Seorang ASN dilaporkan ke Bawaslu karena mengunggah foto dukungan.",
@@ -167,7 +167,7 @@ def test_matches_and_export_bodies_golden() -> None:
     check_golden("matches", build_matches_body(url, text))
     check_golden("export_all", build_export_body(None))
     check_golden("export_since", build_export_body(date(2024, 11, 1)))
-    assert build_export_body(datetime(2024, 10, 31, 18, 0, tzinfo=timezone.utc)) == build_export_body(
+    assert build_export_body(datetime(2024, 10, 31, 18, 0, tzinfo=UTC)) == build_export_body(
         date(2024, 11, 1)
     )
 
