@@ -45,4 +45,5 @@ ITEM_PIPELINES = {
     "pipelines.analyze.AnalyzePipeline": 400,
     "pipelines.dedupe.DedupePipeline": 500,
     "pipelines.store.StorePipeline": 700,
+    "pipelines.alerts.AlertsPipeline": 800,
 }

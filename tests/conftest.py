@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -34,3 +37,15 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     return d
+
+
+def run_pantau(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a child process (Twisted's reactor runs once per process)."""
+    return subprocess.run([sys.executable, "-m", "pantau.cli", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

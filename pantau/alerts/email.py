@@ -1,0 +1,105 @@
+"""Alert messages, in Indonesian, as plain text and HTML.
+
+Per article: headline, outlet, published time in WIB, region, each tag with the
+sentence that triggered it, each quoted official with one quote, a snippet
+and the link. A digest puts a period's articles in one message. Everything
+taken from articles is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pantau.analysis.taxonomy import TAGS
+from pantau.config import AlertRule
+
+WIB = ZoneInfo("Asia/Jakarta")
+SNIPPET_CHARS = 320
+
+
+def _when(value: str | None) -> str:
+    if not value:
+        return "waktu terbit tidak diketahui"
+    return datetime.fromisoformat(value).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+
+
+def _region(doc: dict[str, Any]) -> str:
+    places = [r["regency"] + ", " + r["province"] if r.get("regency") else r["province"]
+              for r in doc.get("regions") or []]
+    return "; ".join(places) or "wilayah tidak diketahui"
+
+
+def _sections(doc: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(tag label, evidence sentence) pairs and (official, one quote) pairs."""
+    evidence = {e["tag"]: e["sentences"] for e in doc.get("tag_evidence") or []}
+    tags = [(TAGS[t][0] if t in TAGS else t, (evidence.get(t) or [""])[0]) for t in doc.get("tags") or []]
+    quoted: dict[str, tuple[str, str]] = {}
+    for quote in doc.get("quotes") or []:
+        if quote.get("speaker") and quote["speaker"] not in quoted:
+            who = quote["speaker"] + (f" ({quote['role']})" if quote.get("role") else "")
+            quoted[quote["speaker"]] = (who, quote["text"])
+    return tags, list(quoted.values())
+
+
+def _article_text(doc: dict[str, Any]) -> str:
+    tags, quotes = _sections(doc)
+    lines = [doc.get("title") or "(tanpa judul)",
+             f"{doc['outlet']} · {_when(doc.get('published'))} · {_region(doc)}", ""]
+    lines += ["Topik:"] + [f"  - {label}: {sentence}" for label, sentence in tags]
+    if quotes:
+        lines += ["Kutipan pejabat:"] + [f"  - {who}: “{text}”" for who, text in quotes]
+    lines += ["", (doc.get("body") or "")[:SNIPPET_CHARS].replace("\n\n", " ") + " …", f"Baca: {doc['url']}"]
+    return "\n".join(lines)
+
+
+def _article_html(doc: dict[str, Any]) -> str:
+    e = html.escape
+    tags, quotes = _sections(doc)
+    parts = [
+        f"<h2><a href=\"{e(doc['url'])}\">{e(doc.get('title') or '(tanpa judul)')}</a></h2>",
+        f"<p>{e(doc['outlet'])} · {e(_when(doc.get('published')))} · {e(_region(doc))}</p>",
+        "<p><b>Topik</b></p><ul>" + "".join(f"<li><b>{e(label)}</b>: {e(s)}</li>" for label, s in tags) + "</ul>",
+    ]
+    if quotes:
+        parts.append("<p><b>Kutipan pejabat</b></p><ul>"
+                     + "".join(f"<li>{e(who)}: “{e(text)}”</li>" for who, text in quotes) + "</ul>")
+    snippet = (doc.get("body") or "")[:SNIPPET_CHARS].replace("\n\n", " ")
+    parts.append(f"<p>{e(snippet)} …</p><p><a href=\"{e(doc['url'])}\">Baca selengkapnya</a></p>")
+    return "\n".join(parts)
+
+
+def _message(rule: AlertRule, sender: str, subject: str, text: str, body_html: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = ", ".join(rule.recipients)
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "pantau.local")
+    message["X-Pantau-Rule"] = rule.name
+    message.set_content(text + f"\n\n— pantau, aturan peringatan “{rule.name}”\n")
+    message.add_alternative(f"<html><body>{body_html}<hr><p>pantau, aturan peringatan "
+                            f"“{html.escape(rule.name)}”</p></body></html>", subtype="html")
+    return message
+
+
+def article_message(rule: AlertRule, doc: dict[str, Any], sender: str) -> EmailMessage:
+    return _message(rule, sender, f"[pantau] {doc.get('title') or doc['url']}", _article_text(doc),
+                    _article_html(doc))
+
+
+def digest_message(rule: AlertRule, docs: list[dict[str, Any]], sender: str) -> EmailMessage:
+    text = "\n\n".join(f"{i}. " + _article_text(d) for i, d in enumerate(docs, 1))
+    body_html = "<hr>".join(_article_html(d) for d in docs)
+    return _message(rule, sender, f"[pantau] Ringkasan {rule.name}: {len(docs)} berita netralitas ASN",
+                    f"{len(docs)} berita baru untuk aturan “{rule.name}”:\n\n{text}", body_html)
+
+
+def trial_message(rule: AlertRule, sender: str) -> EmailMessage:
+    return _message(rule, sender, f"[pantau] Uji coba aturan {rule.name}",
+                    "Ini pesan uji coba dari pantau. Jika Anda menerimanya, pengiriman email berfungsi.",
+                    "<p>Ini pesan uji coba dari pantau. Jika Anda menerimanya, pengiriman email berfungsi.</p>")

@@ -1,0 +1,60 @@
+"""Stage 8: alert rules on newly stored stories; queued in the outbox, sent at the end of the crawl.
+
+Only a story stored for the first time that is not a syndicated copy is
+looked at: an unchanged re-crawl, an update of a known story or a duplicate
+never alerts. A send failure never fails the crawl: the alert stays queued.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.statscollectors import StatsCollector
+
+from crawler.items import PageItem
+from pantau.alerts.channels import channel_for
+from pantau.alerts.outbox import Outbox
+from pantau.alerts.rules import rule_matches
+from pantau.config import Config
+from pantau.store import ArticleStore, open_store
+from pipelines import config_from
+
+logger = logging.getLogger(__name__)
+
+
+class AlertsPipeline:
+    def __init__(self, config: Config, stats: StatsCollector) -> None:
+        self.config = config
+        self.stats = stats
+        self.outbox = Outbox(config.db_path)
+        self.store: ArticleStore = open_store(config)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AlertsPipeline:
+        config = config_from(crawler)
+        if not config.alert:
+            raise NotConfigured("no [[alert]] rules")
+        return cls(config, crawler.stats)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        if item.outcome != "new" or item.duplicate_of is not None or item.article is None:
+            return item
+        doc = item.article.to_doc()
+        for rule in self.config.alert:
+            if rule_matches(rule, doc, self.store) and self.outbox.enqueue(rule, item.url):
+                self.stats.inc_value(f"pantau/alerts/queued/{rule.name}")
+        return item
+
+    def close_spider(self) -> None:
+        try:
+            sent, failed = self.outbox.deliver_due(self.config.alert, self.store, channel_for(self.config),
+                                                   self.config.smtp.sender)
+            self.stats.set_value("pantau/alerts/sent", sent)
+            self.stats.set_value("pantau/alerts/failed", failed)
+            if failed:
+                logger.warning("%d alert(s) could not be sent now; they stay queued for retry", failed)
+        finally:
+            self.outbox.close()
+            self.store.close()
