@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import trafilatura
-from trafilatura.settings import Document
 from lxml import etree
+from trafilatura.settings import Document
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -31,18 +31,23 @@ PROVINCE_PREFIXES = frozenset({"provinsi", "prov", "pemprov", "gubernur", "pemer
 REGENCY_PREFIXES = frozenset({"kabupaten", "kab", "pemkab", "bupati", "pemerintahkabupaten"})
 CITY_PREFIXES = frozenset({"kota", "pemkot", "walikota", "pemerintahkota"})
 # Words after which a bare capitalised name is a place, not a person.
-PLACE_CONTEXT = frozenset("""
-di ke dari se wilayah daerah bawaslu kpu polres polresta kodim dprd bkpsdm bkd diskominfo inspektorat
-sekda pj plt plh pemkab pemkot pemprov rsud kejari kemenag disdukcapil dinas kecamatan masyarakat warga
-asal kawasan kabupaten kota provinsi
-""".split())
-SPEECH_BEFORE_PERSON = frozenset("kata ujar tegas jelas ungkap tutur menurut bapak pak ibu bu sdr saudara".split())
+PLACE_CONTEXT = frozenset({
+    "di", "ke", "dari", "se", "wilayah", "daerah", "bawaslu", "kpu", "polres", "polresta", "kodim", "dprd",
+    "bkpsdm", "bkd", "diskominfo", "inspektorat", "sekda", "pj", "plt", "plh", "pemkab", "pemkot", "pemprov",
+    "rsud", "kejari", "kemenag", "disdukcapil", "dinas", "kecamatan", "masyarakat", "warga", "asal", "kawasan",
+    "kabupaten", "kota", "provinsi",
+})
+SPEECH_BEFORE_PERSON = frozenset({
+    "kata", "ujar", "tegas", "jelas", "ungkap", "tutur", "menurut", "bapak", "pak", "ibu", "bu", "sdr", "saudara",
+})
 MIN_SHARE = 0.35  # a place needs this share of the top place's weight to be listed
 WEIGHT_TITLE, WEIGHT_LEAD, WEIGHT_BODY = 3.0, 2.0, 1.0
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
 # "TANJUNGPANDAN, BELITONGEKSPRES.COM -", "MENTOK -", "BANGKA SELATAN, LINESNEWS –", "Bengkulu (ANTARA) -"
-_DATELINE = re.compile(r"^\s*(?:([A-Z][A-Z .'’-]{2,40}?)\s*(?:,|:|\s[-–—])|([A-Z][A-Za-z .'’-]{2,40}?)\s*\([A-Z]{2,}\))")
+_DATELINE = re.compile(
+    r"^\s*(?:([A-Z][A-Z .'’-]{2,40}?)\s*(?:,|:|\s[-–—])|([A-Z][A-Za-z .'’-]{2,40}?)\s*\([A-Z]{2,}\))"
+)
 MAX_NGRAM = 5
 
 
@@ -84,7 +89,7 @@ def gazetteer() -> Gazetteer:
     bare: dict[str, list[Place]] = defaultdict(list)
     province_keys: dict[str, str] = {}
     regency_names: set[str] = set()
-    for code, name in provinces.items():
+    for name in provinces.values():
         key = _key(name.split())
         province_keys[key] = name
         explicit["provinsi" + key] = Place(name, None)
