@@ -48,8 +48,8 @@ class SmtpChannel:
                     client.login(s.username, self.password)
                 client.send_message(message)
         except (OSError, smtplib.SMTPException) as exc:
-            message = f"SMTP {s.host}:{s.port}: {type(exc).__name__}: {exc}"
-            raise SendError(message.replace(self.password, "***") if self.password else message) from None
+            reason = f"SMTP {s.host}:{s.port}: {type(exc).__name__}: {exc}"
+            raise SendError(reason.replace(self.password, "***") if self.password else reason) from None
 
 
 class EmlChannel:

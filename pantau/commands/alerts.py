@@ -52,8 +52,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
             store = open_store(config)
             try:
                 if action == "digest":
-                    n = outbox.send_digest(_rule(config, args.rule), store, channel, config.smtp.sender)
-                    print(f"digest {args.rule}: {n} article(s) sent")
+                    carried = outbox.send_digest(_rule(config, args.rule), store, channel, config.smtp.sender)
+                    print(f"digest {args.rule}: {carried} article(s) sent")
                     return 0
                 outbox.conn.execute("UPDATE alerts SET next_try = created WHERE status = 'queued'")
                 sent, failed = outbox.deliver_due(config.alert, store, channel, config.smtp.sender)
@@ -68,14 +68,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
                                                ("regions", rule.regions), ("outlets", rule.outlets),
                                                ("query", rule.query)) if v]
             rows = outbox.rows("rule = ?", (rule.name,))
-            sent = [r for r in rows if r.status == "sent"]
+            delivered = [r for r in rows if r.status == "sent"]
             queued = [r for r in rows if r.status == "queued"]
             failing = [r for r in queued if r.last_error]
             scope = " ".join(filters) or "all neutrality stories"
             print(f"{rule.name}  ({rule.mode}) → {', '.join(rule.recipients)}  {scope}")
-            print(f"    sent {len(sent)}, queued {len(queued)}, failing {len(failing)}")
-            for r in sent[-RECENT:]:
-                print(f"    sent {r.sent[:16]}  {r.story}")
+            print(f"    sent {len(delivered)}, queued {len(queued)}, failing {len(failing)}")
+            for r in delivered[-RECENT:]:
+                print(f"    sent {(r.sent or '')[:16]}  {r.story}")
             for r in failing[-RECENT:]:
                 print(f"    retry {r.next_try[:16]} after {r.attempts} attempt(s): {r.last_error}")
     finally:
