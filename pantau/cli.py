@@ -40,13 +40,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"pantau.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"pantau.commands.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"pantau.commands.{name}").register(sub)
     return parser
 
 
