@@ -1,0 +1,1 @@
+"""pantau's benchmarks: crawl throughput, per-stage cost, memory, store and search (``python -m benchmarks``)."""
