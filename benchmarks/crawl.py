@@ -29,7 +29,7 @@ CONFIG = f"""\
 autothrottle = false
 obey_robots = true
 concurrent_requests_per_domain = {CONCURRENCY_PER_DOMAIN}
-extract_workers = {EXTRACT_WORKERS}
+workers = {EXTRACT_WORKERS}
 download_timeout = 60
 retry_times = 2
 """

@@ -97,7 +97,7 @@ class CrawlConfig(_Section):
     obey_robots: bool = True
     user_agent: str = "pantau/0.1 (+https://github.com/pantau-id/pantau; election-neutrality news monitor)"
     job_time_limit: float = Field(default=1800.0, gt=0, description="seconds one scheduled crawl may run")
-    extract_workers: int = Field(default=2, ge=0, le=64, description="extraction processes; 0 = inline")
+    workers: int = Field(default=2, ge=0, le=64, description="processes that extract and analyse pages; 0 = inline")
 
     @field_validator("default_schedule")
     @classmethod

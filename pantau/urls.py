@@ -9,6 +9,7 @@ the page's own ``rel=canonical`` wins once the page is fetched.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -61,3 +62,24 @@ def canonical_url(url: str) -> str:
 def article_id(url: str) -> str:
     """Deterministic document id for a canonical URL (same story, same id, in every store)."""
     return hashlib.sha1(url.encode("utf-8")).hexdigest()
+
+
+_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def declared_canonical(page: str) -> str | None:
+    """The ``href`` of the page's ``<link rel="canonical">``, read from its head only.
+
+    Not a parser on purpose: building the tree of a 100 KB page to read one
+    head tag cost about 1.5 ms a page on the crawl's reactor thread, which
+    every other page waits for.
+    """
+    end = _HEAD_END.search(page)
+    for tag in _LINK_TAG.finditer(page, 0, end.start() if end else len(page)):
+        attributes = {m[1].lower(): next(v for v in m.groups()[1:] if v is not None)
+                      for m in _ATTRIBUTE.finditer(tag.group())}
+        if "canonical" in attributes.get("rel", "").lower().split() and attributes.get("href", "").strip():
+            return html.unescape(attributes["href"].strip())
+    return None

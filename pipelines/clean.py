@@ -9,22 +9,24 @@ from crawler import report
 from crawler.items import PageItem
 from pantau.analysis.clean import clean_body
 from pipelines import NotAnArticle
+from pipelines.workers import StagePool, stage_pool
 
 # A page whose cleaned body is shorter than this is an index, teaser or error page.
 MIN_BODY_WORDS = 20
 
 
 class CleanPipeline:
-    def __init__(self, stats: StatsCollector) -> None:
+    def __init__(self, stats: StatsCollector, pool: StagePool) -> None:
         self.stats = stats
+        self.pool = pool
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
-        return cls(crawler.stats)
+        return cls(crawler.stats, stage_pool(crawler))
 
-    def process_item(self, item: PageItem) -> PageItem:
-        item.body = clean_body(item.text, title=item.title)
-        item.text = ""
+    async def process_item(self, item: PageItem) -> PageItem:
+        text, item.text = item.text, ""
+        item.body = await self.pool.run(item, clean_body, text, title=item.title)
         if len(item.body.split()) < MIN_BODY_WORDS:
             report.count(self.stats, item.outlet, "rejected")
             raise NotAnArticle(f"body too short ({len(item.body.split())} words) on {item.url}")

@@ -1,4 +1,4 @@
-from pantau.urls import article_id, canonical_url
+from pantau.urls import article_id, canonical_url, declared_canonical
 
 
 def test_amp_twin_of_bacakoran_maps_to_read_page():
@@ -19,3 +19,17 @@ def test_amp_suffix_host_prefix_and_default_port():
 
 def test_article_id_is_deterministic_per_url():
     assert article_id("https://a.id/x") == article_id("https://a.id/x") != article_id("https://a.id/y")
+
+
+def test_declared_canonical_any_attribute_order_quoting_and_entities() -> None:
+    page = ('<html><head><meta charset="utf-8"><link rel="amphtml" href="/amp/1/x">'
+            "<LINK href='https://a.example/read/1/x?p=1&amp;q=2' REL='Canonical'></head><body></body></html>")
+    assert declared_canonical(page) == "https://a.example/read/1/x?p=1&q=2"
+    assert declared_canonical('<head><link rel=canonical href=/berita/2/y></head>') == "/berita/2/y"
+
+
+def test_declared_canonical_only_in_the_head() -> None:
+    # a canonical link quoted in the body (an embed, a code sample) does not name this page
+    page = '<html><head><title>x</title></head><body><link rel="canonical" href="https://other.example/"></body>'
+    assert declared_canonical(page) is None
+    assert declared_canonical('<head><link rel="canonical" href="  "></head>') is None

@@ -32,7 +32,7 @@ from crawler import report
 from crawler.items import PageItem
 from crawler.outlets import Outlet, load_registry, select
 from pantau.state import CrawlState
-from pantau.urls import canonical_url
+from pantau.urls import canonical_url, declared_canonical
 from pipelines import config_from
 
 # Links that lead to the next listing page, by rel or by the words sites use.
@@ -206,9 +206,9 @@ class NewsSpider(scrapy.Spider):
             return
         key = response.meta["key"]
         canonical = key
-        declared = response.xpath("//link[@rel='canonical']/@href").get()
+        declared = declared_canonical(response.text)
         if declared:
-            declared_key = canonical_url(response.urljoin(declared.strip()))
+            declared_key = canonical_url(response.urljoin(declared))
             # Only trust a canonical on the outlet's own site: a syndicated copy pointing to
             # the source is still this outlet's page (dedupe marks it as a copy).
             if urlsplit(declared_key).netloc == urlsplit(key).netloc:
