@@ -38,7 +38,10 @@ def errors(pool: StagePool) -> list[str]:
 
 
 def run_then_close(pool: StagePool, crawl: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    run_then_close(pool, crawl)
+    try:
+        asyncio.run(crawl())
+    finally:
+        pool.close()
 
 
 @pytest.mark.parametrize("workers", [1, 0], ids=["worker-process", "inline"])
