@@ -19,6 +19,10 @@ def count(stats: StatsCollector, outlet: str, key: str, n: int = 1) -> None:
     stats.inc_value(f"pantau/{outlet}/{key}", n)
 
 
+def has_errors(stats: StatsCollector, outlet: str) -> bool:
+    return bool(stats.get_value(f"pantau/{outlet}/errors"))
+
+
 def error(stats: StatsCollector, outlet: str, message: str) -> None:
     """Record a one-line error for the outlet (the crawl goes on)."""
     count(stats, outlet, "errors")

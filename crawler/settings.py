@@ -34,6 +34,7 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 LOG_SHORT_NAMES = True
+LOG_FORMATTER = "crawler.logformatter.PageLogFormatter"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 

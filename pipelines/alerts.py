@@ -8,11 +8,13 @@ never alerts. A send failure never fails the crawl: the alert stays queued.
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 
+from crawler import report
 from crawler.items import PageItem
 from pantau.alerts.channels import channel_for
 from pantau.alerts.outbox import Outbox
@@ -43,8 +45,11 @@ class AlertsPipeline:
             return item
         doc = item.article.to_doc()
         for rule in self.config.alert:
-            if rule_matches(rule, doc, self.store) and self.outbox.enqueue(rule, item.url):
-                self.stats.inc_value(f"pantau/alerts/queued/{rule.name}")
+            try:
+                if rule_matches(rule, doc, self.store) and self.outbox.enqueue(rule, item.url):
+                    self.stats.inc_value(f"pantau/alerts/queued/{rule.name}")
+            except (sqlite3.Error, OSError) as exc:  # the store or the disk: say which alert, go on
+                report.error(self.stats, item.outlet, f"alert {rule.name!r} not queued for {item.url}: {exc}")
         return item
 
     def close_spider(self) -> None:

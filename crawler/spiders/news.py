@@ -12,6 +12,8 @@ requests (ETag / Last-Modified), so an unchanged feed costs a 304.
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -73,6 +75,7 @@ class NewsSpider(scrapy.Spider):
         self.outlets = {o.id: o for o in outlets}
         self.state = state
         self._requested: set[str] = set()  # canonical keys asked for in this run
+        self._fresh_sources: dict[str, list[tuple[str, str | None, str | None, datetime]]] = defaultdict(list)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -108,19 +111,38 @@ class NewsSpider(scrapy.Spider):
         )
 
     def _source_ok(self, response: Response) -> bool:
-        """Record validators; a 304 means nothing new behind this source."""
+        """Keep the source's validators for the end of the crawl; a 304 means nothing new behind it."""
         outlet = response.meta["outlet"]
         if response.status == 304:
             report.count(self.crawler.stats, outlet, "sources_not_modified")
             return False
         assert response.request is not None
-        self.state.record_validators(
+        self._fresh_sources[outlet].append((
             response.request.url,
             (response.headers.get("ETag") or b"").decode("latin-1") or None,
             (response.headers.get("Last-Modified") or b"").decode("latin-1") or None,
             datetime.now(UTC),
-        )
+        ))
         return True
+
+    def closed(self, reason: str) -> None:
+        """Remember the sources' validators of every outlet whose pages all made it into the store.
+
+        A 304 next time means "nothing new behind this source", which is only
+        true if every article it listed was fetched and stored. After a page
+        failed (a timeout, a full disk) or a crawl stopped early, the next crawl
+        re-reads that outlet's sources in full, so the page is found again.
+        """
+        if reason != "finished":
+            return
+        for outlet, sources in self._fresh_sources.items():
+            if report.has_errors(self.crawler.stats, outlet):
+                continue
+            try:
+                for url, etag, last_modified, checked in sources:
+                    self.state.record_validators(url, etag, last_modified, checked)
+            except sqlite3.Error as exc:
+                self.logger.error("%s: sources will be re-read in full next time (%s)", outlet, exc)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         if not self._source_ok(response):
