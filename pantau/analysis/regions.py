@@ -170,6 +170,8 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
     """Place mentions in one paragraph, longest name first, each with its weight and explicitness."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     headline = weight == WEIGHT_TITLE or _is_title_case(tokens)
+    keys = [word.rstrip(".").replace("’", "'").casefold() for word, _ in tokens]  # a name's key: its words' joined
+    in_name = [word[0].isupper() or key in ("dan", "administrasi") for (word, _), key in zip(tokens, keys, strict=True)]
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
@@ -179,11 +181,11 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
             continue
         # the word right before, unless punctuation separates them ("Kepala BKD, Agam Wijaya")
         prev = tokens[i - 1][0].rstrip(".").casefold() if i and _adjacent(tokens, i, text) else ""
-        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
-            words = [t[0] for t in tokens[i:i + n]]
-            if not all(w[0].isupper() or w.casefold() in ("dan", "administrasi") for w in words):
-                continue
-            key = _key(words)
+        run = 1  # a name is a run of capitalised words (and "dan"): its longest candidate
+        while run < MAX_NGRAM and i + run < len(tokens) and in_name[i + run]:
+            run += 1
+        for n in range(run, 0, -1):
+            key = "".join(keys[i:i + n])
             if key in gaz.explicit:
                 found.append(_Mention([gaz.explicit[key]], weight * 1.5, True))
             elif key in gaz.bare:

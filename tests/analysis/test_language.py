@@ -63,3 +63,18 @@ def test_only_the_start_of_a_long_text_is_read() -> None:
     # an English appendix after the sample does not change the answer
     text = (INDONESIAN + " ") * (SAMPLE_CHARS // len(INDONESIAN) + 1) + ENGLISH * 50
     assert detect_language(text) == "id"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Le secrétaire régional a rappelé aux fonctionnaires qu'ils doivent rester neutres pendant les élections "
+     "locales, faute de quoi des sanctions disciplinaires seront prises.", "fr"),
+    ("Der Regionalsekretär erinnerte die Beamten daran, dass sie während der Kommunalwahlen neutral bleiben "
+     "müssen, sonst drohen disziplinarische Maßnahmen.", "de"),
+    ("De regiosecretaris herinnerde ambtenaren eraan dat zij tijdens de lokale verkiezingen neutraal moeten "
+     "blijven, anders volgen er disciplinaire maatregelen.", "nl"),
+    ("地区秘书提醒公务员在地方选举期间必须保持中立，否则将受到纪律处分。选举监督机构已经开始调查。", "zh"),
+    ("ذكّر الأمين الإقليمي الموظفين المدنيين بضرورة التزام الحياد خلال الانتخابات المحلية وإلا ستتخذ "
+     "بحقهم إجراءات تأديبية.", "ar"),
+], ids=["fr", "de", "nl", "zh", "ar"])
+def test_other_languages_an_outlet_may_carry_keep_their_code(text: str, code: str) -> None:
+    assert detect_language(text) == code
