@@ -208,13 +208,11 @@ def _tokens(text: str, pos: int, limit: int = 40) -> list[_Tok]:
     """Tokens from ``pos`` up to the end of the line (at most ``limit``)."""
     out: list[_Tok] = []
     line_end = text.find("\n", pos)
-    line_end = len(text) if line_end < 0 else line_end
-    while pos < line_end and len(out) < limit:
-        m = _TOKEN.match(text, pos, line_end)
-        if not m:
-            break
+    # _TOKEN takes any non-space character, so its matches follow one another up to the line's end
+    for m in _TOKEN.finditer(text, pos, len(text) if line_end < 0 else line_end):
         out.append(_Tok(m.group(1), m.start(1), m.end(1)))
-        pos = m.end()
+        if len(out) == limit:
+            break
     return out
 
 
