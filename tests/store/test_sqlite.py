@@ -1,3 +1,4 @@
+import sqlite3
 from datetime import date, datetime
 
 from conftest import WIB, make_article
@@ -82,3 +83,85 @@ def test_matches_and_export(tmp_path):
 def test_store_survives_reopen(tmp_path):
     seeded(tmp_path).close()
     assert SQLiteStore(tmp_path / "pantau.db").count() == 2
+
+
+def test_filters_are_exact_and_user_words_never_match_filter_tokens(tmp_path):
+    store = seeded(tmp_path)
+
+    def urls(**kw):
+        return [h.url for h in store.search(SearchRequest(**kw))]
+
+    assert urls(query="ASN", tags=["netralitas-asn"], outlet="a", region="Belitung") == ["https://a.id/1"]
+    assert urls(query="ASN", tags=["netralitas"]) == []  # a tag is matched whole
+    assert urls(query="ASN", outlet="b") == []
+    assert urls(query="ASN", region="Kepulauan Bangka") == []  # a place is matched whole
+    assert urls(query="KPU", region="BENGKULU") == ["https://b.id/2"]
+    assert urls(query="ASN", speaker="hendra") == ["https://a.id/1"]  # a speaker's word, any case
+    assert urls(query="ASN", speaker="Hend") == []
+    tag_hex = b"netralitas-asn".hex()
+    for query in (tag_hex, f"t{tag_hex}", f"t{tag_hex[:6]}*", "o61"):
+        assert urls(query=query) == []
+        assert not store.matches("https://a.id/1", query)
+
+
+def test_prefix_search_with_filters_highlights(tmp_path):
+    store = seeded(tmp_path)
+    hits = store.search(SearchRequest(query="netral*", tags=["imbauan"], region="Belitung"))
+    assert [h.url for h in hits] == ["https://a.id/1"] and "[netralitas]" in hits[0].snippet
+    hits = store.search(SearchRequest(query="netral* OR kotak", since=date(2024, 10, 1)))
+    assert {h.url for h in hits} == {"https://a.id/1", "https://b.id/2"} and all("[" in h.snippet for h in hits)
+
+
+def test_update_reindexes_text_and_filters(tmp_path):
+    store = seeded(tmp_path)
+    changed = make_article("https://a.id/1", "Bupati meminta warga menjaga kebersihan pasar.", outlet="a",
+                           title="Pasar bersih", tags=("pelayanan",), regions=(BENGKULU,),
+                           published=datetime(2024, 10, 1, 9, tzinfo=WIB))
+    assert store.upsert(changed) is UpsertOutcome.UPDATED
+    store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    assert store.search(SearchRequest(query="netralitas")) == []
+    assert store.search(SearchRequest(query="pasar", tags=["netralitas-asn"])) == []
+    assert [h.url for h in store.search(SearchRequest(query="pasar", tags=["pelayanan"], region="Bengkulu"))] \
+        == ["https://a.id/1"]
+    assert store.search(SearchRequest(speaker="Hendra")) == []
+
+
+def test_side_tables_are_indexed_by_article_and_speaker_search_never_scans_them(tmp_path):
+    store = seeded(tmp_path)
+    indexes = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"article_tags_article", "article_places_article", "article_people_article"} <= indexes
+    plan = store.conn.execute("EXPLAIN QUERY PLAN DELETE FROM article_people WHERE article = 1").fetchall()
+    assert any("article_people_article" in row[3] for row in plan)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    for request in (SearchRequest(speaker="Hendra Caya"), SearchRequest(query="foto", speaker="Hendra")):
+        assert [h.url for h in store.search(request)] == ["https://a.id/1"]
+    store.conn.set_trace_callback(None)
+    people = [sql for sql in statements if "article_people" in sql]
+    assert len(people) == 2
+    for sql in people:
+        details = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        scans = [d for d in details if d.startswith("SCAN") and not d.startswith(("SCAN names", "SCAN articles_fts"))]
+        assert scans == []
+
+
+OLD_FTS = ("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, quotes, "
+           "tokenize = 'unicode61 remove_diacritics 2')")
+
+
+def test_a_store_of_the_earlier_version_is_migrated_on_open(tmp_path):
+    seeded(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / "pantau.db")  # turn it into a store of the earlier version
+    with conn:
+        rows = conn.execute("SELECT rowid, title, body, quotes FROM articles_fts").fetchall()
+        conn.execute("DROP TABLE articles_fts")
+        conn.execute(OLD_FTS)
+        conn.executemany("INSERT INTO articles_fts (rowid, title, body, quotes) VALUES (?, ?, ?, ?)", rows)
+    conn.close()
+    store = SQLiteStore(tmp_path / "pantau.db")
+    store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    assert "filters" in store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+    hits = store.search(SearchRequest(query="netralitas", tags=["imbauan"], region="Belitung", outlet="a"))
+    assert [h.url for h in hits] == ["https://a.id/1"] and "[netralitas]" in hits[0].snippet
+    store.close()
+    assert SQLiteStore(tmp_path / "pantau.db").search(SearchRequest(query="KPU", region="Bengkulu"))
