@@ -1,7 +1,7 @@
 """The ``pantau`` command line (contract: spec/interfaces.md).
 
 Each command lives in ``pantau/commands/<name>.py`` with ``register(subparsers)``
-and ``run(args, config) -> int``. Exit codes: 0 success, 2 bad usage or bad
+and ``run(args, config) -> int`` (``import`` in ``import_.py``: a keyword). Exit codes: 0 success, 2 bad usage or bad
 input (one line on stderr, no traceback), 1 other failure.
 """
 
@@ -17,7 +17,8 @@ from pantau.config import load_config
 from pantau.errors import PantauError
 
 COMMANDS = (
-    "crawl", "search", "analyze", "export", "outlets", "demo", "schedule", "status", "alerts", "kibana", "index",
+    "crawl", "search", "analyze", "export", "import_", "outlets", "demo", "schedule", "status", "alerts", "kibana",
+    "index",
 )
 
 

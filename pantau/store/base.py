@@ -8,11 +8,12 @@ the pipelines and the alerts never know which one they talk to.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from pantau.errors import PantauError
 from pantau.models import Article
 
 
@@ -56,6 +57,37 @@ class SearchHit:
         }
 
 
+@dataclass
+class BulkItemError:
+    """One document the store refused in a bulk upsert (Elasticsearch reports them per document)."""
+
+    id: str
+    url: str
+    status: int
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.url}: HTTP {self.status}: {self.error}"
+
+
+@dataclass
+class BulkReport:
+    """What ``bulk_upsert`` did, per canonical URL."""
+
+    outcomes: dict[str, UpsertOutcome] = field(default_factory=dict)
+    errors: list[BulkItemError] = field(default_factory=list)
+
+
+class BulkUpsertError(PantauError):
+    """Some documents of a bulk upsert were refused; the others are stored (see ``report``)."""
+
+    def __init__(self, report: BulkReport) -> None:
+        first = report.errors[0]
+        more = f" (and {len(report.errors) - 1} more)" if len(report.errors) > 1 else ""
+        super().__init__(f"Elasticsearch refused {len(report.errors)} document(s): {first}{more}")
+        self.report = report
+
+
 HIGHLIGHT_PRE = "["
 HIGHLIGHT_POST = "]"
 
@@ -65,6 +97,9 @@ class ArticleStore(Protocol):
 
     def upsert(self, article: Article) -> UpsertOutcome:
         """Insert or replace the article keyed by its canonical URL; UNCHANGED when the fingerprint is equal."""
+
+    def bulk_upsert(self, articles: Iterable[Article]) -> BulkReport:
+        """Upsert many articles, read lazily, in bounded batches (``pantau import``); per-URL outcomes."""
 
     def get(self, url: str) -> dict[str, Any] | None:
         """The stored document for a canonical URL."""

@@ -23,7 +23,6 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,16 @@ from elasticsearch.helpers import ScanError
 from pantau.config import TIMEZONE
 from pantau.errors import PantauError, UsageError
 from pantau.models import Article
-from pantau.store.base import HIGHLIGHT_POST, HIGHLIGHT_PRE, SearchHit, SearchRequest, UpsertOutcome
+from pantau.store.base import (
+    HIGHLIGHT_POST,
+    HIGHLIGHT_PRE,
+    BulkItemError,
+    BulkReport,
+    BulkUpsertError,
+    SearchHit,
+    SearchRequest,
+    UpsertOutcome,
+)
 from pantau.urls import article_id
 
 log = logging.getLogger(__name__)
@@ -105,37 +113,6 @@ def make_client(url: str) -> Elasticsearch:
         return _RestCompat8Client(url)
     except ValueError as exc:  # no scheme/host/port: a configuration mistake
         raise UsageError(f"invalid Elasticsearch URL {_redact(url)!r}: {exc}") from None
-
-
-@dataclass
-class BulkItemError:
-    """One document Elasticsearch refused in a bulk request."""
-
-    id: str
-    url: str
-    status: int
-    error: str
-
-    def __str__(self) -> str:
-        return f"{self.url}: HTTP {self.status}: {self.error}"
-
-
-@dataclass
-class BulkReport:
-    """What :meth:`ElasticStore.bulk_upsert` did, per canonical URL."""
-
-    outcomes: dict[str, UpsertOutcome] = field(default_factory=dict)
-    errors: list[BulkItemError] = field(default_factory=list)
-
-
-class BulkUpsertError(PantauError):
-    """Some documents of a bulk upsert were refused; the others are stored (see ``report``)."""
-
-    def __init__(self, report: BulkReport) -> None:
-        first = report.errors[0]
-        more = f" (and {len(report.errors) - 1} more)" if len(report.errors) > 1 else ""
-        super().__init__(f"Elasticsearch refused {len(report.errors)} document(s): {first}{more}")
-        self.report = report
 
 
 # --------------------------------------------------------------------------- request bodies

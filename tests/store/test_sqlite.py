@@ -1,6 +1,7 @@
 import sqlite3
 from datetime import date, datetime
 
+import pytest
 from conftest import WIB, make_article
 
 from pantau.models import Region
@@ -165,3 +166,36 @@ def test_a_store_of_the_earlier_version_is_migrated_on_open(tmp_path):
     assert [h.url for h in hits] == ["https://a.id/1"] and "[netralitas]" in hits[0].snippet
     store.close()
     assert SQLiteStore(tmp_path / "pantau.db").search(SearchRequest(query="KPU", region="Bengkulu"))
+
+
+def test_bulk_upsert_reports_each_url_and_commits_per_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr("pantau.store.sqlite.BULK_BATCH", 2)  # five articles: three transactions
+    store = SQLiteStore(tmp_path / "pantau.db")
+    store.upsert(make_article("https://a.id/0", "sudah tersimpan", fingerprint="f0"))
+    store.upsert(make_article("https://a.id/1", "versi lama", fingerprint="old"))
+    articles = [make_article(f"https://a.id/{i}", f"isi artikel nomor {i}", fingerprint=f"f{i}") for i in range(4)]
+    articles.append(make_article("https://a.id/3", "isi artikel nomor 3", fingerprint="f3"))  # again, in the last batch
+    report = store.bulk_upsert(iter(articles))
+    assert {url: o.value for url, o in report.outcomes.items()} == {
+        "https://a.id/0": "unchanged", "https://a.id/1": "updated", "https://a.id/2": "new", "https://a.id/3": "new",
+    }
+    assert report.errors == [] and store.count() == 4
+    assert [h.url for h in store.search(SearchRequest(query="lama"))] == []
+    assert len(store.search(SearchRequest(query="nomor"))) == 3
+    again = store.bulk_upsert(articles)
+    assert {o.value for o in again.outcomes.values()} == {"unchanged"}
+
+
+def test_bulk_upsert_keeps_the_batches_before_a_failure(tmp_path, monkeypatch):
+    monkeypatch.setattr("pantau.store.sqlite.BULK_BATCH", 2)
+    store = SQLiteStore(tmp_path / "pantau.db")
+
+    def articles():
+        for i in range(3):
+            yield make_article(f"https://a.id/{i}", f"isi {i}", fingerprint=f"f{i}")
+        store.conn.execute("DROP TABLE article_tags")  # the store breaks while the third is in its batch
+        yield make_article("https://a.id/3", "isi 3", tags=("imbauan",))
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        store.bulk_upsert(articles())
+    assert [d["url"] for d in store.export()] == ["https://a.id/0", "https://a.id/1"]

@@ -1,0 +1,102 @@
+"""``pantau import``: what ``pantau export`` wrote comes back unchanged; bad lines are named and skipped."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+
+import pytest
+from conftest import WIB, make_article
+
+from pantau.cli import main
+from pantau.documents import DocumentError, article_from_doc
+from pantau.models import Region
+from pantau.store.sqlite import SQLiteStore
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def exported(tmp_path, capsys):
+    """An export of two stored articles, one with a quote, region and tags."""
+    source = tmp_path / "source"
+    store = SQLiteStore(source / "pantau.db")
+    store.upsert(make_article("https://a.id/berita/1/x", 'Sekda mengimbau ASN netral. "Jangan unggah foto," katanya.',
+                              outlet="a", title="Sekda imbau ASN netral", tags=("netralitas-asn", "imbauan"),
+                              regions=(Region("Kepulauan Bangka Belitung", "Kabupaten Belitung"),),
+                              speaker="Hendra", published=datetime(2024, 10, 1, 9, tzinfo=WIB)))
+    store.upsert(make_article("https://b.id/2", "KPU menerima kotak suara.", outlet="b",
+                              duplicate_of="https://a.id/berita/1/x"))
+    store.close()
+    code, out, _ = run_cli(capsys, "--data-dir", str(source), "export")
+    assert code == 0 and out.count("\n") == 2
+    path = tmp_path / "export.jsonl"
+    path.write_text(out, encoding="utf-8")
+    return path
+
+
+def test_export_then_import_gives_the_same_export(exported, tmp_path, capsys):
+    target = str(tmp_path / "target")
+    code, out, err = run_cli(capsys, "--data-dir", target, "import", str(exported))
+    assert (code, err) == (0, "")
+    assert out == "imported 2 articles: 2 new, 0 updated, 0 unchanged; 0 lines skipped, 0 refused\n"
+    _, again, _ = run_cli(capsys, "--data-dir", target, "export")
+    assert again == exported.read_text(encoding="utf-8")
+    code, out, _ = run_cli(capsys, "--data-dir", target, "search", "unggah", "--speaker", "Hendra", "--json")
+    assert code == 0 and json.loads(out)["url"] == "https://a.id/berita/1/x"
+
+
+def test_import_again_reports_unchanged(exported, tmp_path, capsys, monkeypatch):
+    target = str(tmp_path / "target")
+    run_cli(capsys, "--data-dir", target, "import", str(exported))
+    monkeypatch.setattr("sys.stdin", io.StringIO(exported.read_text(encoding="utf-8")))
+    code, out, _ = run_cli(capsys, "--data-dir", target, "import")  # no file: standard input
+    assert code == 0 and "0 new, 0 updated, 2 unchanged" in out
+
+
+def test_bad_lines_are_named_and_skipped_and_the_rest_stored(exported, tmp_path, capsys):
+    good = exported.read_text(encoding="utf-8").splitlines()
+    naive = json.loads(good[0]) | {"fetched": "2024-10-02T01:00:00"}
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(["{not json", good[0], "", json.dumps(naive), "[1, 2]", good[1]]) + "\n", "utf-8")
+    target = str(tmp_path / "target")
+    code, out, err = run_cli(capsys, "--data-dir", target, "import", str(mixed))
+    assert code == 2
+    assert err.splitlines() == [
+        f"pantau: import: {mixed}:1: skipped, not JSON: Expecting property name enclosed in double quotes",
+        f"pantau: import: {mixed}:4: skipped, fetched: Input should have timezone info",
+        f"pantau: import: {mixed}:5: skipped, not a JSON object but list",
+    ]
+    assert "2 new" in out and "3 lines skipped" in out
+    assert SQLiteStore(tmp_path / "target" / "pantau.db").count() == 2
+
+
+def test_missing_file_is_refused_before_anything_is_written(exported, tmp_path, capsys):
+    target = tmp_path / "target"
+    code, _, err = run_cli(capsys, "--data-dir", str(target), "import", str(exported), str(tmp_path / "nope.jsonl"))
+    assert code == 2 and err == f"pantau: error: import: no such file: {tmp_path / 'nope.jsonl'}\n"
+    assert not (target / "pantau.db").exists()
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"url": None}, "url: Input should be a valid string"),
+    ({"quotes": [{"text": "x", "speaker": None}]}, "quotes.0.role: Field required (and 2 more)"),
+    ({"published": "kemarin"}, "published: Input should be a valid datetime"),
+    ({"body": 3, "language": 4}, "language: Input should be a valid string (and 1 more)"),
+])
+def test_document_errors_name_the_field(change, reason):
+    doc = make_article("https://a.id/1", "isi").to_doc() | change
+    with pytest.raises(DocumentError) as info:
+        article_from_doc(doc)
+    assert str(info.value).startswith(reason)
+
+
+def test_document_round_trip_keeps_every_field():
+    article = make_article("https://a.id/1", 'Kata "netral," ujar Sekda.', tags=("imbauan",), speaker="Hendra",
+                           regions=(Region("Bengkulu", None),), duplicate_of="https://b.id/2")
+    assert article_from_doc(json.loads(json.dumps(article.to_doc()))) == article
