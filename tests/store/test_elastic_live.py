@@ -226,3 +226,32 @@ def test_alias_name_taken_by_a_plain_index_is_refused(client: Elasticsearch) -> 
     finally:
         client.indices.delete(index=index)
         cleanup(client, index)
+
+
+def test_import_moves_an_embedded_store_into_elasticsearch(tmp_path: Path, client: Elasticsearch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from pantau.cli import main
+    from pantau.store.sqlite import SQLiteStore
+
+    local = SQLiteStore(tmp_path / "data" / "pantau.db")
+    for article in three_articles():
+        local.upsert(article)
+    local.close()
+    assert main(["--data-dir", str(tmp_path / "data"), "export"]) == 0
+    exported = tmp_path / "articles.jsonl"
+    exported.write_text(capsys.readouterr().out, encoding="utf-8")
+    index = f"pantau-test-{uuid.uuid4().hex[:10]}"
+    config = tmp_path / "pantau.toml"
+    config.write_text(f'[store]\nelasticsearch_url = "{URL}"\nindex = "{index}"\n', encoding="utf-8")
+    try:
+        argv = ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+        assert main([*argv, "import", str(exported)]) == 0
+        assert "3 new" in capsys.readouterr().out
+        assert main([*argv, "import", str(exported)]) == 0
+        assert "3 unchanged" in capsys.readouterr().out
+        client.indices.refresh(index=index)
+        assert main([*argv, "export"]) == 0
+        lines = sorted(capsys.readouterr().out.splitlines())  # the order of equal fetch times may differ
+        assert lines == sorted(exported.read_text(encoding="utf-8").splitlines())
+    finally:
+        cleanup(client, index)
