@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -100,3 +103,25 @@ def test_document_round_trip_keeps_every_field():
     article = make_article("https://a.id/1", 'Kata "netral," ujar Sekda.', tags=("imbauan",), speaker="Hendra",
                            regions=(Region("Bengkulu", None),), duplicate_of="https://b.id/2")
     assert article_from_doc(json.loads(json.dumps(article.to_doc()))) == article
+
+
+def test_a_full_disk_stops_the_import_keeps_whole_batches_and_a_rerun_completes(tmp_path):
+    """The disk fills for real (RLIMIT_FSIZE: the kernel refuses writes past it, as on a full disk).
+
+    A batch of 500 of these articles writes about 5 MB: the limit lets the first one in, not the second.
+    """
+    lines = [json.dumps(make_article(f"https://a.id/berita/{i}/x", f"Artikel {i}. " + " ".join(
+        f"kata{(i * 31 + j) % 997}" for j in range(300)), fingerprint=f"f{i}").to_doc()) for i in range(1200)]
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["--data-dir", str(tmp_path / "data"), "import", str(export)]
+    limited = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_FSIZE, ({8 * 1024 * 1024},) * 2); "
+               f"sys.argv = ['pantau', *{argv!r}]; runpy.run_module('pantau.cli', run_name='__main__')")
+    proc = subprocess.run([sys.executable, "-c", limited], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert re.fullmatch(r"pantau: error: import stopped after \d+ articles \(the last batch not stored\): "
+                        r".+; importing again is safe\n", proc.stderr), proc.stderr
+    kept = SQLiteStore(tmp_path / "data" / "pantau.db").count()
+    assert 0 < kept < 1200 and kept % 500 == 0  # whole batches, nothing half-written
+    code = main(argv)
+    assert code == 0 and SQLiteStore(tmp_path / "data" / "pantau.db").count() == 1200
