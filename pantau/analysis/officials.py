@@ -61,6 +61,7 @@ class Lexicon:
     document_words: frozenset[str]
     place_short_forms: frozenset[str]
     honorifics: frozenset[str]
+    name_titles: frozenset[str]
     ranks: frozenset[str]
     non_name_words: frozenset[str]
 
@@ -94,6 +95,7 @@ def _load_lexicon() -> Lexicon:
         document_words=frozenset(words("document_words")),
         place_short_forms=frozenset(words("place_short_forms")),
         honorifics=frozenset(words("honorifics")),
+        name_titles=frozenset(words("name_titles")),
         ranks=frozenset(words("ranks")),
         non_name_words=frozenset(words("non_name_words")),
     )
@@ -247,6 +249,9 @@ def _name_run(toks: list[_Tok], i: int) -> tuple[int, int]:
                 j += 1  # "M." initial
         elif t.lower() in _NAME_PARTICLES and j > i and j + 1 < len(toks) and is_name_word(toks[j + 1].text):
             j += 1
+        elif (j == i and t.lower() in LEXICON.name_titles and t[:1].isupper() and j + 1 < len(toks)
+              and is_name_word(toks[j + 1].text)):
+            j += 1  # "Lalu Ahmad Fauzan"
         else:
             break
     # A name needs one real word ("MZ" alone is not a name).
@@ -313,7 +318,9 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
     """Index after the words that may continue a role (capitalised words, acronyms, places, "dan").
 
     In a list role ("Koordinator Divisi SDM, Organisasi dan Data Informasi Bawaslu …") commas
-    continue the role until the owning body has been named after the first comma.
+    continue the role until the owning body has been named after the first comma; when the body
+    is named before it ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Pohuwato, NAME"), the
+    list is whole and the comma ends the role.
     """
     j = i
     first_comma = -1
@@ -327,7 +334,8 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
               and not _ROLE_HEAD.match(text, toks[j + 1].start)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
         elif (t == "," and list_role and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
-              and (first_comma < 0 or not any(_is_list_owner(toks[k].text) for k in range(first_comma, j)))):
+              and (not any(_is_list_owner(toks[k].text) for k in range(first_comma, j)) if first_comma >= 0
+                   else not any(_bare(toks[k].text) in LEXICON.division_owners for k in range(i, j)))):
             first_comma = j if first_comma < 0 else first_comma
             j += 1
         else:

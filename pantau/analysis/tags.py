@@ -31,6 +31,7 @@ from pantau.models import TagEvidence
 TAGGED_LANGUAGES = frozenset({"id", "en"})  # the taxonomy is about Indonesian ASN, written of in id or en
 MIN_STORY_SCORE = 3  # neutrality sentences needed; the headline (first sentence) counts 1 + HEADLINE_BONUS
 HEADLINE_BONUS = 2
+LEAD_BONUS = 1  # the lead (the body's first sentence) sums up the story too, after the headline
 MAX_EVIDENCE = 3
 # a full stop after these ends no sentence ("Kab. Bangka", "Hj. Nurlela, S.Sos., M.Si")
 ABBREVIATIONS = frozenset({
@@ -140,12 +141,13 @@ def _addresses_subject(sentence: str, r: Rules) -> bool:
     return any(not _TOPIC_BEFORE_SUBJECT.search(sentence[:m.start()]) for m in r.subjects.finditer(sentence))
 
 
-def _neutrality_evidence(sentences: list[_Sentence], r: Rules) -> list[str]:
+def _neutrality_evidence(sentences: list[_Sentence], r: Rules, lead: int) -> list[str]:
     """The sentences that make this a civil-servant neutrality story (empty when it is not one).
 
     A sentence counts when it names a civil servant or village official and it, or
     the sentence after it (which usually goes on about the same person), speaks of
-    neutrality; or when it names one next to candidates, campaigns or a violation.
+    neutrality or a violation; or when it names one next to candidates or campaigns.
+    The headline and the lead, which say what the story is about, count extra.
     At least one sentence must tie the civil servant to neutrality or to candidates
     (a violation alone may be a corruption case), and the article must be about an
     election somewhere.
@@ -162,10 +164,10 @@ def _neutrality_evidence(sentences: list[_Sentence], r: Rules) -> list[str]:
         if r.neutrality.search(sentence.masked) or r.neutrality.search(following) \
                 or r.candidacy.search(sentence.masked):
             political = True
-        elif not r.violation.search(sentence.masked):
+        elif not (r.violation.search(sentence.masked) or r.violation.search(following)):
             continue
         story.append(sentence.text)
-        score += 1 + (HEADLINE_BONUS if i == 0 else 0)
+        score += 1 + (HEADLINE_BONUS if i == 0 else LEAD_BONUS if i == lead else 0)
     return story if political and score >= MIN_STORY_SCORE else []
 
 
@@ -209,7 +211,8 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
     r = rules()
     body_sentences = [_mask(s, r) for s in split_sentences(body)]
     headline = [_mask(s, r) for s in split_sentences(title)] if title else []
-    story = _neutrality_evidence(headline + body_sentences, r)
+    # the lead: the body's first sentence, after the headline (its first line when no title is given)
+    story = _neutrality_evidence(headline + body_sentences, r, lead=len(headline) or 1)
     story = [s for s in story if s in body] or story
     if not story:
         return [], []

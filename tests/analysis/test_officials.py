@@ -122,3 +122,18 @@ def test_short_place_form_the_article_defines_stays_in_the_role() -> None:
     body = ("Bawaslu Kabupaten Halmahera Utara (Halut) mengimbau ASN.\n\n"
             "Ketua Bawaslu Halut Aditya Rahman mengatakan pengawasan diperketat.")
     assert officials_of(body) == [Official("Aditya Rahman", "Ketua Bawaslu Halut")]
+
+
+def test_division_role_whose_body_is_named_before_the_comma_ends_at_the_comma() -> None:
+    body = ("Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu Kabupaten Kuningan, Rina Marlina, S.H., "
+            "menjelaskan laporan itu masih dikaji.")
+    assert officials_of(body) == [
+        Official("Rina Marlina", "Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu Kabupaten Kuningan")]
+
+
+def test_sasak_title_lalu_stays_in_the_name_and_short_references_resolve_to_it() -> None:
+    body = ("Kepala BKPSDM Lombok Tengah, Lalu Wirajaya, menggelar sosialisasi netralitas.\n\n"
+            '"Pegawai wajib netral," kata Wirajaya. Lalu ia meminta camat mengawasi stafnya.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Lalu Wirajaya", "Kepala BKPSDM Lombok Tengah")]
+    assert [q.speaker for q in quotes] == ["Lalu Wirajaya"]

@@ -190,3 +190,21 @@ def test_no_topic_tag_without_the_umbrella_tag() -> None:
 def test_abbreviations_and_initials_end_no_sentence() -> None:
     assert split_sentences("Ketua Bawaslu Kab. Bangka, Hj. Rina, S.Sos., M.Si, hadir. ASN diminta netral.") == [
         "Ketua Bawaslu Kab. Bangka, Hj. Rina, S.Sos., M.Si, hadir.", "ASN diminta netral."]
+
+
+def test_lead_and_a_follow_up_on_the_same_teachers_make_a_violation_story() -> None:
+    """The headline names no civil servant ("guru"); the lead does, and the story follows them."""
+    text = ("Tiga Guru di Kuningan Ikut Konvoi Paslon\n\n"
+            "Bawaslu Kabupaten Kuningan menangani dugaan pelanggaran netralitas oleh tiga guru berstatus ASN. "
+            "Ketiganya terekam ikut konvoi salah satu pasangan calon pada Pilkada 2024. "
+            "Ketiga guru tersebut mengajar di SMP negeri dan berstatus PNS. "
+            "Mereka sudah dipanggil untuk dimintai klarifikasi pekan ini.")
+    assert NEUTRALITY in tags_of(text)
+
+
+def test_one_passing_mention_in_the_lead_does_not_make_a_story() -> None:
+    text = ("KPU Kuningan Mulai Lipat Surat Suara\n\n"
+            "KPU Kabupaten Kuningan mulai melipat surat suara Pilkada 2024, sambil mengingatkan ASN yang "
+            "membantu agar netral. Sebanyak 200 warga dilibatkan sebagai pekerja lipat. "
+            "Pelipatan ditargetkan selesai dalam sepuluh hari.")
+    assert tags_of(text) == []
