@@ -1,8 +1,9 @@
 """The ``pantau`` command line (contract: spec/interfaces.md).
 
 Each command lives in ``pantau/commands/<name>.py`` with ``register(subparsers)``
-and ``run(args, config) -> int`` (``import`` in ``import_.py``: a keyword). Exit codes: 0 success, 2 bad usage or bad
-input (one line on stderr, no traceback), 1 other failure.
+and ``run(args, config) -> int`` (``import`` in ``import_.py``: a keyword). Exit
+codes: 0 success, 2 bad usage or bad input (one line on stderr, no traceback),
+1 other failure.
 """
 
 from __future__ import annotations

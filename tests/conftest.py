@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pantau.cli import main
 from pantau.models import Analysis, Article, Official, Quote, Region
 
 WIB = timezone(timedelta(hours=7))
@@ -37,6 +38,21 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     return d
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The CLI in this process: (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cli_with_file_size_limit(argv: list[str], limit: int) -> list[str]:
+    """The command that runs the CLI with ``argv`` under RLIMIT_FSIZE: the kernel refuses (EFBIG) every
+    write that would grow a file past ``limit`` bytes, and SQLite meets that exactly as a full disk."""
+    code = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_FSIZE, ({limit},) * 2); "
+            f"sys.argv = ['pantau', *{argv!r}]; runpy.run_module('pantau.cli', run_name='__main__')")
+    return [sys.executable, "-c", code]
 
 
 def run_pantau(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:

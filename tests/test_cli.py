@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 
 import pytest
-from conftest import SHARED, WIB, make_article
+from conftest import SHARED, WIB, make_article, run_cli
 
 from pantau.cli import main
 from pantau.models import Region
@@ -16,12 +16,6 @@ from pantau.store.sqlite import SQLiteStore
 
 SEED = SHARED / "seeds" / "antara-babel-sekda-belitung-foto-caleg.txt"
 ANALYZE_KEYS = {"language", "title", "published", "body", "tags", "regions", "officials", "quotes"}
-
-
-def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds beside the checkout")

@@ -6,22 +6,15 @@ import io
 import json
 import re
 import subprocess
-import sys
 from datetime import datetime
 
 import pytest
-from conftest import WIB, make_article
+from conftest import WIB, cli_with_file_size_limit, make_article, run_cli
 
 from pantau.cli import main
 from pantau.documents import DocumentError, article_from_doc
 from pantau.models import Region
 from pantau.store.sqlite import SQLiteStore
-
-
-def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -115,9 +108,7 @@ def test_a_full_disk_stops_the_import_keeps_whole_batches_and_a_rerun_completes(
     export = tmp_path / "export.jsonl"
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
     argv = ["--data-dir", str(tmp_path / "data"), "import", str(export)]
-    limited = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_FSIZE, ({8 * 1024 * 1024},) * 2); "
-               f"sys.argv = ['pantau', *{argv!r}]; runpy.run_module('pantau.cli', run_name='__main__')")
-    proc = subprocess.run([sys.executable, "-c", limited], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(cli_with_file_size_limit(argv, 8 * 1024 * 1024), capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and proc.stdout == ""
     assert re.fullmatch(r"pantau: error: import stopped after \d+ articles \(the last batch not stored\): "
                         r".+; importing again is safe\n", proc.stderr), proc.stderr

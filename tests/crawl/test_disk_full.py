@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from conftest import cli_with_file_size_limit
+
 from pantau.fixture_site import FixtureSite
 
 CONFIG = "[crawl]\nautothrottle = false\ndownload_timeout = 5\n"
@@ -21,12 +23,10 @@ FULL_AT_BYTES = 64 * 1024  # far less than one crawl of the site writes
 
 
 def crawl(tmp: Path, outlets: Path, only: list[str], *, file_size_limit: int | None = None) -> dict[str, Any]:
-    cli = [sys.executable, "-m", "pantau.cli", "--config", str(tmp / "pantau.toml"), "--data-dir", str(tmp / "data"),
-           "crawl", "--outlets", str(outlets), "--json", *[a for o in only for a in ("--only", o)]]
-    if file_size_limit is not None:
-        limit = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_FSIZE, ({file_size_limit},) * 2); "
-                 f"sys.argv = {cli[2:]!r}; runpy.run_module('pantau.cli', run_name='__main__')")
-        cli = [sys.executable, "-c", limit]
+    argv = ["--config", str(tmp / "pantau.toml"), "--data-dir", str(tmp / "data"),
+            "crawl", "--outlets", str(outlets), "--json", *[a for o in only for a in ("--only", o)]]
+    cli = ([sys.executable, "-m", "pantau.cli", *argv] if file_size_limit is None
+           else cli_with_file_size_limit(argv, file_size_limit))
     proc = subprocess.run(cli, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return {o["outlet"]: o for o in json.loads(proc.stdout)["outlets"]}
