@@ -314,6 +314,17 @@ def _is_list_owner(word: str) -> bool:
     return _bare(word) in LEXICON.division_owners or bool(_ACRONYM.match(word))
 
 
+def _list_owned(toks: list[_Tok], i: int, first_comma: int, j: int) -> bool:
+    """Whether the owning body of a list role in ``toks[i:j]`` has been named, so a comma ends the role.
+
+    After the first comma any owner counts; before it only a body word ("Bawaslu"), not an acronym,
+    which may be a division of the list itself ("Divisi SDM, Organisasi …").
+    """
+    if first_comma < 0:
+        return any(_bare(toks[k].text) in LEXICON.division_owners for k in range(i, j))
+    return any(_is_list_owner(toks[k].text) for k in range(first_comma, j))
+
+
 def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> int:
     """Index after the words that may continue a role (capitalised words, acronyms, places, "dan").
 
@@ -334,8 +345,7 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
               and not _ROLE_HEAD.match(text, toks[j + 1].start)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
         elif (t == "," and list_role and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
-              and (not any(_is_list_owner(toks[k].text) for k in range(first_comma, j)) if first_comma >= 0
-                   else not any(_bare(toks[k].text) in LEXICON.division_owners for k in range(i, j)))):
+              and not _list_owned(toks, i, first_comma, j)):
             first_comma = j if first_comma < 0 else first_comma
             j += 1
         else:
