@@ -1,7 +1,7 @@
 """The outlet registry: outlets are data (``outlets.yaml``), the spider stays generic.
 
 A user adds an outlet with a YAML file (``pantau crawl --outlets FILE``); the
-format is the contract of spec/interfaces.md. A file is validated as a whole and
+format is the contract of docs/outlets.md. A file is validated as a whole and
 refused as a whole: the message names the file, the outlet id and the field.
 """
 

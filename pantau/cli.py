@@ -1,4 +1,4 @@
-"""The ``pantau`` command line (contract: spec/interfaces.md).
+"""The ``pantau`` command line (contract: docs/cli.md).
 
 Each command lives in ``pantau/commands/<name>.py`` with ``register(subparsers)``
 and ``run(args, config) -> int`` (``import`` in ``import_.py``: a keyword). Exit

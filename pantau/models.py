@@ -45,7 +45,7 @@ class TagEvidence:
 
 @dataclass
 class Analysis:
-    """What ``pantau analyze`` prints (see spec/analysis-output.md), minus page metadata."""
+    """What ``pantau analyze`` prints (see docs/analysis-output.md), minus page metadata."""
 
     language: str
     body: str

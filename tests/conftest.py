@@ -14,7 +14,6 @@ from pantau.cli import main
 from pantau.models import Analysis, Article, Official, Quote, Region
 
 WIB = timezone(timedelta(hours=7))
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def make_article(url: str, body: str, *, outlet: str = "contoh", title: str = "Judul",

@@ -6,19 +6,19 @@ import json
 import subprocess
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
-from conftest import SHARED, WIB, make_article, run_cli
+from conftest import WIB, make_article, run_cli
 
 from pantau.cli import main
 from pantau.models import Region
 from pantau.store.sqlite import SQLiteStore
 
-SEED = SHARED / "seeds" / "antara-babel-sekda-belitung-foto-caleg.txt"
+SEED = Path(__file__).resolve().parents[1] / "tools" / "seeds" / "antara-babel-sekda-belitung-foto-caleg.txt"
 ANALYZE_KEYS = {"language", "title", "published", "body", "tags", "regions", "officials", "quotes"}
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds beside the checkout")
 def test_analyze_text_matches_the_spec_shape(capsys):
     code, out, _ = run_cli(capsys, "analyze", "--text", str(SEED))
     assert code == 0

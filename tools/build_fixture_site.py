@@ -3,7 +3,8 @@
 
 Usage (from the repository root)::
 
-    python tools/build_fixture_site.py [SEEDS_DIR]      # default: ../shared/seeds
+    python tools/build_fixture_site.py [SEEDS_DIR]          # default: tools/seeds
+    python tools/build_fixture_site.py --check              # exit 1 if the committed site is stale (CI)
 
 Why a generator: the six fixture outlets share feed, sitemap, robots and page
 scaffolding, and the five real seed articles must appear *verbatim* (with the
@@ -32,6 +33,7 @@ import json
 import re
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -40,6 +42,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "pantau" / "fixture_site" / "sites"
+SEEDS = REPO / "tools" / "seeds"
 WIB = timezone(timedelta(hours=7), "WIB")
 
 BODY_END = "<!-- end article body -->"  # replace_article() inserts before this marker
@@ -1297,16 +1300,36 @@ def build(seeds: Path, out: Path) -> None:
     (out / "manifest.json").write_text(text, encoding="utf-8")
 
 
+def stale_files(built: Path, committed: Path) -> list[str]:
+    """Paths (relative) that differ between a fresh build and the committed site, or exist in only one."""
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    fresh, kept = files(built), files(committed) if committed.is_dir() else {}
+    return sorted(name for name in fresh.keys() | kept.keys() if fresh.get(name) != kept.get(name))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("seeds", nargs="?", default=str(REPO.parent / "shared" / "seeds"),
-                        help="directory holding the seed articles (default: ../shared/seeds)")
+    parser.add_argument("seeds", nargs="?", default=str(SEEDS),
+                        help="directory holding the seed articles (default: tools/seeds)")
     parser.add_argument("--out", default=str(OUT), help="output directory (default: %(default)s)")
+    parser.add_argument("--check", action="store_true",
+                        help="build into a temporary directory and fail if --out differs from it")
     args = parser.parse_args(argv)
     seeds = Path(args.seeds)
     if not seeds.is_dir():
         print(f"build_fixture_site: no seeds directory at {seeds}", file=sys.stderr)
         return 2
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(seeds, Path(tmp) / "sites")
+            stale = stale_files(Path(tmp) / "sites", Path(args.out))
+        if stale:
+            print(f"{args.out} is stale ({len(stale)} files differ, e.g. {', '.join(stale[:3])}): "
+                  "run python tools/build_fixture_site.py", file=sys.stderr)
+            return 1
+        return 0
     build(seeds, Path(args.out))
     size = sum(p.stat().st_size for p in Path(args.out).rglob("*") if p.is_file())
     print(f"wrote {args.out} ({size // 1024} KiB)")

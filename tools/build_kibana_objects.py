@@ -3,8 +3,8 @@
 
 Written as Python so reviewers read objects, not escaped JSON strings: the
 fields Kibana wants as JSON-in-a-string (``searchSourceJSON``, ``panelsJSON``,
-``optionsJSON``) are encoded here, once. Shapes and version stamps follow
-/work/shared/spec/kibana-saved-objects.md (Kibana 8.x, target 8.9 or newer).
+``optionsJSON``) are encoded here, once. Shapes and version stamps follow the rules
+of docs/kibana.md (Kibana 8.x, target 8.9 or newer).
 
     python tools/build_kibana_objects.py          # rewrite the file
     python tools/build_kibana_objects.py --check  # exit 1 if the file is stale (used by the tests)
@@ -22,7 +22,7 @@ OUTPUT = Path(__file__).resolve().parents[1] / "pantau" / "kibana" / "saved_obje
 
 DATA_VIEW_ID = "pantau-articles-dv"
 CORE_VERSION = "8.8.0"
-# Shape versions written below; each at or below what Kibana 8.9+ knows (spec §1.2).
+# Shape versions written below; each at or below what Kibana 8.9+ knows (docs/kibana.md, rule 2).
 TYPE_VERSIONS = {
     "index-pattern": "7.11.0",
     "search": "7.9.3",
@@ -185,7 +185,10 @@ LAYOUT: list[tuple[dict[str, Any], int, int, int, int]] = [
 
 
 def dashboard() -> dict[str, Any]:
-    """By-reference panels with unprefixed ``panel_<n>`` names, which every 8.x Kibana resolves (spec §5)."""
+    """By-reference panels with unprefixed ``panel_<n>`` names, which every 8.x Kibana resolves.
+
+    See docs/kibana.md, rule 4.
+    """
     panels: list[dict[str, Any]] = []
     references: list[dict[str, str]] = []
     for n, (obj, x, y, w, h) in enumerate(LAYOUT):

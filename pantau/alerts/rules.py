@@ -1,4 +1,4 @@
-"""Which stored articles an alert rule wants (contract: spec/interfaces.md, ``[[alert]]``)."""
+"""Which stored articles an alert rule wants (contract: docs/configuration.md, ``[[alert]]``)."""
 
 from __future__ import annotations
 

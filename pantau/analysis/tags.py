@@ -1,4 +1,4 @@
-"""Neutrality-topic tags (spec/taxonomy.md), each with the body sentences that triggered it.
+"""Neutrality-topic tags (docs/taxonomy.md), each with the body sentences that triggered it.
 
 ``netralitas-asn`` drives email alerts, so it is decided first and strictly:
 the article must be about an election, and several sentences (the headline

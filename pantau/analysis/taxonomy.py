@@ -1,4 +1,4 @@
-"""Tag ids and labels of spec/taxonomy.md.
+"""Tag ids and labels of docs/taxonomy.md.
 
 Ids are stable: they are Elasticsearch keyword values, Kibana filters and
 alert-rule terms. Labels may be translated.

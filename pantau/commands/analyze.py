@@ -1,6 +1,6 @@
 """``pantau analyze``: the crawl pipeline's analysis for one article, or a JSON Lines stream.
 
-Contract: spec/analysis-output.md. Plain text (``--text FILE`` or stdin), a
+Contract: docs/analysis-output.md. Plain text (``--text FILE`` or stdin), a
 saved page (``--html FILE --url URL``), or ``--jsonl`` on stdin with one result
 line per input line, in order. A bad line yields ``{"id": …, "error": …}`` in
 its place (nothing else is lost) and the exit code 2 at the end.

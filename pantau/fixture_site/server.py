@@ -245,7 +245,7 @@ class FixtureSite:
         return {kind: f["path"] for kind, f in self._outlet(FAULT_OUTLET).manifest["faults"].items()}
 
     def write_outlets_yaml(self, path: Path, *, schedule: str | None = None) -> Path:
-        """Write an outlet registry (spec/interfaces.md format) for the running site; returns ``path``.
+        """Write an outlet registry (docs/outlets.md format) for the running site; returns ``path``.
 
         ``article_pattern`` is an absolute-URL regex with this run's port. With ``faults=True`` the
         fault outlet lists the broken feed as its second feed.
