@@ -6,11 +6,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# Install from the checkout (see .dockerignore for what is left out), then drop the sources:
-# the image runs the installed package, never the working tree.
+# Install from the checkout (see .dockerignore for what is left out), with the versions CI tested
+# (constraints.txt), then drop the sources: the image runs the installed package, never the working tree.
 WORKDIR /build
 COPY . .
-RUN pip install . && cd / && rm -rf /build
+RUN pip install -c constraints.txt . && cd / && rm -rf /build
 
 # Non-root: the crawler parses untrusted HTML. /data is created here, owned by that user, so a
 # fresh named volume mounted on it inherits the ownership.

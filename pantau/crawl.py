@@ -63,7 +63,7 @@ def run_crawl(config: Config, outlets_files: Sequence[Path] = (), only: Sequence
         state.close()
     if failures:
         failure = failures[0]
-        raise PantauError(f"the crawl could not run: {failure.type.__name__}: {failure.getErrorMessage()}")
+        raise PantauError(f"the crawl could not run: {type(failure.value).__name__}: {failure.getErrorMessage()}")
     return CrawlSummary.from_stats(stats, [o.id for o in outlets])
 
 

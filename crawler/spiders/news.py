@@ -244,12 +244,13 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         outlet = request.meta.get("outlet", "?")
-        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+        error = failure.value  # isinstance rather than failure.check(): typed, and the same test
+        if isinstance(error, IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             report.count(self.crawler.stats, outlet, "robots_blocked")  # the site's wish, not an error
             return
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        if isinstance(error, HttpError):
+            status = error.response.status
             message = f"HTTP {status} for {request.url}"
         else:
-            message = f"{failure.type.__name__} for {request.url}: {_WS.sub(' ', failure.getErrorMessage())}"
+            message = f"{type(error).__name__} for {request.url}: {_WS.sub(' ', failure.getErrorMessage())}"
         report.error(self.crawler.stats, outlet, message)

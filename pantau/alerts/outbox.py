@@ -46,7 +46,7 @@ MAX_RETRY = timedelta(hours=6)
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
+    return min(FIRST_RETRY * (1 << max(attempts - 1, 0)), MAX_RETRY)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -72,45 +72,14 @@ BULK_MAX_BACKOFF = 30.0
 BULK_RETRY_STATUS = (429, 502, 503, 504)
 EXPORT_PAGE_SIZE = 500
 
-# The 9.x Python client announces "compatible-with=9", which 8.x servers refuse
-# (HTTP 400). Version-8 REST compatibility is understood by 8.x and 9.x servers
-# alike, so every request states it, whichever client major is installed.
-_COMPAT_ACCEPT = "application/vnd.elasticsearch+json; compatible-with=8"
-_COMPAT_TYPES = {
-    "application/json": _COMPAT_ACCEPT,
-    "application/x-ndjson": "application/vnd.elasticsearch+x-ndjson; compatible-with=8",
-}
-
-
-class _RestCompat8Client(Elasticsearch):
-    """An ``Elasticsearch`` client that speaks REST API version 8 to any 8.x/9.x server."""
-
-    def perform_request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-        body: Any | None = None,
-        endpoint_id: str | None = None,
-        path_parts: Mapping[str, Any] | None = None,
-    ) -> Any:
-        if headers:
-            headers = {
-                k: _COMPAT_TYPES.get(v, v) if k.lower() in ("accept", "content-type") else v
-                for k, v in headers.items()
-            }
-        return super().perform_request(
-            method, path, params=params, headers=headers, body=body,
-            endpoint_id=endpoint_id, path_parts=path_parts,
-        )
-
-
 def make_client(url: str) -> Elasticsearch:
-    """A client for ``url`` that works with 8.x and 9.x servers; a malformed URL is a usage error."""
+    """A client for ``url``; a malformed URL is a usage error.
+
+    The client major (8, pinned in pyproject.toml) is the server's: it asks for REST API
+    version 8, which the 8.x server of docker-compose.yml speaks.
+    """
     try:
-        return _RestCompat8Client(url)
+        return Elasticsearch(url)
     except ValueError as exc:  # no scheme/host/port: a configuration mistake
         raise UsageError(f"invalid Elasticsearch URL {_redact(url)!r}: {exc}") from None
 
@@ -374,7 +343,7 @@ def _item_error(info: dict[str, Any]) -> str:
 
 
 class ElasticStore:
-    """:class:`~pantau.store.base.ArticleStore` on Elasticsearch 8.x/9.x, behind a write alias."""
+    """:class:`~pantau.store.base.ArticleStore` on Elasticsearch 8.x, behind a write alias."""
 
     def __init__(self, url: str, index: str = DEFAULT_INDEX, *, client: Elasticsearch | None = None) -> None:
         if not url and client is None:

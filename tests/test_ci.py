@@ -1,0 +1,23 @@
+"""The README's "Run the tests" commands are the ones CI runs, so the README's test command stays honest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def commands(script: str) -> list[str]:
+    """Shell commands of a script, one per line or per ``&&`` part, comments left out."""
+    return [part.strip() for line in script.splitlines() for part in line.split("&&")
+            if part.strip() and not part.strip().startswith("#")]
+
+
+def test_readme_test_commands_are_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^## Run the tests\n+```sh\n(.*?)^```", readme, re.MULTILINE | re.DOTALL)
+    assert block, "README.md has a 'Run the tests' section starting with a sh block"
+    ci = [c for c in commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+          if not c.startswith(("set ", "cd ", "export "))]  # CI's own setup: strict shell, quiet pip
+    assert ci == commands(block.group(1))
