@@ -1,8 +1,8 @@
 """The Kibana saved objects file is import-ready, and ``pantau kibana setup`` sends and reports it right.
 
-The file checks follow /work/shared/spec/kibana-saved-objects.md (rules at a
-glance and common mistakes). The command runs against a loopback fake Kibana
-that records the multipart request and replies in the import API's format.
+The file checks are the rules of docs/kibana.md (what Kibana 8.x accepts on import and what
+breaks objects silently). The command runs against a loopback fake Kibana that records the
+multipart request and replies in the import API's format.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from typing import Any
 
 import pytest
 
+from pantau.analysis.taxonomy import TAG_IDS
 from pantau.commands import kibana as kibana_command
 from pantau.config import Config
 from pantau.errors import PantauError, UsageError
-from pantau.kibana import saved_objects_ndjson
 from pantau.store.elastic import load_index_template
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ DATA_VIEW_ID = "pantau-articles-dv"
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 JSON_STRING_FIELDS = {"searchSourceJSON", "panelsJSON", "optionsJSON", "visState", "uiStateJSON",
                       "fields", "fieldFormatMap", "runtimeFieldMap", "fieldAttrs"}
-# Newest shape version each type may claim for Kibana 8.9+ (spec §1.2), and the oldest that
+# Newest shape version each type may claim for Kibana 8.9+ (docs/kibana.md, rule 2), and the oldest that
 # knows the shapes written (formBased Lens, by-value-capable dashboards need >= 8.6.0).
 MAX_TYPE_VERSION = {"index-pattern": "7.11.0", "search": "7.9.3", "lens": "8.9.0", "dashboard": "8.9.0"}
 MIN_TYPE_VERSION = {"lens": "8.6.0", "dashboard": "8.6.0"}
@@ -102,10 +102,6 @@ def test_generated_file_is_fresh() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_packaged_file_is_the_committed_file() -> None:
-    assert saved_objects_ndjson() == NDJSON.read_bytes()
-
-
 def test_line_shape_ids_and_versions() -> None:
     objects = load_objects()
     keys = [(o["type"], o["id"]) for o in objects]
@@ -154,20 +150,54 @@ def test_data_view_time_field_is_a_date_in_the_mapping() -> None:
     assert props[view["attributes"]["timeFieldName"]]["type"] == "date"
 
 
-def test_saved_searches() -> None:
-    searches = {o["attributes"]["title"]: o for o in load_objects() if o["type"] == "search"}
-    queries = {title: decoded(o)["kibanaSavedObjectMeta"]["searchSourceJSON"]["query"]
-               for title, o in searches.items()}
-    assert queries == {
-        "Imbauan netralitas terbaru": {"query": 'tags : "imbauan"', "language": "kuery"},
-        "Dugaan pelanggaran & sanksi": {
-            "query": 'tags : ("dugaan-pelanggaran" or "sanksi")', "language": "kuery"},
-        "Kutipan pejabat": {"query": "quotes:{ speaker:* }", "language": "kuery"},
-    }
-    for obj in searches.values():
+def kql_fields(kql: str) -> list[str]:
+    """The fields a KQL query names, a nested one as ``parent.child`` (quoted values skipped)."""
+    fields: list[str] = []
+    parents: list[str] = []
+    for m in re.finditer(r'"[^"]*"|([A-Za-z_][\w.]*)\s*:\s*(\{)?|\}', kql):
+        if m.group(0) == "}":
+            parents.pop()
+        elif m.group(1):
+            name = ".".join([*parents[-1:], m.group(1)])
+            fields.append(name)
+            if m.group(2):
+                parents.append(name)
+    return fields
+
+
+def mapping_node(props: dict[str, Any], path: str) -> dict[str, Any] | None:
+    node: dict[str, Any] = {"properties": props}
+    for part in path.split("."):
+        found = node.get("properties", {}).get(part)
+        if found is None:
+            return None
+        node = found
+    return node
+
+
+def test_kql_fields_reads_nested_and_skips_values() -> None:
+    assert kql_fields('tags : ("a" or "b:c") and quotes:{ speaker:* and role : "x" } and outlet:y') == [
+        "tags", "quotes", "quotes.speaker", "quotes.role", "outlet"]
+
+
+def test_saved_searches_query_fields_of_the_mapping_and_tags_of_the_taxonomy() -> None:
+    props = load_index_template("pantau-articles", 1)["template"]["mappings"]["properties"]
+    searches = [o for o in load_objects() if o["type"] == "search"]
+    assert searches
+    for obj in searches:
         assert set(obj["attributes"]) <= SEARCH_KEYS, "the search schema forbids other keys"
         source = decoded(obj)["kibanaSavedObjectMeta"]["searchSourceJSON"]
         assert source["indexRefName"] == "kibanaSavedObjectMeta.searchSourceJSON.index"
+        query = source["query"]
+        assert query["language"] == "kuery" and query["query"].strip(), obj["id"]
+        for field in kql_fields(query["query"]):
+            assert mapping_node(props, field) is not None, (obj["id"], field)
+        for values in re.findall(r'\btags\s*:\s*(\([^)]*\)|"[^"]*")', query["query"]):
+            assert set(re.findall(r'"([^"]*)"', values)) <= TAG_IDS, (obj["id"], values)
+        for column in obj["attributes"].get("columns", []):
+            assert mapping_node(props, column) is not None, (obj["id"], column)
+        for field, _direction in obj["attributes"].get("sort", []):
+            assert (mapping_node(props, field) or {}).get("type") == "date", (obj["id"], field)
 
 
 def _aggregatable(props: dict[str, Any], path: str) -> bool:
@@ -230,7 +260,7 @@ def test_dashboard_panels() -> None:
 
 
 class FakeKibana(BaseHTTPRequestHandler):
-    """Records the import request; replies like Kibana's import API (spec §6)."""
+    """Records the import request; replies like Kibana's import API (docs/kibana.md, "The import request")."""
 
     requests: list[dict[str, Any]] = []
     reply: Callable[[list[dict[str, Any]]], tuple[int, dict[str, Any]]]
