@@ -55,7 +55,7 @@ def job_specs(config: Config, settings: RunSettings) -> list[JobSpec]:
     ]
     specs += [JobSpec(f"digest:{r.name}", digest_job, CronTrigger.from_crontab(r.digest_schedule, timezone=TIMEZONE),
                       (r.name, settings)) for r in config.alert if r.mode == "digest"]
-    if config.alert:
+    if config.alert or config.health.recipients:
         specs.append(JobSpec("outbox:retry", outbox_job, IntervalTrigger(minutes=OUTBOX_RETRY_MINUTES), (settings,)))
     return specs
 
