@@ -25,6 +25,8 @@ feed next to a working listing, is not a failed run.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,6 +41,7 @@ from pantau.alerts.outbox import Outbox
 from pantau.config import AlertRule, Config, HealthConfig
 from pantau.state import CrawlState, OutletHealth, connect
 
+logger = logging.getLogger(__name__)
 HEALTH_RULE = "pantau:health"  # ':' is not allowed in an [[alert]] name, so no rule shares these rows
 HEALTH_MODE = "health"  # the outbox's own delivery sends 'immediate' and 'digest' rows only
 CLAIM_LEASE = timedelta(minutes=10)  # a claimed notice another sender may retry after (its sender died)
@@ -120,16 +123,23 @@ def _reason(health: OutletHealth, verdict: Verdict, config: HealthConfig) -> str
 
 
 def record_runs(db_path: Path, summary: CrawlSummary, ended: datetime) -> None:
-    """Record a finished crawl's runs, one per outlet (a crawl stopped early records nothing)."""
+    """Record a finished crawl's runs, one per outlet (a crawl stopped early records nothing).
+
+    A store that cannot take the record (a full disk) costs this run's health record, one
+    warning line, not the crawl's summary.
+    """
     if summary.finish_reason != "finished":
         return
-    state = CrawlState(db_path)
     try:
-        for row in summary.outlets:
-            state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
-                             error=row.errors[-1] if row.errors else None)
-    finally:
-        state.close()
+        state = CrawlState(db_path)
+        try:
+            for row in summary.outlets:
+                state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
+                                 error=row.errors[-1] if row.errors else None)
+        finally:
+            state.close()
+    except (sqlite3.Error, OSError) as exc:
+        logger.warning("outlet health of this crawl not recorded: %s", exc)
 
 
 def _now() -> datetime:
