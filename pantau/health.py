@@ -163,8 +163,14 @@ class Notices:
         self.conn.close()
 
     def check(self, outlets: dict[str, str]) -> list[str]:
-        """Queue a mail for each outlet (id -> name) that broke or recovered; returns the notice keys."""
+        """Queue a mail for each outlet (id -> name) that broke or recovered; returns the notice keys.
+
+        Without recipients nothing is noted either, so a breakage still going on when recipients
+        are configured is announced then.
+        """
         cfg, now = self.config.health, self.clock()
+        if not cfg.recipients:
+            return []
         health = self.state.outlet_health()
         queued = []
         for outlet, name in outlets.items():
@@ -179,12 +185,10 @@ class Notices:
             elif not verdict.broken and current.broken_since is not None:
                 queued.append(self._queue(outlet, name, "recovered", current.broken_since, "", current.last_new, now))
                 self.state.mark_broken(outlet, None)
-        return [k for k in queued if k]
+        return queued
 
     def _queue(self, outlet: str, name: str, event: str, since: datetime, reason: str,
                last_new: datetime | None, now: datetime) -> str:
-        if not self.config.health.recipients:
-            return ""  # nobody to tell: status still flags it
         key = f"{outlet}/{event}/{since.isoformat()}"
         with self.conn:
             self.conn.execute(

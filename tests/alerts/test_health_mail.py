@@ -234,3 +234,27 @@ def test_the_scheduler_mails_a_broken_outlet_once_and_its_recovery_once(tmp_path
         controller.stop()
     health = CrawlState(tmp_path / "data" / "pantau.db").outlet_health()["antara-bengkulu"]
     assert health.failures == 0 and health.last_new is not None and health.broken_since is None
+
+
+def test_a_breakage_before_recipients_were_configured_is_announced_once_they_are(tmp_path: Path) -> None:
+    port = free_port()
+    controller, inbox = smtp_server(port)
+    _, config = configure(tmp_path, port, failures=1)
+    quiet = config.model_copy(update={"health": config.health.model_copy(update={"recipients": []})})
+    state = CrawlState(config.db_path)
+    state.record_run("kabar-babel", datetime.now(UTC), failed=True, new=0, error="timeout")
+
+    def after_run(cfg: Config) -> None:
+        notices = Notices(cfg)
+        notices.check(OUTLET)
+        notices.deliver(channel_for(cfg))
+        notices.close()
+
+    try:
+        after_run(quiet)
+        assert inbox.messages == [] and state.outlet_health()["kabar-babel"].broken_since is None
+        after_run(config)
+        assert subjects(inbox) == ["[pantau] Outlet bermasalah: Kabar Babel (kabar-babel)"]
+    finally:
+        controller.stop()
+        state.close()
