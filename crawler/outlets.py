@@ -3,15 +3,29 @@
 A user adds an outlet with a YAML file (``pantau crawl --outlets FILE``); the
 format is the contract of docs/outlets.md. A file is validated as a whole and
 refused as a whole: the message names the file, the outlet id and the field.
+
+Outlets of one network (ANTARA's bureaus, Tribun, the Disway/bacakoran papers)
+share a CMS and so one URL scheme. As fundus groups publishers, a file can
+describe such a network once, under ``networks:``, as a ``template`` with
+``{host}``/``{subdomain}`` placeholders plus its ``members``; the loader expands
+each member into an ordinary :class:`Outlet`, so nothing downstream knows about
+networks. Fixing a network's scheme is then one edit, not thirty.
+
+Every entry can say where its URLs were seen (``evidence``) and carry an
+``example_article`` its pattern must accept; an entry whose URLs are not
+evidenced ships ``enabled: false``: listed, but neither crawled nor scheduled
+unless named with ``--only``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -19,14 +33,39 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pantau.config import validate_cron
 from pantau.errors import ConfigError
 from pantau.models import Region
+from pantau.urls import canonical_url
 
 BUILTIN_REGISTRY = "outlets.yaml"
+# Placeholders a network template may use, filled from each member's host.
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 class OutletRegion(BaseModel):
     model_config = ConfigDict(extra="forbid")
     province: str
     regency: str | None = None
+
+
+class CanonicalRewrite(BaseModel):
+    """One variant of a story's URL mapped to the story's own URL, on the path and query.
+
+    Per outlet (or network) because the variants are CMS conventions: on a
+    Disway/bacakoran site ``/read/<id>/<slug>/15`` is page 15 of the story
+    ``/read/<id>/<slug>``, while a trailing number elsewhere can be part of
+    the address. Applied in order, each at most once.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    pattern: str
+    replace: str
+
+    @model_validator(mode="after")
+    def _compiles(self) -> CanonicalRewrite:
+        try:
+            re.compile(self.pattern).sub(self.replace, "")
+        except re.error as exc:
+            raise ValueError(f"not a valid rewrite ({self.pattern!r} -> {self.replace!r}): {exc}") from None
+        return self
 
 
 class Outlet(BaseModel):
@@ -44,6 +83,12 @@ class Outlet(BaseModel):
     max_listing_pages: int = Field(default=3, ge=1, le=100)
     schedule: str | None = None
     region: OutletRegion | None = None
+    enabled: bool = True
+    evidence: tuple[str, ...] = ()  # where its URLs were seen: addresses or citations of public material
+    example_article: str | None = None  # an article URL the pattern must accept (from the evidence)
+    canonical_rewrites: tuple[CanonicalRewrite, ...] = ()
+    network: str | None = None  # the network it was expanded from (informational)
+    note: str | None = None  # why it is disabled, what to check
 
     @field_validator("feeds", "sitemaps", "listings")
     @classmethod
@@ -73,25 +118,118 @@ class Outlet(BaseModel):
             raise ValueError("needs at least one of feeds, sitemaps, listings")
         return self
 
+    @model_validator(mode="after")
+    def _pattern_fits(self) -> Outlet:
+        """The pattern must take the example article and leave the home page and the sources alone.
+
+        A pattern that matches a listing has the crawler store the listing as an article; one
+        that misses the example misses the outlet's stories. Both are typos caught here.
+        """
+        if self.example_article is not None and not self.is_article(self.example_article):
+            raise ValueError(f"article_pattern does not match example_article {self.example_article!r}")
+        for url in (self.home, *self.feeds, *self.sitemaps, *self.listings):
+            if self.is_article(url):
+                raise ValueError(f"article_pattern matches a page that is not an article: {url}")
+        return self
+
     @property
     def article_regex(self) -> re.Pattern[str]:
         return re.compile(self.article_pattern)
+
+    def is_article(self, url: str) -> bool:
+        """Whether a discovered URL, as found or as the story URL it stands for, is one of this outlet's."""
+        regex = self.article_regex
+        return bool(regex.match(url) or regex.match(self.canonical(url)))
+
+    def story_url(self, url: str) -> str:
+        """The story's own URL for a discovered one (page N, AMP twin …), by the outlet's rewrites."""
+        if not self.canonical_rewrites:
+            return url
+        parts = urlsplit(url)
+        tail = parts.path + (f"?{parts.query}" if parts.query else "")
+        for rule in self.canonical_rewrites:
+            tail = re.sub(rule.pattern, rule.replace, tail, count=1)
+        path, _, query = tail.partition("?")
+        return urlunsplit((parts.scheme, parts.netloc, path or "/", query, parts.fragment))
+
+    def canonical(self, url: str) -> str:
+        """The key one story is known by: the outlet's rewrites, then the generic canonical form."""
+        return canonical_url(self.story_url(url))
 
     @property
     def fallback_region(self) -> Region | None:
         return Region(self.region.province, self.region.regency) if self.region else None
 
 
-def _parse(text: str, source: str) -> dict[str, Outlet]:
+@dataclass
+class RegistryFile:
+    outlets: dict[str, Outlet]
+    use_builtin: bool = True  # False: this file is the whole registry (the built-in one is not loaded)
+
+
+def _render(value: Any, variables: dict[str, str], *, regex: bool = False) -> Any:
+    """Fill ``{host}``-style placeholders in a template value (escaped inside regular expressions)."""
+    if isinstance(value, str):
+        def fill(m: re.Match[str]) -> str:
+            if m[1] not in variables:
+                raise ValueError(f"unknown placeholder {m[0]} (known: {', '.join(sorted(variables))})")
+            return re.escape(variables[m[1]]) if regex else variables[m[1]]
+        return PLACEHOLDER.sub(fill, value)
+    if isinstance(value, list):
+        return [_render(v, variables, regex=regex) for v in value]
+    if isinstance(value, dict):
+        return {k: _render(v, variables, regex=regex or k in ("article_pattern", "pattern")) for k, v in value.items()}
+    return value
+
+
+def _expand(network: Any, source: str, position: int) -> list[tuple[str, Any]]:
+    """A network's members as plain outlet mappings: the template, then the member's own keys."""
+    label = network.get("id", f"#{position}") if isinstance(network, dict) else f"#{position}"
+    if not isinstance(network, dict) or not isinstance(network.get("template"), dict) or \
+            not isinstance(network.get("members"), list) or not network["members"]:
+        raise ConfigError(f"{source}: network {label}: needs a 'template' mapping and a non-empty 'members' list")
+    unknown = set(network) - {"id", "name", "evidence", "template", "members"}
+    if unknown or not re.fullmatch(r"[a-z0-9-]+", str(network.get("id", ""))):
+        field = ", ".join(sorted(unknown)) if unknown else "id"
+        raise ConfigError(f"{source}: network {label}: {field}: not a network field or not a valid id")
+    expanded = []
+    for i, member in enumerate(network["members"]):
+        ident = member.get("id", f"#{i + 1}") if isinstance(member, dict) else f"#{i + 1}"
+        host = member.get("host") if isinstance(member, dict) else None
+        if not isinstance(host, str) or not re.fullmatch(r"[a-z0-9.-]+(:\d+)?", host):
+            raise ConfigError(f"{source}: outlet {ident} (network {label}): host: needs a host name like "
+                              "'babel.antaranews.com'")
+        variables = {"host": host, "subdomain": host.split(".")[0]}
+        own = {k: v for k, v in member.items() if k != "host"}
+        try:
+            raw = {**_render(network["template"], variables), **_render(own, variables), "network": label}
+        except ValueError as exc:
+            raise ConfigError(f"{source}: outlet {ident} (network {label}): {exc}") from None
+        expanded.append((f"{ident} (network {label})", raw))
+    return expanded
+
+
+def _parse(text: str, source: str) -> RegistryFile:
     try:
         data: Any = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
-        raise ConfigError(f"{source}: expected a mapping with an 'outlets' list")
+    if not isinstance(data, dict) or not any(isinstance(data.get(k), list) for k in ("outlets", "networks")):
+        raise ConfigError(f"{source}: expected a mapping with an 'outlets' (or 'networks') list")
+    unknown = set(data) - {"outlets", "networks", "use_builtin"}
+    if unknown or not isinstance(data.get("use_builtin", True), bool):
+        raise ConfigError(f"{source}: {', '.join(sorted(unknown)) or 'use_builtin'}: expected only 'outlets', "
+                          "'networks' and 'use_builtin: true|false' at the top level")
+    entries: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        if key == "networks":
+            for i, network in enumerate(value or []):
+                entries += _expand(network, source, i + 1)
+        elif key == "outlets":
+            for i, raw in enumerate(value or []):
+                entries.append((raw.get("id", f"#{i + 1}") if isinstance(raw, dict) else f"#{i + 1}", raw))
     outlets: dict[str, Outlet] = {}
-    for i, raw in enumerate(data["outlets"]):
-        ident = raw.get("id", f"#{i + 1}") if isinstance(raw, dict) else f"#{i + 1}"
+    for ident, raw in entries:
         try:
             outlet = Outlet.model_validate(raw)
         except ValidationError as exc:
@@ -101,10 +239,10 @@ def _parse(text: str, source: str) -> dict[str, Outlet]:
         if outlet.id in outlets:
             raise ConfigError(f"{source}: outlet {outlet.id}: id: duplicate id")
         outlets[outlet.id] = outlet
-    return outlets
+    return RegistryFile(outlets, data.get("use_builtin", True))
 
 
-def load_outlets_file(path: Path) -> dict[str, Outlet]:
+def _read(path: Path) -> RegistryFile:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -112,19 +250,36 @@ def load_outlets_file(path: Path) -> dict[str, Outlet]:
     return _parse(text, str(path))
 
 
+def load_outlets_file(path: Path) -> dict[str, Outlet]:
+    return _read(path).outlets
+
+
+def load_builtin() -> dict[str, Outlet]:
+    """The registry shipped with pantau, ``crawler/outlets.yaml``."""
+    text = resources.files("crawler").joinpath(BUILTIN_REGISTRY).read_text(encoding="utf-8")
+    return _parse(text, f"crawler/{BUILTIN_REGISTRY}").outlets
+
+
 def load_registry(extra_files: Sequence[Path] = ()) -> dict[str, Outlet]:
-    """The built-in registry plus each extra file in order (same id: the later file wins)."""
-    builtin = resources.files("crawler").joinpath(BUILTIN_REGISTRY).read_text(encoding="utf-8")
-    outlets = _parse(builtin, f"crawler/{BUILTIN_REGISTRY}")
-    for path in extra_files:
-        outlets.update(load_outlets_file(Path(path)))
+    """The built-in registry plus each extra file in order (same id: the later file wins).
+
+    A file that says ``use_builtin: false`` is a whole registry of its own (a test
+    site, a deployment that watches a few outlets only): the built-in one is left out.
+    """
+    files = [_read(Path(path)) for path in extra_files]
+    outlets = load_builtin() if all(f.use_builtin for f in files) else {}
+    for file in files:
+        outlets.update(file.outlets)
     return outlets
 
 
 def select(outlets: dict[str, Outlet], only: Sequence[str]) -> list[Outlet]:
-    """The outlets to crawl: all, or the ids given (an unknown id is a usage error)."""
+    """The outlets to crawl: every enabled one, or the ids given, disabled or not (an unknown id is a usage error).
+
+    Naming a disabled outlet crawls it: that is how a maintainer tries an entry before enabling it.
+    """
     if not only:
-        return list(outlets.values())
+        return [o for o in outlets.values() if o.enabled]
     unknown = [i for i in only if i not in outlets]
     if unknown:
         raise ConfigError(f"unknown outlet id(s): {', '.join(unknown)} (see `pantau outlets`)")

@@ -9,8 +9,10 @@ value is a one-line error before any crawl starts, not a traceback mid-run.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -32,6 +34,26 @@ def validate_cron(expr: str) -> str:
     except ValueError as exc:
         raise ValueError(f"invalid cron expression {expr!r}: {exc}") from None
     return expr
+
+
+def validate_addresses(addresses: list[str]) -> list[str]:
+    """Refuse a recipient that is not shaped like an email address."""
+    for addr in addresses:
+        if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
+            raise ValueError(f"not an email address: {addr!r}")
+    return addresses
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm])\s*$")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``"3d"``, ``"36h"``, ``"90m"``: a positive span of days, hours or minutes."""
+    m = _DURATION.match(text)
+    if not m or float(m[1]) <= 0:
+        raise ValueError(f"not a duration like '3d', '36h' or '90m': {text!r}")
+    return timedelta(**{_UNITS[m[2]]: float(m[1])})
 
 
 class _Section(BaseModel):
@@ -72,10 +94,7 @@ class AlertRule(_Section):
     @field_validator("recipients")
     @classmethod
     def _addresses(cls, v: list[str]) -> list[str]:
-        for addr in v:
-            if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
-                raise ValueError(f"not an email address: {addr!r}")
-        return v
+        return validate_addresses(v)
 
     @field_validator("tags_any", "tags_all")
     @classmethod
@@ -105,10 +124,34 @@ class CrawlConfig(_Section):
         return validate_cron(v)
 
 
+class HealthConfig(_Section):
+    """When an outlet counts as broken, and who hears about it (once per breakage, once on recovery)."""
+
+    silent_after: str = Field(default="3d", description="no new article for this long: the outlet is silent")
+    failures: int = Field(default=3, ge=1, description="this many failed runs in a row: the outlet is failing")
+    recipients: list[str] = []
+
+    @field_validator("silent_after")
+    @classmethod
+    def _duration(cls, v: str) -> str:
+        parse_duration(v)
+        return v
+
+    @field_validator("recipients")
+    @classmethod
+    def _addresses(cls, v: list[str]) -> list[str]:
+        return validate_addresses(v)
+
+    @property
+    def silent_span(self) -> timedelta:
+        return parse_duration(self.silent_after)
+
+
 class Config(_Section):
     store: StoreConfig = StoreConfig()
     smtp: SmtpConfig = SmtpConfig()
     crawl: CrawlConfig = CrawlConfig()
+    health: HealthConfig = HealthConfig()
     alert: list[AlertRule] = []
     data_dir: Path = Path(DEFAULT_DATA_DIR)
     config_file: Path | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +21,7 @@ from crawler.report import CrawlSummary, OutletSummary
 from crawler.spiders.news import NewsSpider
 from pantau.config import Config
 from pantau.errors import PantauError
+from pantau.health import record_runs
 from pantau.state import CrawlState
 
 __all__ = ["CrawlSummary", "OutletSummary", "crawl_settings", "format_summary", "run_crawl"]
@@ -64,7 +66,9 @@ def run_crawl(config: Config, outlets_files: Sequence[Path] = (), only: Sequence
     if failures:
         failure = failures[0]
         raise PantauError(f"the crawl could not run: {type(failure.value).__name__}: {failure.getErrorMessage()}")
-    return CrawlSummary.from_stats(stats, [o.id for o in outlets])
+    summary = CrawlSummary.from_stats(stats, [o.id for o in outlets])
+    record_runs(config.db_path, summary, datetime.now(UTC))  # per outlet: failed? a new article? (pantau status)
+    return summary
 
 
 def format_summary(summary: CrawlSummary, out: TextIO = sys.stdout) -> None:

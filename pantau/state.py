@@ -6,6 +6,8 @@ fetch them again), which discovered URLs are aliases of which canonical URL,
 the validators (ETag/Last-Modified) of feeds, sitemaps and listings for
 conditional requests, and a bottom-k MinHash sketch of every stored body to
 spot syndicated copies. It needs transactions and unique keys, not search.
+It also keeps each outlet's health: when a run last stored a new article and
+how many runs in a row failed, so an outlet that breaks silently is noticed.
 
 Sketches are kept whole per URL (for the resemblance) and indexed by hash (to
 find candidates). A hash that many stored bodies share is boilerplate, a
@@ -55,6 +57,20 @@ CREATE TABLE IF NOT EXISTS body_sketches (
 ) WITHOUT ROWID;
 """
 
+# Added after the first release: a pantau.db without it is upgraded when opened (CrawlState._migrate).
+HEALTH_SCHEMA = """
+CREATE TABLE outlet_health (
+    outlet TEXT PRIMARY KEY,
+    first_run TEXT NOT NULL,        -- first run recorded: silence counts from here until a new article
+    last_run TEXT NOT NULL,         -- when the last run ended
+    last_new TEXT,                  -- when a run last stored a new article (NULL: never)
+    failures INTEGER NOT NULL DEFAULT 0,   -- runs in a row that failed
+    failing_since TEXT,             -- end of the first failed run of the current streak
+    last_error TEXT,                -- why the last run failed
+    broken_since TEXT               -- start of the breakage already announced (NULL: none announced)
+);
+"""
+
 SKETCH_SIZE = 64  # k of the bottom-k sketch
 SHINGLE_WORDS = 5
 DUPLICATE_JACCARD = 0.6  # estimated resemblance above which a body is a copy
@@ -102,6 +118,22 @@ def resemblance(a: list[int], b: list[int]) -> float:
 
 
 @dataclass(frozen=True)
+class OutletHealth:
+    outlet: str
+    first_run: datetime
+    last_run: datetime
+    last_new: datetime | None
+    failures: int
+    failing_since: datetime | None
+    last_error: str | None
+    broken_since: datetime | None
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
 class KnownPage:
     url: str
     status: str
@@ -115,9 +147,62 @@ class CrawlState:
     def __init__(self, path: Path) -> None:
         self.conn = connect(path)
         self.conn.executescript(SCHEMA)
+        self._migrate()
 
     def close(self) -> None:
         self.conn.close()
+
+    def _migrate(self) -> None:
+        """Add the outlet health table to a pantau.db made before it existed, once, under a write lock.
+
+        An upgraded store starts from what it knows: an outlet's newest stored page stands for
+        its last new article, so an outlet is not called silent just because pantau was upgraded.
+        """
+        present = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outlet_health'"
+        if self.conn.execute(present).fetchone():
+            return
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            if self.conn.execute(present).fetchone():
+                return  # another process upgraded it meanwhile
+            self.conn.execute(HEALTH_SCHEMA)
+            self.conn.execute(
+                "INSERT INTO outlet_health (outlet, first_run, last_run, last_new) "
+                "SELECT outlet, MIN(fetched), MAX(fetched), MAX(fetched) FROM pages WHERE status = 'stored' "
+                "GROUP BY outlet"
+            )
+
+    # -- outlet health ----------------------------------------------------
+    def record_run(self, outlet: str, ended: datetime, *, failed: bool, new: int, error: str | None = None) -> None:
+        """One run of one outlet: a new article refreshes ``last_new``; failures count up or reset."""
+        when = ended.isoformat()
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO outlet_health "
+                "(outlet, first_run, last_run, last_new, failures, failing_since, last_error) "
+                "VALUES (:outlet, :when, :when, CASE WHEN :new > 0 THEN :when END, :failed, "
+                "CASE WHEN :failed THEN :when END, :error) "
+                "ON CONFLICT(outlet) DO UPDATE SET last_run = :when, "
+                "last_new = CASE WHEN :new > 0 THEN :when ELSE last_new END, "
+                "failures = CASE WHEN :failed THEN failures + 1 ELSE 0 END, "
+                "failing_since = CASE WHEN :failed THEN COALESCE(failing_since, :when) END, "
+                "last_error = CASE WHEN :failed THEN :error END",
+                {"outlet": outlet, "when": when, "new": new, "failed": int(failed),
+                 "error": error if failed else None},
+            )
+
+    def mark_broken(self, outlet: str, since: datetime | None) -> None:
+        """Remember that the breakage starting at ``since`` was announced (None: the recovery was)."""
+        with self.conn:
+            self.conn.execute("UPDATE outlet_health SET broken_since = ? WHERE outlet = ?",
+                              (since.isoformat() if since else None, outlet))
+
+    def outlet_health(self) -> dict[str, OutletHealth]:
+        rows = self.conn.execute(
+            "SELECT outlet, first_run, last_run, last_new, failures, failing_since, last_error, broken_since "
+            "FROM outlet_health")
+        return {r[0]: OutletHealth(r[0], datetime.fromisoformat(r[1]), datetime.fromisoformat(r[2]), _when(r[3]),
+                                   r[4], _when(r[5]), r[6], _when(r[7])) for r in rows}
 
     # -- pages and aliases -------------------------------------------------
     def resolve(self, url: str) -> str:

@@ -23,10 +23,10 @@ TRACKING_PARAMS = re.compile(
 )
 
 # Path shapes of AMP twins and what the canonical path looks like.
-# (pattern, replacement) tried in order on the path.
+# (pattern, replacement) tried in order on the path. A network whose twins live
+# elsewhere (Disway: /amp/<id>/<slug> for /read/<id>/<slug>) says so in the
+# registry (``canonical_rewrites``), which the crawler applies first.
 AMP_PATH_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # bacakoran.co network: /amp/<id>/<slug> is the AMP twin of /read/<id>/<slug>
-    (re.compile(r"^/amp/(\d+)/"), r"/read/\1/"),
     (re.compile(r"^/amp(/.*)$"), r"\1"),
     (re.compile(r"^(.*?)/amp/?$"), r"\1"),
     (re.compile(r"^(.*)\.amp(\.html?)?$"), r"\1\2"),

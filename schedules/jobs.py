@@ -120,7 +120,11 @@ def run_in_child(target: Callable[..., None], args: tuple[Any, ...], time_limit:
 
 
 def crawl_job(outlet: str, settings: RunSettings) -> None:
-    """Crawl one outlet in a child process and record the run."""
+    """Crawl one outlet in a child process, record the run, then mail a change of the outlet's health."""
+    from crawler.report import CrawlSummary
+    from pantau.alerts.channels import channel_for
+    from pantau.health import after_scheduled_run
+
     config = settings.config()
     log = RunLog(config.db_path)
     try:
@@ -130,6 +134,8 @@ def crawl_job(outlet: str, settings: RunSettings) -> None:
         logger.info("crawl %s: %s", outlet, outcome)
     finally:
         log.close()
+    after_scheduled_run(config, [Path(p) for p in settings.outlets_files], outlet, outcome,
+                        CrawlSummary.from_json(summary) if summary else None, detail, channel_for(config))
 
 
 def digest_job(rule_name: str, settings: RunSettings) -> None:
@@ -152,9 +158,10 @@ def digest_job(rule_name: str, settings: RunSettings) -> None:
 
 
 def outbox_job(settings: RunSettings) -> None:
-    """Retry queued immediate alerts whose retry time has come."""
+    """Retry queued immediate alerts and health mail whose retry time has come."""
     from pantau.alerts.channels import channel_for
     from pantau.alerts.outbox import Outbox
+    from pantau.health import deliver_notices
     from pantau.store import open_store
 
     config = settings.config()
@@ -164,3 +171,4 @@ def outbox_job(settings: RunSettings) -> None:
     finally:
         outbox.close()
         store.close()
+    deliver_notices(config, channel_for(config))

@@ -51,11 +51,11 @@ def job_specs(config: Config, settings: RunSettings) -> list[JobSpec]:
         JobSpec(f"crawl:{o.id}", crawl_job,
                 CronTrigger.from_crontab(o.schedule or config.crawl.default_schedule, timezone=TIMEZONE),
                 (o.id, settings), CRAWL_JITTER)
-        for o in outlets.values()
+        for o in outlets.values() if o.enabled
     ]
     specs += [JobSpec(f"digest:{r.name}", digest_job, CronTrigger.from_crontab(r.digest_schedule, timezone=TIMEZONE),
                       (r.name, settings)) for r in config.alert if r.mode == "digest"]
-    if config.alert:
+    if config.alert or config.health.recipients:
         specs.append(JobSpec("outbox:retry", outbox_job, IntervalTrigger(minutes=OUTBOX_RETRY_MINUTES), (settings,)))
     return specs
 

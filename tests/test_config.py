@@ -16,6 +16,7 @@ def test_defaults_without_file(tmp_path, monkeypatch):
     assert config.store.elasticsearch_url == ""
     assert str(config.db_path) == "data/pantau.db"
     assert config.alert == []
+    assert config.health.silent_span.days == 3 and config.health.failures == 3 and config.health.recipients == []
 
 
 def test_command_line_beats_environment_beats_file(tmp_path):
@@ -36,6 +37,9 @@ def test_command_line_beats_environment_beats_file(tmp_path):
     ('[smtp]\nsecurity = "tls"\n', "smtp.security"),
     ('[smtp]\nhots = "x"\n', "smtp.hots"),
     ("[store\n", "not valid TOML"),
+    ('[health]\nsilent_after = "3 hari"\n', "health.silent_after"),
+    ("[health]\nfailures = 0\n", "health.failures"),
+    ('[health]\nrecipients = ["redaksi"]\n', "health.recipients"),
 ])
 def test_invalid_config_is_one_line_naming_the_field(tmp_path, text, fragment):
     path = write(tmp_path, text)

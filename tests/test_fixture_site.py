@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.outlets import load_outlets_file
+from crawler.outlets import load_outlets_file, load_registry
 from pantau.fixture_site import FAULT_OUTLET, FixtureSite
 
 CLEAN = Path(__file__).parent / "data" / "clean"
@@ -192,7 +192,18 @@ def test_outlets_yaml_is_a_valid_registry_for_the_running_site(site: FixtureSite
 def test_outlets_yaml_without_schedule(site: FixtureSite, tmp_path: Path) -> None:
     text = site.write_outlets_yaml(tmp_path / "o.yaml").read_text()
     assert "schedule" not in text
-    assert re.search(r"article_pattern: \^http://127\\\.0\\\.0\\\.1:\d+/berita/", text)
+    assert re.search(r"article_pattern: \^http://127\\\.0\\\.0\\\.1:\d+/\(amp/\)\?berita/", text)
+    assert text.splitlines()[1] == "use_builtin: false"  # the fixture outlets only, never a real site
+
+
+def test_belitong_mirrors_the_disway_network_of_the_registry(site: FixtureSite, tmp_path: Path) -> None:
+    """The fixture outlet applies the registry's Disway rewrites, and its home links page 2 of a story."""
+    outlet = load_outlets_file(site.write_outlets_yaml(tmp_path / "o.yaml"))["belitong-ekspres"]
+    assert outlet.canonical_rewrites == load_registry()["belitong-ekspres"].canonical_rewrites
+    base, story = site.base_url("belitong-ekspres"), site.article_paths("belitong-ekspres")[0]
+    assert f'href="{base}{story}/2"' in fetch(base + "/").text
+    assert fetch(base + story + "/2").status == 404  # never served: the crawler must ask for the story
+    assert outlet.story_url(base + story + "/2") == base + story
 
 
 def test_robots_names_sitemap_and_disallows_a_linked_draft(site: FixtureSite) -> None:

@@ -11,25 +11,104 @@ VALID = """outlets:
     article_pattern: '^https://contoh\\.id/berita/\\d+/'
 """
 
+NETWORK = """networks:
+  - id: kabar
+    name: Jaringan Kabar
+    evidence: ["https://kabar.id/tentang (the network's own page)"]
+    template:
+      home: https://{host}/
+      feeds: ['https://{host}/rss']
+      article_pattern: '^https://{host}/(read|amp)/\\d+/'
+      example_article: https://{host}/read/1/judul-berita
+      canonical_rewrites:
+        - {pattern: '^/amp/(\\d+)/', replace: '/read/\\1/'}
+        - {pattern: '^(/read/\\d+/[^/?]+)/\\d+/?(?=\\?|$)', replace: '\\1'}
+    members:
+      - {id: kabar-babel, name: Kabar Babel, host: babel.kabar.id, region: {province: Kepulauan Bangka Belitung}}
+      - {id: kabar-bengkulu, name: Kabar Bengkulu, host: bengkulu.kabar.id, enabled: false,
+         listings: ['https://{host}/kategori/{subdomain}']}
+"""
 
-def test_builtin_registry_has_the_five_seed_outlets():
+
+def registry_file(tmp_path, text):
+    path = tmp_path / "o.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_builtin_registry_has_the_five_seed_outlets_as_the_evidence_has_them():
     registry = load_registry()
     assert set(registry) >= {"antara-babel", "antara-bengkulu", "belitong-ekspres", "trawang-news", "linesnews"}
-    be = registry["belitong-ekspres"]
-    assert be.article_regex.match("https://belitongekspres.bacakoran.co/amp/7426/masa-kampanye-pilkada")
-    assert be.article_regex.match("https://belitongekspres.bacakoran.co/read/7426/masa-kampanye-pilkada")
-    assert registry["antara-babel"].article_regex.match(
-        "https://babel.antaranews.com/berita/381390/sekda-belitung-ingatkan-asn")
-    assert not registry["antara-babel"].article_regex.match("https://babel.antaranews.com/terkini")
+    be = registry["belitong-ekspres"]  # moved to bacakoran.co; ids restarted; no sitemap or category evidenced
+    assert be.home == "https://belitongekspres.bacakoran.co/" and not be.sitemaps
+    assert be.listings == ("https://belitongekspres.bacakoran.co/",)
+    assert be.is_article("https://belitongekspres.bacakoran.co/amp/7426/masa-kampanye-pilkada")
+    assert be.is_article("https://belitongekspres.bacakoran.co/read/7426/masa-kampanye-pilkada/15")
+    assert not be.is_article("https://belitongekspres.disway.id/read/643051/4-kapal-layani-pemudik")
+    assert registry["linesnews"].home == "https://linesnews.co.id/"  # not linesnews.id
+    assert registry["linesnews"].is_article("https://linesnews.co.id/dalang-penyelundupan-25-ton-timah/")
+    babel = registry["antara-babel"]
+    assert babel.is_article("https://babel.antaranews.com/berita/381390/sekda-belitung-ingatkan-asn")
+    assert babel.is_article("https://babel.antaranews.com/amp/berita/381390/sekda-belitung-ingatkan-asn")
+    assert not babel.is_article("https://babel.antaranews.com/terkini")
+    tribun = registry["bangka-pos"]  # the 2025 scheme /<section>/<id>/<slug> next to the dated one
+    assert tribun.is_article("https://bangka.tribunnews.com/lokal/1686511/tarif-penyeberangan-sadai-belitung")
+    assert tribun.is_article("https://bangka.tribunnews.com/2024/10/04/judul-berita")
+    assert not tribun.is_article("https://bangka.tribunnews.com/iklan-online/1686511/promo")
 
 
 def test_extra_file_adds_and_overrides_by_id(tmp_path):
-    path = tmp_path / "o.yaml"
-    path.write_text(VALID + VALID.replace("outlets:\n", "").replace("contoh-news", "antara-babel"))
+    path = registry_file(tmp_path, VALID + VALID.replace("outlets:\n", "").replace("contoh-news", "antara-babel"))
     registry = load_registry([path])
     assert registry["contoh-news"].name == "Contoh News"
     assert registry["antara-babel"].home == "https://contoh.id/"
+    assert registry["antara-babel"].network is None  # replaced whole, not merged with the ANTARA template
     assert [o.id for o in select(registry, ["contoh-news"])] == ["contoh-news"]
+
+
+def test_a_file_with_use_builtin_false_is_the_whole_registry(tmp_path):
+    path = registry_file(tmp_path, "use_builtin: false\n" + VALID)
+    assert list(load_registry([path])) == ["contoh-news"]
+    assert len(load_registry([registry_file(tmp_path, VALID)])) > 60
+
+
+def test_network_members_expand_into_plain_outlets(tmp_path):
+    outlets = load_outlets_file(registry_file(tmp_path, NETWORK))
+    babel, bengkulu = outlets["kabar-babel"], outlets["kabar-bengkulu"]
+    assert babel.home == "https://babel.kabar.id/" and babel.feeds == ("https://babel.kabar.id/rss",)
+    assert babel.article_pattern == r"^https://babel\.kabar\.id/(read|amp)/\d+/"  # the host is escaped in a regex
+    assert babel.example_article == "https://babel.kabar.id/read/1/judul-berita"
+    assert babel.network == "kabar" and babel.enabled and babel.region is not None
+    assert bengkulu.listings == ("https://bengkulu.kabar.id/kategori/bengkulu",)  # a member key replaces the template's
+    assert not bengkulu.enabled
+    assert not babel.is_article("https://bengkulu.kabar.id/read/1/judul")
+
+
+@pytest.mark.parametrize(("url", "story"), [
+    ("https://babel.kabar.id/read/21186/judul-berita/15", "https://babel.kabar.id/read/21186/judul-berita"),
+    ("https://babel.kabar.id/read/21186/judul-berita/15/", "https://babel.kabar.id/read/21186/judul-berita"),
+    ("https://babel.kabar.id/amp/21186/judul-berita/3", "https://babel.kabar.id/read/21186/judul-berita"),
+    ("https://babel.kabar.id/read/21186/judul-berita/2?utm_source=wa",
+     "https://babel.kabar.id/read/21186/judul-berita?utm_source=wa"),
+    ("https://babel.kabar.id/read/21186/judul-berita", "https://babel.kabar.id/read/21186/judul-berita"),
+    ("https://babel.kabar.id/read/21186/15-tahun-kabar", "https://babel.kabar.id/read/21186/15-tahun-kabar"),
+])
+def test_page_numbers_and_amp_twins_are_one_story_by_the_networks_rewrites(tmp_path, url, story):
+    outlet = load_outlets_file(registry_file(tmp_path, NETWORK))["kabar-babel"]
+    assert outlet.story_url(url) == story
+    assert outlet.canonical(url) == "https://babel.kabar.id/read/21186/" + story.split("/")[-1].split("?")[0]
+
+
+def test_rewrites_belong_to_their_outlet_only(tmp_path):
+    # A trailing number on an outlet without the rule is part of the address (a date, an id).
+    outlet = load_outlets_file(registry_file(tmp_path, VALID))["contoh-news"]
+    assert outlet.canonical("https://contoh.id/berita/2024/05/21") == "https://contoh.id/berita/2024/05/21"
+
+
+def test_disabled_outlets_are_listed_but_only_crawled_when_named(tmp_path):
+    registry = load_outlets_file(registry_file(tmp_path, NETWORK))
+    assert [o.id for o in select(registry, [])] == ["kabar-babel"]
+    assert [o.id for o in select(registry, ["kabar-bengkulu"])] == ["kabar-bengkulu"]
 
 
 @pytest.mark.parametrize(("mutation", "fragment"), [
@@ -40,10 +119,30 @@ def test_extra_file_adds_and_overrides_by_id(tmp_path):
     (("name: Contoh News", "name: Contoh News\n    schedule: 'tiap jam'"), "outlet contoh-news: schedule"),
     (("name: Contoh News", "name: Contoh News\n    lokasi: x"), "outlet contoh-news: lokasi"),
     (("outlets:", "outlets: ["), "not valid YAML"),
+    (("name: Contoh News", "name: Contoh News\n    example_article: https://contoh.id/foto/1/x"),
+     "does not match example_article"),
+    (("'^https://contoh\\.id/berita/\\d+/'", "'^https://contoh\\.id/'"), "matches a page that is not an article"),
+    (("name: Contoh News", "name: Contoh News\n    canonical_rewrites: [{pattern: '^/(a)/', replace: '\\2'}]"),
+     "outlet contoh-news: canonical_rewrites.0"),
+    (("outlets:", "use_builtin: 'no'\noutlets:"), "use_builtin"),
 ])
 def test_invalid_file_is_refused_whole_naming_file_outlet_and_field(tmp_path, mutation, fragment):
-    path = tmp_path / "bad.yaml"
-    path.write_text(VALID.replace(*mutation))
+    path = registry_file(tmp_path, VALID.replace(*mutation))
+    with pytest.raises(ConfigError) as err:
+        load_outlets_file(path)
+    assert str(path) in str(err.value) and fragment in str(err.value)
+
+
+@pytest.mark.parametrize(("mutation", "fragment"), [
+    (("host: babel.kabar.id", "host: 'https://babel.kabar.id/'"), "outlet kabar-babel (network kabar): host"),
+    (("kategori/{subdomain}", "kategori/{kota}"), "outlet kabar-bengkulu (network kabar): unknown placeholder {kota}"),
+    (("name: Kabar Babel", "name: Kabar Babel, lokasi: x"), "outlet kabar-babel (network kabar): lokasi"),
+    (("  - id: kabar\n", "  - id: kabar\n    anggota: []\n"), "network kabar: anggota"),
+    (("id: kabar-bengkulu", "id: kabar-babel"), "outlet kabar-babel: id: duplicate id"),
+    (("    members:\n", "    members: []\n    unused:\n"), "network kabar: needs a 'template' mapping"),
+])
+def test_invalid_network_is_refused_naming_network_member_and_field(tmp_path, mutation, fragment):
+    path = registry_file(tmp_path, NETWORK.replace(*mutation))
     with pytest.raises(ConfigError) as err:
         load_outlets_file(path)
     assert str(path) in str(err.value) and fragment in str(err.value)

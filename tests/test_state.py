@@ -1,4 +1,5 @@
-from datetime import UTC, datetime
+import sqlite3
+from datetime import UTC, datetime, timedelta
 
 from pantau.state import SHARED_HASH_CAP, CrawlState, body_sketch, resemblance
 
@@ -74,3 +75,37 @@ def test_recording_a_sketch_again_replaces_it(tmp_path):
     assert state.find_copy_of("https://b.id/2", body_sketch(other)) == "https://a.id/1"
     state.record_sketch("https://a.id/1", [])
     assert state.find_copy_of("https://b.id/2", body_sketch(other)) is None
+
+
+def test_an_existing_pantau_db_gains_outlet_health_on_open_and_keeps_its_data(tmp_path):
+    db = tmp_path / "pantau.db"
+    old = sqlite3.connect(db)  # the schema before outlet health existed, with a crawl's pages in it
+    old.executescript("CREATE TABLE pages (url TEXT PRIMARY KEY, outlet TEXT NOT NULL, status TEXT NOT NULL, "
+                      "fingerprint TEXT, fetched TEXT NOT NULL);"
+                      "INSERT INTO pages VALUES ('https://a.id/1', 'a', 'stored', 'f1', '2024-10-01T08:00:00+00:00');"
+                      "INSERT INTO pages VALUES ('https://a.id/2', 'a', 'stored', 'f2', '2024-10-03T08:00:00+00:00');"
+                      "INSERT INTO pages VALUES ('https://a.id/3', 'a', 'rejected', NULL, '2024-10-05T08:00:00Z');")
+    old.commit()
+    old.close()
+    state = CrawlState(db)
+    health = state.outlet_health()
+    assert set(health) == {"a"}  # the newest stored page stands for the last new article
+    assert health["a"].last_new == datetime(2024, 10, 3, 8, tzinfo=UTC) and health["a"].failures == 0
+    assert state.known_page("https://a.id/2") is not None
+    state.close()
+    CrawlState(db).close()  # opening an upgraded store again changes nothing
+    assert CrawlState(db).outlet_health() == health
+
+
+def test_record_run_counts_failures_in_a_row_and_keeps_the_last_new_article(tmp_path):
+    state = CrawlState(tmp_path / "pantau.db")
+    t0 = datetime(2024, 10, 1, tzinfo=UTC)
+    state.record_run("a", t0, failed=False, new=2)
+    state.record_run("a", t0 + timedelta(hours=1), failed=True, new=0, error="HTTP 404 for https://a.id/feed")
+    state.record_run("a", t0 + timedelta(hours=2), failed=True, new=0, error="HTTP 500")
+    a = state.outlet_health()["a"]
+    assert (a.failures, a.failing_since, a.last_error) == (2, t0 + timedelta(hours=1), "HTTP 500")
+    assert a.last_new == t0 and a.first_run == t0 and a.last_run == t0 + timedelta(hours=2)
+    state.record_run("a", t0 + timedelta(hours=3), failed=False, new=0)
+    a = state.outlet_health()["a"]
+    assert (a.failures, a.failing_since, a.last_error, a.last_new) == (0, None, None, t0)

@@ -251,7 +251,7 @@ def seed_linesnews(seeds: Path, inline_related: str) -> Article:
             body.append(ln)
     return Article(
         outlet="linesnews",
-        path="/2023/12/01/bawaslu-basel-ingatkan-asn-jaga-netralitas-dalam-beraktivitas-di-medsos/",
+        path="/bawaslu-basel-ingatkan-asn-jaga-netralitas-dalam-beraktivitas-di-medsos/",
         title=title,
         published=wib(2023, 12, 1, 8, 12),
         body=body,
@@ -412,7 +412,7 @@ def composed() -> list[Article]:
               "Festival ini menampilkan tari tradisional, lomba perahu dan bazar produk UMKM.",
           ], author="Trawang News", section="Budaya", tags=("Budaya",)),
         # ---- linesnews ----------------------------------------------------------------------------
-        A("linesnews", "/2023/12/02/pj-bupati-bangka-selatan-minta-kades-tidak-ikut-kampanye/",
+        A("linesnews", "/pj-bupati-bangka-selatan-minta-kades-tidak-ikut-kampanye/",
           "Pj Bupati Bangka Selatan Minta Kades Tidak Ikut Kampanye", wib(2023, 12, 2, 9, 30), [
               "TOBOALI, LINESNEWS \u2013 Penjabat Bupati Bangka Selatan Sugianto meminta seluruh kepala desa "
               "tidak ikut kampanye peserta Pemilu 2024.",
@@ -420,26 +420,26 @@ def composed() -> list[Article]:
               "karena pilihan politiknya,\u201d kata Sugianto di Toboali, Sabtu (2/12/2023).",
               "Ia juga meminta camat mengawasi netralitas perangkat desa di wilayah masing-masing.",
           ], author="Linesnews", tags=("Kepala Desa", "Netralitas")),
-        A("linesnews", "/2023/11/30/harga-cabai-di-toboali-turun-jelang-akhir-tahun/",
+        A("linesnews", "/harga-cabai-di-toboali-turun-jelang-akhir-tahun/",
           "Harga Cabai di Toboali Turun Jelang Akhir Tahun", wib(2023, 11, 30, 13, 0), [
               "TOBOALI, LINESNEWS \u2013 Harga cabai rawit di Pasar Toboali turun menjadi Rp45 ribu per "
               "kilogram.",
               "Pedagang menyebut pasokan dari Pulau Jawa kembali lancar setelah cuaca membaik.",
           ], author="Linesnews", tags=("Harga",)),
-        A("linesnews", "/2023/11/29/pemuda-toboali-gelar-turnamen-sepak-bola-antar-desa/",
+        A("linesnews", "/pemuda-toboali-gelar-turnamen-sepak-bola-antar-desa/",
           "Pemuda Toboali Gelar Turnamen Sepak Bola Antar Desa", wib(2023, 11, 29, 16, 20), [
               "TOBOALI, LINESNEWS \u2013 Karang taruna Toboali menggelar turnamen sepak bola antardesa yang "
               "diikuti 16 tim.",
               "Turnamen berlangsung hingga pertengahan Desember di Lapangan Merdeka Toboali.",
           ], author="Linesnews", tags=("Olahraga",)),
-        A("linesnews", "/2023/11/28/kpu-bangka-selatan-rekrut-petugas-kpps-untuk-pemilu-2024/",
+        A("linesnews", "/kpu-bangka-selatan-rekrut-petugas-kpps-untuk-pemilu-2024/",
           "KPU Bangka Selatan Rekrut Petugas KPPS untuk Pemilu 2024", wib(2023, 11, 28, 10, 0), [
               "TOBOALI, LINESNEWS \u2013 KPU Bangka Selatan membuka pendaftaran petugas KPPS untuk 620 TPS.",
               "\u201cPelamar tidak boleh anggota partai politik dan harus netral,\u201d kata Ketua KPU "
               "Bangka "
               "Selatan Amrullah.",
           ], author="Linesnews", tags=("KPU", "KPPS")),
-        A("linesnews", "/2023/11/27/dinkes-bangka-selatan-imbau-warga-waspada-demam-berdarah/",
+        A("linesnews", "/dinkes-bangka-selatan-imbau-warga-waspada-demam-berdarah/",
           "Dinkes Bangka Selatan Imbau Warga Waspada Demam Berdarah", wib(2023, 11, 27, 8, 45), [
               "TOBOALI, LINESNEWS \u2013 Dinas Kesehatan Bangka Selatan mengimbau warga melakukan 3M untuk "
               "mencegah demam berdarah pada musim hujan.",
@@ -968,7 +968,14 @@ class OutletSpec:
     private: str = ""  # an article-shaped path robots.txt disallows; listed on listing page 1
     disallow: tuple[str, ...] = ()
     serve_amp: bool = True
-    headline_query: str = ""
+    headline_query: str = ""  # appended to the home page's headline link (tracking query, page number)
+    canonical_rewrites: list[dict[str, str]] = field(default_factory=list)  # as in the outlet registry
+
+
+# The Disway network's rewrites in crawler/outlets.yaml (tests/test_fixture_site.py keeps them equal):
+# an AMP twin /amp/<id>/<slug> and page N /read/<id>/<slug>/N are the story /read/<id>/<slug>.
+DISWAY_REWRITES = [{"pattern": r"^/amp/(\d+)/", "replace": r"/read/\1/"},
+                   {"pattern": r"^(/read/\d+/[^/?]+)/\d+/?(?=\?|$)", "replace": r"\1"}]
 
 
 def path_page(root: str, n: int) -> str:
@@ -986,7 +993,7 @@ def outlet_specs() -> list[OutletSpec]:
         OutletSpec(
             "antara-babel", "ANTARA Babel",
             AntaraTheme("antara-babel", "ANTARA News Bangka Belitung", "offset"),
-            r"/berita/\d+/", {"province": "Kepulauan Bangka Belitung", "regency": None},
+            r"/(amp/)?berita/\d+/", {"province": "Kepulauan Bangka Belitung", "regency": None},
             feeds=["/rss/terkini.xml"], listings=["/terkini"], max_listing_pages=3,
             distractors={"/tentang-kami": "Tentang Kami", "/tag/netralitas-asn": "Tag: netralitas ASN",
                          "/indeks": "Indeks Berita", "/login": "Masuk"},
@@ -996,7 +1003,7 @@ def outlet_specs() -> list[OutletSpec]:
         OutletSpec(
             "antara-bengkulu", "ANTARA Bengkulu",
             AntaraTheme("antara-bengkulu", "ANTARA News Bengkulu", "naive"),
-            r"/berita/\d+/", {"province": "Bengkulu", "regency": None},
+            r"/(amp/)?berita/\d+/", {"province": "Bengkulu", "regency": None},
             feeds=["/rss/terkini.xml"], listings=["/terkini"],
             distractors={"/tentang-kami": "Tentang Kami", "/politik": "Politik", "/login": "Masuk"},
             private="/berita/370150/naskah-embargo-hasil-rapat-pleno", disallow=("/login", "/berita/370150/"),
@@ -1004,10 +1011,11 @@ def outlet_specs() -> list[OutletSpec]:
         OutletSpec(
             "belitong-ekspres", "Belitong Ekspres", BacakoranTheme(),
             r"/(read|amp)/\d+/", {"province": "Kepulauan Bangka Belitung", "regency": "Kabupaten Belitung"},
-            sitemaps=["/sitemap.xml"], listings=["/kategori/pemerintahan"], per_page=3,
+            sitemaps=["/sitemap.xml"], listings=["/kategori/pemerintahan", "/"], per_page=3,
             distractors={"/indeks-berita": "Indeks Berita", "/tag/pilkada-2024": "Tag: Pilkada 2024",
                          "/kategori/politik": "Politik", "/redaksi": "Redaksi", "/login": "Login"},
             private="/read/7430/pratinjau-draf-redaksi-belum-terbit", disallow=("/login", "/read/7430/"),
+            headline_query="/2", canonical_rewrites=DISWAY_REWRITES,
         ),
         OutletSpec(
             "trawang-news", "Trawang News",
@@ -1027,14 +1035,14 @@ def outlet_specs() -> list[OutletSpec]:
             WordPressTheme("linesnews", "LinesNews", "offset",
                            (Link("/category/berita/", "Berita"), Link("/category/politik/", "Politik"),
                             Link("/indeks/", "Indeks"))),
-            r"/(\d{4}/\d{2}/\d{2}/)?(?!category/|tag/|page/|author/|feed/)[a-z0-9]+(-[a-z0-9]+){3,}/?$",
+            r"/(?!category/|tag/|page/|author/|feed/|wp-)[a-z0-9]+(-[a-z0-9]+){3,}/?$",
             {"province": "Kepulauan Bangka Belitung", "regency": None},
             feeds=["/feed/"], listings=["/category/berita/"], max_listing_pages=3, feed_items=3,
             page_url=wp_page,
             distractors={"/tentang-kami/": "Tentang Kami", "/tag/netralitas-asn/": "Tag: Netralitas ASN",
                          "/indeks/": "Indeks", "/wp-login.php": "Masuk"},
-            private="/2023/12/01/draf-rilis-redaksi-belum-terbit/",
-            disallow=("/wp-admin/", "/2023/12/01/draf-"),
+            private="/draf-rilis-redaksi-belum-terbit/",
+            disallow=("/wp-admin/", "/draf-"),
         ),
         OutletSpec(
             "kabar-serumpun", "Kabar Serumpun", SerumpunTheme(),
@@ -1184,6 +1192,8 @@ def build_outlet(spec: OutletSpec, articles: list[Article]) -> tuple[list[Page],
         pages.append(Page(p, content, HTML_TYPE, newest, "page"))
 
     for root in spec.listings:
+        if root == "/":
+            continue  # the home page as a listing (built below): one page, the newest five
         n_pages = -(-len(arts) // spec.per_page)
         for n in range(1, n_pages + 1):
             chunk = arts[(n - 1) * spec.per_page: n * spec.per_page]
@@ -1198,8 +1208,9 @@ def build_outlet(spec: OutletSpec, articles: list[Article]) -> tuple[list[Page],
 
     headline = arts[0]
     pages.append(Page("/", theme.home(arts[:5], headline.url + spec.headline_query,
-                                      distractor_links + [Link(base() + r, "Indeks") for r in spec.listings]),
-                      HTML_TYPE, newest, "page"))
+                                      distractor_links + [Link(base() + r, "Indeks") for r in spec.listings
+                                                          if r != "/"]),
+                      HTML_TYPE, newest, "listing" if "/" in spec.listings else "page"))
     for a in arts[:5]:
         sources[a.path].append("home")
 
@@ -1235,9 +1246,11 @@ def build_outlet(spec: OutletSpec, articles: list[Article]) -> tuple[list[Page],
         "feeds": spec.feeds,
         "sitemaps": spec.sitemaps,
         "listings": spec.listings,
-        "listing_pages": {r: [spec.page_url(r, n) for n in range(1, -(-len(arts) // spec.per_page) + 1)]
+        "listing_pages": {r: [r] if r == "/" else
+                          [spec.page_url(r, n) for n in range(1, -(-len(arts) // spec.per_page) + 1)]
                           for r in spec.listings},
         "article_pattern": spec.article_pattern,
+        "canonical_rewrites": spec.canonical_rewrites,
         "max_listing_pages": spec.max_listing_pages,
         "region": spec.region,
         "disallowed": [spec.private],

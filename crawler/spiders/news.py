@@ -205,10 +205,16 @@ class NewsSpider(scrapy.Spider):
                 yield self._source_request(outlet, response.urljoin(next_href.strip()), "listing", page=page + 1)
 
     def _article_request(self, outlet: Outlet, url: str, lastmod: datetime | None) -> Iterator[scrapy.Request]:
-        """Request an article page unless it is off-pattern, already asked for, or known and unchanged."""
-        key = canonical_url(url)
+        """Request an article page unless it is off-pattern, already asked for, or known and unchanged.
+
+        The request goes to the story's own URL when the outlet's rewrites name one: page 15
+        of a story is not the story.
+        """
+        story = outlet.story_url(url)
+        key = canonical_url(story)
         if not (outlet.article_regex.match(url) or outlet.article_regex.match(key)):
             return
+        url = story
         if key in self._requested:
             return
         self._requested.add(key)
@@ -230,12 +236,12 @@ class NewsSpider(scrapy.Spider):
         canonical = key
         declared = declared_canonical(response.text)
         if declared:
-            declared_key = canonical_url(response.urljoin(declared))
+            declared_key = outlet.canonical(response.urljoin(declared))
             # Only trust a canonical on the outlet's own site: a syndicated copy pointing to
             # the source is still this outlet's page (dedupe marks it as a copy).
             if urlsplit(declared_key).netloc == urlsplit(key).netloc:
                 canonical = declared_key
-        aliases = tuple(dict.fromkeys(u for u in (key, canonical_url(response.url)) if u != canonical))
+        aliases = tuple(dict.fromkeys(u for u in (key, outlet.canonical(response.url)) if u != canonical))
         yield PageItem(
             outlet=outlet.id, outlet_name=outlet.name, url=canonical, aliases=aliases,
             html=response.text, fetched=datetime.now(UTC), fallback_region=outlet.fallback_region,

@@ -17,13 +17,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    for outlet in load_registry(args.outlets).values():
+    outlets = load_registry(args.outlets)
+    for outlet in outlets.values():
         schedule = outlet.schedule or f"{config.crawl.default_schedule} (default)"
+        if not outlet.enabled:
+            schedule = "none (disabled)"
         region = outlet.region.regency or outlet.region.province if outlet.region else "-"
-        print(f"{outlet.id}  {outlet.name}  {outlet.home}")
+        network = f"  [{outlet.network}]" if outlet.network else ""
+        print(f"{outlet.id}  {outlet.name}  {outlet.home}{network}{'' if outlet.enabled else '  DISABLED'}")
         print(f"    schedule {schedule}; region {region}; listing depth {outlet.max_listing_pages}")
         for kind, urls in (("feed", outlet.feeds), ("sitemap", outlet.sitemaps), ("listing", outlet.listings)):
             for url in urls:
                 print(f"    {kind:8s} {url}")
         print(f"    articles {outlet.article_pattern}")
+        if outlet.note:
+            print(f"    note     {outlet.note}")
+    enabled = sum(o.enabled for o in outlets.values())
+    print(f"{len(outlets)} outlets, {enabled} enabled (crawled and scheduled), {len(outlets) - enabled} disabled")
     return 0

@@ -1,4 +1,9 @@
-"""``pantau status``: per outlet, the last scheduled run and the next one."""
+"""``pantau status``: per outlet, the last scheduled run, its health and the next run.
+
+Health comes from the crawl state (every finished crawl records it, scheduled or not): when a new
+article was last stored, and a flag when the outlet has been silent longer than ``[health]
+silent_after`` or has failed ``[health] failures`` runs in a row.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pantau.config import TIMEZONE, Config
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("status", help="last run, outcome and next run per outlet")
+    p = sub.add_parser("status", help="last run, outcome, last new article, health flags and next run per outlet")
     p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE")
     p.set_defaults(func=run)
 
@@ -19,24 +24,33 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from apscheduler.triggers.cron import CronTrigger
 
     from crawler.outlets import load_registry
+    from pantau.health import assess, flag
+    from pantau.state import CrawlState
     from schedules.runs import RunLog
 
-    log = RunLog(config.db_path)
+    log, state = RunLog(config.db_path), CrawlState(config.db_path)
     now = datetime.now(UTC)
-    rows = [("outlet", "last run (WIB)", "took", "outcome", "new", "updated", "errors", "next run (WIB)")]
+    rows = [("outlet", "last run (WIB)", "took", "outcome", "new", "updated", "errors", "last new article (WIB)",
+             "health", "next run (WIB)")]
     try:
+        health = state.outlet_health()
         for outlet in load_registry(args.outlets).values():
             trigger = CronTrigger.from_crontab(outlet.schedule or config.crawl.default_schedule, timezone=TIMEZONE)
-            upcoming = trigger.get_next_fire_time(None, now)
+            upcoming = trigger.get_next_fire_time(None, now) if outlet.enabled else None
             last = log.last(outlet.id)
             when = datetime.fromisoformat(last.started).astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
                 if last else "never"
+            current = health.get(outlet.id)
+            last_new = current.last_new.astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
+                if current and current.last_new else ("never" if current else "-")
             rows.append((outlet.id, when, f"{last.duration:.0f}s" if last and last.duration else "-",
                          last.outcome if last else "-", str(last.new) if last else "-",
-                         str(last.updated) if last else "-", str(last.errors) if last else "-",
+                         str(last.updated) if last else "-", str(last.errors) if last else "-", last_new,
+                         flag(current, assess(current, config.health, now), now) if outlet.enabled else "disabled",
                          upcoming.strftime("%Y-%m-%d %H:%M") if upcoming else "-"))
     finally:
         log.close()
+        state.close()
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())

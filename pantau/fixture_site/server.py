@@ -11,7 +11,7 @@ modification time, and lists each outlet's articles and discovery sources.
 Each outlet gets its own :class:`~http.server.ThreadingHTTPServer` on
 ``127.0.0.1`` with an ephemeral port, so URL paths are exactly the real site's
 (``/berita/381390/<slug>``, ``/read/7426/<slug>`` and its AMP twin
-``/amp/7426/<slug>``, WordPress ``/<slug>`` and ``/2023/12/01/<slug>/``). The
+``/amp/7426/<slug>``, WordPress ``/<slug>`` and ``/<slug>/``). The
 files spell absolute URLs as ``__BASE__`` (this outlet) and
 ``__BASE:<outlet-id>__`` (another outlet); they are replaced with
 ``http://127.0.0.1:<port>`` when served.
@@ -23,7 +23,8 @@ routing (``?utm_source=…`` reaches the same page) but kept in the request log.
 
 Outlets: ``antara-babel`` (RSS + 3-page listing ``/terkini``), ``antara-bengkulu``
 (RSS + 2-page listing), ``belitong-ekspres`` (sitemap index → news sitemap,
-listing, AMP twins), ``trawang-news`` (WordPress: feed, sitemap index, listing),
+listing, the home page as a second listing whose headline link carries a page
+number, ``/read/7426/<slug>/2``, AMP twins), ``trawang-news`` (WordPress: feed, sitemap index, listing),
 ``linesnews`` (WordPress: feed + 3-page listing ``/category/berita/``) and the
 distractor ``kabar-serumpun`` (Atom feed, sitemap, listing), which republishes
 the ANTARA Babel story a day later under its own URL, byline and dateline with
@@ -248,7 +249,8 @@ class FixtureSite:
         """Write an outlet registry (docs/outlets.md format) for the running site; returns ``path``.
 
         ``article_pattern`` is an absolute-URL regex with this run's port. With ``faults=True`` the
-        fault outlet lists the broken feed as its second feed.
+        fault outlet lists the broken feed as its second feed. The file says ``use_builtin: false``:
+        a crawl or schedule with it sees the fixture outlets only, never a real site.
         """
         entries = []
         for oid, outlet in self._outlets.items():
@@ -261,6 +263,8 @@ class FixtureSite:
                        "listings": [base + p for p in m["listings"]]}
             entry.update((key, urls) for key, urls in sources.items() if urls)  # optional: omit when empty
             entry["article_pattern"] = "^" + re.escape(base) + m["article_pattern"]
+            if m.get("canonical_rewrites"):
+                entry["canonical_rewrites"] = m["canonical_rewrites"]
             entry["max_listing_pages"] = m["max_listing_pages"]
             if schedule is not None:
                 entry["schedule"] = schedule
@@ -269,8 +273,8 @@ class FixtureSite:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         header = "# Fixture-site outlets (pantau.fixture_site); ports are valid only while the site runs.\n"
-        path.write_text(header + yaml.safe_dump({"outlets": entries}, sort_keys=False, allow_unicode=True,
-                                                width=200), encoding="utf-8")
+        path.write_text(header + yaml.safe_dump({"use_builtin": False, "outlets": entries}, sort_keys=False,
+                                                allow_unicode=True, width=200), encoding="utf-8")
         return path
 
     # -- request log -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import json
 import re
 import subprocess
 import sys
+import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         yield w
 
 
+def fetch_text(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return str(response.read().decode("utf-8"))
+
+
 def tokens(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
@@ -129,10 +135,15 @@ def test_seed_metadata_is_extracted(world: World) -> None:
     assert doc["language"] == "id" and "netralitas-asn" in doc["tags"]
 
 
-def test_amp_twin_and_canonical_page_are_one_story(world: World) -> None:
+def test_amp_twin_page_number_and_canonical_page_are_one_story(world: World) -> None:
     outlet, path = world.site.seed_articles()["belitong-ekspres-diskominfo-medsos"]
     story_id = path.split("/")[2]
     assert [d["url"] for d in world.docs_final if f"/{story_id}/" in d["url"]] == [world.url(outlet, path)]  # type: ignore[attr-defined]
+    # the home page links page 2 of the story (/read/<id>/<slug>/2): the crawl asks for the story itself
+    assert f'href="{world.site.url(outlet, path)}/2"' in fetch_text(world.site.url(outlet, "/"))
+    requested = [r.path for run in world.requests for r in run if r.outlet_id == outlet]
+    assert path in requested and not [p for p in requested if p.startswith(path + "/")]
+    assert world.summaries[1][outlet]["errors"] == []
 
 
 def test_syndicated_copy_is_marked_duplicate_of_the_earlier_story(world: World) -> None:
