@@ -19,7 +19,7 @@ from pantau.errors import PantauError
 
 COMMANDS = (
     "crawl", "search", "analyze", "export", "import_", "outlets", "demo", "schedule", "status", "alerts", "kibana",
-    "index",
+    "index", "browse",
 )
 
 

@@ -115,7 +115,8 @@ DERIVED_SCHEMA = (
     """CREATE VIEW article_list AS
         SELECT a.title, a.outlet, a.day, f.month, f.language, f.tags, f.provinces, f.regencies, f.speakers,
                a.duplicate_of, a.url, a.id
-        FROM articles AS a JOIN article_facets AS f ON f.article = a.rowid""",
+        FROM articles AS a JOIN article_facets AS f ON f.article = a.rowid
+        ORDER BY a.day DESC, a.rowid DESC""",
 )
 
 # Title, body and quotes of each article, and its filter tokens: one per outlet, tag and place. A
@@ -164,6 +165,59 @@ def _any(alternatives: Iterable[str]) -> str:
 
 def local_day(value: datetime) -> str:
     return value.astimezone(WIB).date().isoformat()
+
+
+class FtsExpressions:
+    """The query language (:mod:`pantau.store.query`) as FTS5 expressions over a store's connection.
+
+    Its own class because ``pantau browse`` builds the same expressions on its read-only
+    connection, so a search there means what ``pantau search`` means.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.notes: list[str] = []  # what was changed in the query (a capped prefix)
+
+    def forms(self, word: str) -> list[str]:
+        """The indexed forms of a word's stem, the word itself first (``imbauan`` → imbauan, imbau, mengimbau …)."""
+        folded = fold(word)
+        root = stem(folded)
+        rows = self.conn.execute("SELECT word FROM word_forms WHERE stem = ? LIMIT ?", (root, FORMS_MAX))
+        return list(dict.fromkeys([folded, root, *(w for (w,) in rows)]))
+
+    def prefix(self, words: list[str]) -> str:
+        """``foo*``: words starting with it as written (FTS5's prefix query) or whose stem does.
+
+        A prefix that starts more than ``PREFIX_TERMS_MAX`` indexed words (``a*``) is cut to the first
+        ``PREFIX_TERMS_MAX`` of them in alphabetical order, as Elasticsearch's ``max_expansions`` does,
+        and a note says so: FTS5 would otherwise merge thousands of posting lists for one query.
+        """
+        head, last = words[:-1], fold(words[-1])
+        bounds = (last, last + "\U0010ffff")
+        starting = [w for (w,) in self.conn.execute(
+            "SELECT word FROM word_forms WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
+            (*bounds, PREFIX_TERMS_MAX + 1))]
+        if len(starting) > PREFIX_TERMS_MAX:
+            self.notes.append(f"{last}* starts more than {PREFIX_TERMS_MAX} words; searched the first "
+                              f"{PREFIX_TERMS_MAX} ({starting[0]} … {starting[-2]}): type more letters")
+            return _any(_quoted([*head, w]) for w in starting[:PREFIX_TERMS_MAX])
+        by_stem = [w for (w,) in self.conn.execute(
+            "SELECT word FROM word_forms WHERE stem >= ? AND stem < ? AND NOT (word >= ? AND word < ?) LIMIT ?",
+            (*bounds, *bounds, PREFIX_TERMS_MAX))]
+        return _any([_quoted([*head, last]) + "*", *(_quoted([*head, w]) for w in by_stem)])
+
+    def term(self, term: Term) -> str:
+        if term.kind == "phrase":
+            return _quoted(term.words)
+        if term.kind == "prefix":
+            return self.prefix(term.words)
+        return _any(_quoted([form]) for form in self.forms(term.text))
+
+    def build(self, query: Query) -> tuple[str, str]:
+        """(what must match, what must not) as FTS5 expressions; either may be empty."""
+        must = " AND ".join(_any(self.term(t) for t in group) for group in query.groups)
+        must_not = " OR ".join(self.term(t) for t in query.excluded)
+        return must, must_not
 
 
 class SQLiteStore:
@@ -359,47 +413,12 @@ class SQLiteStore:
         for (doc,) in self.conn.execute(sql + " ORDER BY fetched, rowid", params):
             yield json.loads(doc)
 
-    # -- the query language (pantau.store.query) as FTS5 expressions ----------
-    def _forms(self, word: str) -> list[str]:
-        """The indexed forms of a word's stem, the word itself first (``imbauan`` → imbauan, imbau, mengimbau …)."""
-        folded = fold(word)
-        root = stem(folded)
-        rows = self.conn.execute("SELECT word FROM word_forms WHERE stem = ? LIMIT ?", (root, FORMS_MAX))
-        return list(dict.fromkeys([folded, root, *(w for (w,) in rows)]))
-
-    def _prefix(self, words: list[str]) -> str:
-        """``foo*``: words starting with it as written (FTS5's prefix query) or whose stem does.
-
-        A prefix that starts more than ``PREFIX_TERMS_MAX`` indexed words (``a*``) is cut to the first
-        ``PREFIX_TERMS_MAX`` of them in alphabetical order, as Elasticsearch's ``max_expansions`` does,
-        and a note says so: FTS5 would otherwise merge thousands of posting lists for one query.
-        """
-        head, last = words[:-1], fold(words[-1])
-        bounds = (last, last + "\U0010ffff")
-        starting = [w for (w,) in self.conn.execute(
-            "SELECT word FROM word_forms WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
-            (*bounds, PREFIX_TERMS_MAX + 1))]
-        if len(starting) > PREFIX_TERMS_MAX:
-            self.notes.append(f"{last}* starts more than {PREFIX_TERMS_MAX} words; searched the first "
-                              f"{PREFIX_TERMS_MAX} ({starting[0]} … {starting[-2]}): type more letters")
-            return _any(_quoted([*head, w]) for w in starting[:PREFIX_TERMS_MAX])
-        by_stem = [w for (w,) in self.conn.execute(
-            "SELECT word FROM word_forms WHERE stem >= ? AND stem < ? AND NOT (word >= ? AND word < ?) LIMIT ?",
-            (*bounds, *bounds, PREFIX_TERMS_MAX))]
-        return _any([_quoted([*head, last]) + "*", *(_quoted([*head, w]) for w in by_stem)])
-
-    def _term(self, term: Term) -> str:
-        if term.kind == "phrase":
-            return _quoted(term.words)
-        if term.kind == "prefix":
-            return self._prefix(term.words)
-        return _any(_quoted([form]) for form in self._forms(term.text))
-
     def _expression(self, query: Query) -> tuple[str, str]:
-        """(what must match, what must not) as FTS5 expressions; either may be empty."""
-        must = " AND ".join(_any(self._term(t) for t in group) for group in query.groups)
-        must_not = " OR ".join(self._term(t) for t in query.excluded)
-        return must, must_not
+        """(what must match, what must not) as FTS5 expressions; notes on what was changed go to ``notes``."""
+        expressions = FtsExpressions(self.conn)
+        built = expressions.build(query)
+        self.notes += expressions.notes
+        return built
 
     def matches(self, url: str, query: str) -> bool:
         must, must_not = self._expression(parse_query(query))

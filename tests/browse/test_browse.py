@@ -1,0 +1,178 @@
+"""``pantau browse`` over HTTP: read-only, the search semantics of ``pantau search``, the Kibana saved
+searches as canned queries, the dashboard's queries and nothing else, one-line errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import free_port, run_pantau
+
+from pantau.browse.config import dashboard, saved_search_titles
+from pantau.browse.plugin import dashboard_queries
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data dir ``pantau demo`` fills: the bundled fixture site crawled by the real spider."""
+    data = tmp_path_factory.mktemp("browse-data")
+    proc = run_pantau("--data-dir", str(data), "demo", timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return data / "demo"
+
+
+@dataclass
+class Browse:
+    url: str
+    db: Path
+
+
+def start_browse(data_dir: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "pantau.cli", "--data-dir", str(data_dir), "browse",
+                             "--port", str(port), *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/-/versions.json", timeout=2):
+                return proc, url
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(f"pantau browse did not start: {proc.communicate()[0]}") from None
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def browse(demo_dir: Path) -> Iterator[Browse]:
+    proc, url = start_browse(demo_dir)
+    yield Browse(url, demo_dir / "pantau.db")
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def rows(browse: Browse, path: str, **args: str) -> list[dict[str, Any]]:
+    status, body = get(f"{browse.url}{path}.json?" + urllib.parse.urlencode({**args, "_shape": "array"}))
+    assert status == 200, body
+    return list(json.loads(body))
+
+
+def cli_search(data_dir: Path, query: str) -> set[str]:
+    proc = run_pantau("--data-dir", str(data_dir), "search", query, "--limit", "100", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return {json.loads(line)["url"] for line in proc.stdout.splitlines()}
+
+
+def test_search_means_what_pantau_search_means(browse: Browse, demo_dir: Path) -> None:
+    for query in ("imbauan", "kenetralan", '"kepala desa"', "netral*", "imbauan -kampanye", "bawaslu OR kpu"):
+        found = {r["url"] for r in rows(browse, "/pantau/article_list", _q=query, _size="max")}
+        assert found == cli_search(demo_dir, query), query
+    assert len(rows(browse, "/pantau/article_list", _q="imbauan")) >= 3  # mengimbau, imbau: the word forms
+
+
+def test_facets_narrow_a_search(browse: Browse) -> None:
+    hits = rows(browse, "/pantau/article_list", _q="imbauan")
+    tagged = rows(browse, "/pantau/article_list", _q="imbauan", tags__arraycontains="netralitas-asn")
+    assert tagged and len(tagged) < len(hits)
+    assert all("netralitas-asn" in json.loads(r["tags"]) for r in tagged)
+    status, page = get(f"{browse.url}/pantau/article_list?_q=imbauan")
+    for facet in ("tags", "provinces", "regencies", "outlet", "speakers", "language", "month"):
+        assert f'data-column="{facet}"' in page, facet
+
+
+def test_a_query_without_words_is_refused(browse: Browse) -> None:
+    status, body = get(f"{browse.url}/pantau/article_list.json?_q=%21%21")
+    assert status == 400 and "has no word to search for" in body
+
+
+def test_canned_queries_are_the_kibana_saved_searches(browse: Browse) -> None:
+    status, body = get(f"{browse.url}/pantau.json")
+    queries = {q["name"]: q["title"] for q in json.loads(body)["queries"]}
+    assert sorted(queries.values()) == sorted(saved_search_titles().values())
+    assert all(len(saved) == 3 for saved in (queries, saved_search_titles()))
+    imbauan = rows(browse, "/pantau/imbauan")
+    assert imbauan and all("imbauan" in json.loads(r["tags"]) for r in imbauan)
+    cases = rows(browse, "/pantau/pelanggaran")
+    assert cases and all({"dugaan-pelanggaran", "sanksi"} & set(json.loads(r["tags"])) for r in cases)
+    quoted = rows(browse, "/pantau/kutipan")
+    assert quoted and all(json.loads(r["speakers"]) for r in quoted)
+
+
+def test_article_page_shows_tags_with_evidence_and_quotes_with_speakers(browse: Browse) -> None:
+    article = rows(browse, "/pantau/kutipan")[0]
+    status, page = get(f"{browse.url}/-/pantau/article/{article['id']}")
+    assert status == 200
+    assert article["title"] in page.replace("&#39;", "'") and "Topik" in page and "Kutipan" in page
+    for speaker in json.loads(article["speakers"]):
+        assert speaker in page
+    assert page.count('class="evidence"') >= len(json.loads(article["tags"]))
+    assert get(f"{browse.url}/-/pantau/article/{'0' * 40}")[0] == 404
+
+
+def test_arbitrary_sql_is_off_but_the_dashboard_queries_run(browse: Browse) -> None:
+    assert get(f"{browse.url}/pantau.json?sql=select+1")[0] == 403
+    for query in sorted(dashboard_queries()):
+        args = {"sql": query, "_shape": "objects", "date_start": "2023-01-01", "date_end": "2030-01-01"}
+        status, body = get(f"{browse.url}/pantau.json?" + urllib.parse.urlencode(args))
+        assert status == 200 and json.loads(body)["rows"], query
+    assert len(dashboard_queries()) == 4 * len(dashboard()["charts"])  # each chart, with and without each date
+
+
+def test_sql_is_allowed_with_allow_sql(demo_dir: Path) -> None:
+    proc, url = start_browse(demo_dir, "--allow-sql")
+    try:
+        status, body = get(f"{url}/pantau.json?sql=select+count(*)+as+n+from+articles&_shape=array")
+        assert status == 200 and json.loads(body)[0]["n"] > 0
+        status, _ = get(f"{url}/pantau.json?sql=delete+from+articles")
+        assert status == 400  # read-only connection: Datasette refuses anything but SELECT
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_browsing_writes_nothing(browse: Browse) -> None:
+    before = hashlib.sha256(browse.db.read_bytes()).hexdigest()
+    for path in ("/pantau/article_list?_q=imbauan", "/pantau/imbauan", "/-/dashboards/netralitas", "/pantau"):
+        assert get(browse.url + path)[0] == 200
+    assert hashlib.sha256(browse.db.read_bytes()).hexdigest() == before
+    status, body = get(f"{browse.url}/-/databases.json")
+    assert [d["name"] for d in json.loads(body)] == ["pantau"]
+
+
+def test_one_line_errors(tmp_path: Path) -> None:
+    proc = run_pantau("--data-dir", str(tmp_path), "browse")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith(f"pantau: error: no pantau store in {tmp_path}")
+    assert not (tmp_path / "pantau.db").exists()
+
+
+def test_a_taken_port_is_one_line(demo_dir: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = run_pantau("--data-dir", str(demo_dir), "browse", "--port", str(port))
+    assert proc.returncode == 1 and proc.stderr == (
+        f"pantau: error: port {port} on 127.0.0.1 is taken; choose another with --port\n")
