@@ -176,3 +176,108 @@ def test_a_taken_port_is_one_line(demo_dir: Path) -> None:
         proc = run_pantau("--data-dir", str(demo_dir), "browse", "--port", str(port))
     assert proc.returncode == 1 and proc.stderr == (
         f"pantau: error: port {port} on 127.0.0.1 is taken; choose another with --port\n")
+
+
+# -- in a real browser: headless Debian chromium driven through its chromedriver ---------------------
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browse"
+BAR_BLUE = (76, 120, 168)  # vega's first category colour (#4c78a8): the bars' fill
+
+
+@pytest.fixture
+def chrome(tmp_path: Path) -> Iterator[Any]:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; "
+                    ".ci/run installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,1400", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def shoot(driver: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def test_in_a_browser_search_facet_article_dashboard(browse: Browse, chrome: Any) -> None:
+    """Search "imbauan", apply a tag facet, open an article and find a quote with its speaker, open the
+    dashboard and find its four charts drawn; screenshots of each step go to test-artifacts/browse/."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(chrome, 30)
+    chrome.get(f"{browse.url}/pantau/article_list")
+    box = chrome.find_element(By.ID, "pantau-q")
+    box.send_keys("imbauan")
+    box.submit()
+    wait.until(ec.url_contains("_q=imbauan"))
+    heading = chrome.find_element(By.CSS_SELECTOR, ".content h3").text
+    found = int(heading.split()[0])
+    assert found >= 3 and "imbauan" in heading
+    shoot(chrome, "1-search-imbauan")
+
+    facet = chrome.find_element(By.CSS_SELECTOR, '.facet-info[data-column="tags"] a[href*="netralitas-asn"]')
+    facet.click()
+    wait.until(ec.url_contains("netralitas-asn"))
+    assert "_q=imbauan" in chrome.current_url
+    narrowed = int(chrome.find_element(By.CSS_SELECTOR, ".content h3").text.split()[0])
+    assert 0 < narrowed < found
+    shoot(chrome, "2-tag-facet")
+
+    titles = chrome.find_elements(By.CSS_SELECTOR, "td.col-title a")
+    assert len(titles) == narrowed
+    for index in range(len(titles)):  # the first article of the page that quotes somebody
+        chrome.find_elements(By.CSS_SELECTOR, "td.col-title a")[index].click()
+        wait.until(ec.url_contains("/-/pantau/article/"))
+        speakers = [s.text for s in chrome.find_elements(By.CSS_SELECTOR, ".quote .speaker b")]
+        if any(s and not s.startswith("(") for s in speakers):
+            break
+        chrome.back()
+    quote = chrome.find_element(By.CSS_SELECTOR, ".quote blockquote").text
+    assert len(quote) > 10 and chrome.find_elements(By.CSS_SELECTOR, ".tags .evidence")
+    shoot(chrome, "article")
+
+    chrome.get(f"{browse.url}/-/dashboards/netralitas")
+    charts = ("tags-time", "provinces", "outlets", "speakers")
+    drawn = {chart: 0 for chart in charts}
+
+    def bars_drawn(driver: Any) -> bool:
+        for chart in charts:
+            drawn[chart] = driver.execute_script(BAR_PIXELS, f"#chart-{chart}", list(BAR_BLUE))
+        return all(count > 50 for count in drawn.values())
+
+    wait.until(bars_drawn, message=f"chart pixels of the bar colour: {drawn}")
+    shoot(chrome, "dashboard")
+
+
+# Pixels of a colour in the canvas (vega's renderer) or svg marks of a chart container.
+BAR_PIXELS = """
+const el = document.querySelector(arguments[0]);
+if (!el) return 0;
+const svgMarks = el.querySelectorAll('svg .mark-rect path, svg .mark-rect rect').length;
+if (svgMarks) return svgMarks * 100;
+const canvas = el.querySelector('canvas');
+if (!canvas || !canvas.width) return 0;
+const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+const [r, g, b] = arguments[1];
+let n = 0;
+for (let i = 0; i < data.length; i += 4) {
+  if (Math.abs(data[i] - r) < 8 && Math.abs(data[i + 1] - g) < 8 && Math.abs(data[i + 2] - b) < 8
+      && data[i + 3] > 200) n++;
+}
+return n;
+"""
