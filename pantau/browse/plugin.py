@@ -26,9 +26,10 @@ from pantau.analysis.taxonomy import TAGS
 from pantau.browse.config import ARTICLE_LIST, ARTICLE_PATH, DATABASE, dashboard
 from pantau.config import TIMEZONE
 from pantau.errors import UsageError
+from pantau.outlet_names import outlet_name
 from pantau.store.query import parse_query
 from pantau.store.sqlite import FtsExpressions
-from pantau.text import pair_quotes, shorten
+from pantau.text import evidence_by_sentence, shorten
 
 DASHBOARD_ACTOR = "pantau-dashboard"
 _IN_FTS = "id {} (SELECT a.id FROM articles a WHERE a.rowid IN " \
@@ -99,21 +100,14 @@ def article_context(doc: dict[str, Any]) -> dict[str, Any]:
         if published else "waktu terbit tidak diketahui"
     return {
         "doc": doc,
-        "outlet_name": outlet_names().get(doc["outlet"], doc["outlet"]),
+        "outlet_name": outlet_name(doc["outlet"]),
         "when": when,
         "regions": [", ".join(p for p in (r.get("regency"), r.get("province")) if p) for r in doc["regions"]],
-        "tags": [(TAGS.get(t, (t,))[0], t, [pair_quotes(s) for s in evidence.get(t, [])]) for t in doc["tags"]],
+        "tags": [([(TAGS.get(t, (t,))[0], t) for t in grouped], sentence)
+                 for grouped, sentence in evidence_by_sentence(doc["tags"], evidence)],
         "quotes": doc.get("quotes") or [],
         "lead": shorten(doc.get("body") or "", 600),
     }
-
-
-@cache
-def outlet_names() -> dict[str, str]:
-    """Outlet id -> name, from the built-in registry (an id it does not know is shown as is)."""
-    from crawler.outlets import load_registry
-
-    return {outlet.id: outlet.name for outlet in load_registry().values()}
 
 
 @cache

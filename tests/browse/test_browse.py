@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -24,13 +25,25 @@ from pantau.browse.config import dashboard, saved_search_titles
 from pantau.browse.plugin import dashboard_queries
 
 
+@dataclass
+class Demo:
+    dir: Path
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture(scope="session")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The data dir ``pantau demo`` fills: the bundled fixture site crawled by the real spider."""
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
+    """What ``pantau demo`` prints and the data dir it fills: the fixture site crawled by the real spider."""
     data = tmp_path_factory.mktemp("browse-data")
     proc = run_pantau("--data-dir", str(data), "demo", timeout=300)
     assert proc.returncode == 0, proc.stderr
-    return data / "demo"
+    return Demo(data / "demo", proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def demo_dir(demo: Demo) -> Path:
+    return demo.dir
 
 
 @dataclass
@@ -85,6 +98,18 @@ def cli_search(data_dir: Path, query: str) -> set[str]:
     return {json.loads(line)["url"] for line in proc.stdout.splitlines()}
 
 
+def test_demo_says_how_to_browse_and_prints_nothing_needless(demo: Demo) -> None:
+    assert demo.stdout.rstrip().splitlines()[-1] == (
+        f"See it in a browser: pantau --data-dir {demo.dir} browse, then open http://127.0.0.1:8001/ "
+        "(needs pip install 'pantau[browse]')")
+    quotes = [line for line in demo.stdout.splitlines() if line.startswith("  - ")]
+    assert quotes and all(line.endswith("”") for line in quotes)
+    assert all(re.search(r"(\w…|[^…])”$", line) for line in quotes)  # cut at a word, marked only when cut
+    assert "Disabled" not in demo.stderr and "AlertsPipeline" not in demo.stderr  # no alert rules: no warning
+    for line in demo.stderr.splitlines():
+        assert not re.search(r"fetched 0, new 0, updated 0, unchanged 0, duplicates 0, known 0, errors 0", line)
+
+
 def test_search_means_what_pantau_search_means(browse: Browse, demo_dir: Path) -> None:
     for query in ("imbauan", "kenetralan", '"kepala desa"', "netral*", "imbauan -kampanye", "bawaslu OR kpu"):
         found = {r["url"] for r in rows(browse, "/pantau/article_list", _q=query, _size="max")}
@@ -121,13 +146,15 @@ def test_canned_queries_are_the_kibana_saved_searches(browse: Browse) -> None:
 
 
 def test_article_page_shows_tags_with_evidence_and_quotes_with_speakers(browse: Browse) -> None:
-    article = rows(browse, "/pantau/kutipan")[0]
+    article = next(r for r in rows(browse, "/pantau/kutipan") if json.loads(r["tags"]))
     status, page = get(f"{browse.url}/-/pantau/article/{article['id']}")
     assert status == 200
     assert article["title"] in page.replace("&#39;", "'") and "Topik" in page and "Kutipan" in page
     for speaker in json.loads(article["speakers"]):
         assert speaker in page
-    assert page.count('class="evidence"') >= len(json.loads(article["tags"]))
+    for tag in json.loads(article["tags"]):  # every tag, each next to an evidence sentence
+        assert f'data-tag="{tag}"' in page
+    assert 0 < page.count('class="evidence"') <= len(json.loads(article["tags"]))
     assert get(f"{browse.url}/-/pantau/article/{'0' * 40}")[0] == 404
 
 
