@@ -71,13 +71,14 @@ def dashboard() -> dict[str, Any]:
     """The Kibana dashboard's charts as a datasette-dashboards dashboard, with a date range filter."""
     charts = {
         "tags-time": {
-            "title": "Artikel per hari menurut tag",
-            "query": "SELECT a.day AS day, t.tag AS tag, count(*) AS articles FROM articles a "
-                     f"JOIN article_tags t ON t.article = a.rowid WHERE 1 = 1 {_DAYS} GROUP BY 1, 2 ORDER BY 1",
+            "title": "Artikel per bulan menurut tag",
+            "query": "SELECT substr(a.day, 1, 7) || '-01' AS month, t.tag AS tag, count(*) AS articles "
+                     "FROM articles a JOIN article_tags t ON t.article = a.rowid "
+                     f"WHERE 1 = 1 {_DAYS} GROUP BY 1, 2 ORDER BY 1",
             "display": {
                 "mark": {"type": "bar", "tooltip": True},
                 "encoding": {
-                    "x": {"field": "day", "type": "temporal", "timeUnit": "yearmonthdate", "title": "Hari"},
+                    "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "Bulan"},
                     "y": {"field": "articles", "type": "quantitative", "aggregate": "sum",
                           "title": "Jumlah artikel"},
                     "color": {"field": "tag", "type": "nominal", "title": "Tag"},

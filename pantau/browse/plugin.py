@@ -130,7 +130,7 @@ def actor_from_request(datasette: Any, request: Any) -> dict[str, str] | None:
     path = request.path
     if path.startswith("/-/dashboards/") or (
             path == f"/{DATABASE}.json" and request.args.get("sql") in dashboard_queries()):
-        return {"id": DASHBOARD_ACTOR}
+        return {"id": DASHBOARD_ACTOR, "display": "hanya baca"}
     return None
 
 
