@@ -77,6 +77,17 @@ class AlertRule(_Section):
                 raise ValueError(f"not an email address: {addr!r}")
         return v
 
+    @field_validator("query")
+    @classmethod
+    def _searchable(cls, v: str) -> str:
+        from pantau.store.query import QuerySyntaxError, parse_query
+
+        try:
+            parse_query(v)
+        except QuerySyntaxError as exc:
+            raise ValueError(str(exc)) from None
+        return v
+
     @field_validator("tags_any", "tags_all")
     @classmethod
     def _known_tags(cls, v: list[str]) -> list[str]:

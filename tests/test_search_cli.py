@@ -6,8 +6,11 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from conftest import WIB, make_article, run_cli
 
+from pantau.config import load_config
+from pantau.errors import ConfigError
 from pantau.store.base import PREFIX_TERMS_MAX
 from pantau.store.sqlite import SQLiteStore
 
@@ -71,3 +74,10 @@ def test_a_capped_prefix_is_noted_on_stderr(capsys, data_dir):
     code, out, err = run_cli(capsys, "--data-dir", str(data_dir), "search", "ka*")
     assert code == 0 and "https://a.id/1" in out
     assert err.startswith(f"pantau: note: ka* starts more than {PREFIX_TERMS_MAX} words") and err.count("\n") == 1
+
+
+def test_an_alert_rule_query_without_words_is_refused_at_load(tmp_path):
+    path = tmp_path / "pantau.toml"
+    path.write_text('[[alert]]\nname = "a"\nrecipients = ["x@y.id"]\nquery = "--"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[\[alert\]\] #1\.query.*has no word to search for"):
+        load_config(path, environ={})
