@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from datasette import hookimpl
+from datasette import hookimpl as _hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils.asgi import BadRequest, NotFound, Response
 from markupsafe import Markup, escape
@@ -30,6 +31,9 @@ from pantau.outlet_names import outlet_name
 from pantau.store.query import parse_query
 from pantau.store.sqlite import FtsExpressions
 from pantau.text import evidence_by_sentence, shorten
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+hookimpl = cast(Callable[[_Hook], _Hook], _hookimpl)  # Datasette's marker, untyped: keeps the hooks typed
 
 DASHBOARD_ACTOR = "pantau-dashboard"
 _IN_FTS = "id {} (SELECT a.id FROM articles a WHERE a.rowid IN " \
