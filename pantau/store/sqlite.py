@@ -385,7 +385,9 @@ class SQLiteStore:
             (rowid, doc.get("language"), day[:7], distinct(doc.get("tags") or []),
              distinct(r.get("province") for r in regions), distinct(r.get("regency") for r in regions),
              distinct(q.get("speaker") for q in doc.get("quotes") or [])))
-        texts = [doc.get("title") or "", doc.get("body") or "", *(q["text"] for q in doc.get("quotes") or [])]
+        body = doc.get("body") or ""
+        # a quote is a span of the body (its words are the body's) unless a hand-made document says otherwise
+        texts = [doc.get("title") or "", body, *(q["text"] for q in doc.get("quotes") or [] if q["text"] not in body)]
         new = distinct_words(texts) - self._known_words
         if new:
             self.conn.executemany("INSERT OR IGNORE INTO word_forms (word, stem) VALUES (?, ?)",

@@ -55,4 +55,8 @@ def words(text: str) -> list[str]:
 
 
 def distinct_words(texts: Iterable[str]) -> set[str]:
-    return {w for text in texts for w in words(text)}
+    """The distinct folded tokens of ``texts`` (each distinct token folded once, not each occurrence)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(WORD.findall(text))
+    return {fold(w) for w in found}
