@@ -34,7 +34,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 # Bump when build_article or the store's schema changes, so the cached database is rebuilt by the
 # current code: a store of an earlier schema would be migrated on open, and a migrated full-text index
 # (built in one transaction) has fewer segments than one built article by article, as a crawl builds it.
-STORE_VERSION = 2
+STORE_VERSION = 3  # 3: word_forms and article_facets (stemmed search, browse facets)
 NEUTRALITY_SHARE = 0.2
 _QUOTE = re.compile(r'"([^"]+)"')
 _TOPIC_TAGS = sorted(TAG_IDS - {"netralitas-asn"})

@@ -15,7 +15,7 @@ INTERVAL = 5.0  # seconds between progress lines
 
 
 class ProgressReporter:
-    """Prints ``outlet: fetched N, new N, …`` to stderr every few seconds when counts move."""
+    """Prints ``outlet: fetched N, new N, …`` to stderr every few seconds when counts move (never all zeros)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -46,7 +46,7 @@ class ProgressReporter:
         for outlet in outlets:
             figures = tuple(int(stats.get(f"pantau/{outlet}/{k}", 0)) for k in KEYS if k != "errors") + (
                 len(stats.get(f"pantau/{outlet}/error_messages", [])),)
-            if figures != self.last.get(outlet):
+            if figures != self.last.get(outlet) and any(figures):  # an outlet with nothing yet says nothing
                 self.last[outlet] = figures
                 fetched, new, updated, unchanged, dupes, _, known, errors = figures
                 sys.stderr.write(f"  {outlet}: fetched {fetched}, new {new}, updated {updated}, "

@@ -19,7 +19,7 @@ from pantau.errors import PantauError
 
 COMMANDS = (
     "crawl", "search", "analyze", "export", "import_", "outlets", "demo", "schedule", "status", "alerts", "kibana",
-    "index",
+    "index", "browse",
 )
 
 
@@ -38,7 +38,8 @@ def build_parser() -> Parser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="store, job store and outbox (default ./data; env PANTAU_DATA_DIR)")
     parser.add_argument("--elasticsearch", metavar="URL",
-                        help="use Elasticsearch as the store (env PANTAU_ELASTICSEARCH_URL)")
+                        help="use Elasticsearch as the store (env PANTAU_ELASTICSEARCH_URL; default: the embedded "
+                             "SQLite store)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:

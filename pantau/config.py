@@ -96,6 +96,17 @@ class AlertRule(_Section):
     def _addresses(cls, v: list[str]) -> list[str]:
         return validate_addresses(v)
 
+    @field_validator("query")
+    @classmethod
+    def _searchable(cls, v: str) -> str:
+        from pantau.store.query import QuerySyntaxError, parse_query
+
+        try:
+            parse_query(v)
+        except QuerySyntaxError as exc:
+            raise ValueError(str(exc)) from None
+        return v
+
     @field_validator("tags_any", "tags_all")
     @classmethod
     def _known_tags(cls, v: list[str]) -> list[str]:

@@ -37,7 +37,9 @@ class AlertsPipeline:
     def from_crawler(cls, crawler: Crawler) -> AlertsPipeline:
         config = config_from(crawler)
         if not config.alert:
-            raise NotConfigured("no [[alert]] rules")
+            # no [[alert]] rules: off. Without a message, so Scrapy does not warn "Disabled …" on every
+            # crawl of a setup that simply has no alerts.
+            raise NotConfigured
         return cls(config, crawler.stats)
 
     def process_item(self, item: PageItem) -> PageItem:

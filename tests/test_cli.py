@@ -88,7 +88,8 @@ def test_search_and_export_on_a_stored_article(capsys, data_dir):
                            "--since", "2024-10-01", "--until", "2024-10-01", "--json")
     hit = json.loads(out)
     assert code == 0 and hit["url"] == "https://a.id/berita/1/x" and "[unggah]" in hit["snippet"]
-    assert set(hit) == {"id", "url", "title", "outlet", "published", "tags", "regions", "score", "snippet"}
+    assert set(hit) == {"id", "url", "title", "outlet", "published", "tags", "regions", "score", "snippet",
+                        "duplicate_of", "speakers", "quotes"}
     code, out, _ = run_cli(capsys, "--data-dir", str(data_dir), "search", "unggah")
     assert code == 0 and "Sekda imbau ASN netral" in out and "[unggah]" in out
     code, out, _ = run_cli(capsys, "--data-dir", str(data_dir), "search", "unggah", "--since", "2024-10-02")

@@ -1,25 +1,34 @@
 """Alert messages, in Indonesian, as plain text and HTML.
 
-Per article: headline, outlet, published time in WIB, region, each tag with the
-sentence that triggered it, each quoted official with one quote, a snippet
-and the link. A digest puts a period's articles in one message. Everything
-taken from articles is HTML-escaped.
+Per article: headline, outlet (by name), published time in WIB, region, each tag with
+the sentence that triggered it (tags sharing one sentence together), each quoted
+official with one quote, a snippet cut at a word, and the link. A digest puts a
+period's articles in one message. Everything taken from articles is HTML-escaped.
+
+Headers as a mail client shows them: ``Date`` in WIB (+0700, the readers' zone), and
+lines up to 998 characters (RFC 5322's limit) so a headline-long subject stays on its
+``Subject:`` line instead of being folded, which some clients show as a leading space.
 """
 
 from __future__ import annotations
 
 import html
 from datetime import datetime
+from email import policy
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime, make_msgid
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pantau.analysis.taxonomy import TAGS
 from pantau.config import AlertRule
+from pantau.outlet_names import outlet_name
+from pantau.text import evidence_by_sentence, pair_quotes, shorten
 
 WIB = ZoneInfo("Asia/Jakarta")
 SNIPPET_CHARS = 320
+QUOTE_CHARS = 300
+MAIL_POLICY = policy.default.clone(max_line_length=998)
 
 
 def _when(value: str | None) -> str:
@@ -35,25 +44,30 @@ def _region(doc: dict[str, Any]) -> str:
 
 
 def _sections(doc: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(tag label, evidence sentence) pairs and (official, one quote) pairs."""
+    """(tag labels, evidence sentence) pairs and (official, one quote) pairs."""
     evidence = {e["tag"]: e["sentences"] for e in doc.get("tag_evidence") or []}
-    tags = [(TAGS[t][0] if t in TAGS else t, (evidence.get(t) or [""])[0]) for t in doc.get("tags") or []]
+    tags = [(", ".join(TAGS[t][0] if t in TAGS else t for t in grouped), sentence)
+            for grouped, sentence in evidence_by_sentence(list(doc.get("tags") or []), evidence)]
     quoted: dict[str, tuple[str, str]] = {}
     for quote in doc.get("quotes") or []:
         if quote.get("speaker") and quote["speaker"] not in quoted:
             who = quote["speaker"] + (f" ({quote['role']})" if quote.get("role") else "")
-            quoted[quote["speaker"]] = (who, quote["text"])
+            quoted[quote["speaker"]] = (who, shorten(quote["text"], QUOTE_CHARS))
     return tags, list(quoted.values())
+
+
+def _snippet(doc: dict[str, Any]) -> str:
+    return pair_quotes(shorten(doc.get("body") or "", SNIPPET_CHARS))
 
 
 def _article_text(doc: dict[str, Any]) -> str:
     tags, quotes = _sections(doc)
     lines = [doc.get("title") or "(tanpa judul)",
-             f"{doc['outlet']} · {_when(doc.get('published'))} · {_region(doc)}", ""]
+             f"{outlet_name(doc['outlet'])} · {_when(doc.get('published'))} · {_region(doc)}", ""]
     lines += ["Topik:"] + [f"  - {label}: {sentence}" for label, sentence in tags]
     if quotes:
         lines += ["Kutipan pejabat:"] + [f"  - {who}: “{text}”" for who, text in quotes]
-    lines += ["", (doc.get("body") or "")[:SNIPPET_CHARS].replace("\n\n", " ") + " …", f"Baca: {doc['url']}"]
+    lines += ["", _snippet(doc), f"Baca: {doc['url']}"]
     return "\n".join(lines)
 
 
@@ -62,23 +76,22 @@ def _article_html(doc: dict[str, Any]) -> str:
     tags, quotes = _sections(doc)
     parts = [
         f"<h2><a href=\"{e(doc['url'])}\">{e(doc.get('title') or '(tanpa judul)')}</a></h2>",
-        f"<p>{e(doc['outlet'])} · {e(_when(doc.get('published')))} · {e(_region(doc))}</p>",
+        f"<p>{e(outlet_name(doc['outlet']))} · {e(_when(doc.get('published')))} · {e(_region(doc))}</p>",
         "<p><b>Topik</b></p><ul>" + "".join(f"<li><b>{e(label)}</b>: {e(s)}</li>" for label, s in tags) + "</ul>",
     ]
     if quotes:
         parts.append("<p><b>Kutipan pejabat</b></p><ul>"
                      + "".join(f"<li>{e(who)}: “{e(text)}”</li>" for who, text in quotes) + "</ul>")
-    snippet = (doc.get("body") or "")[:SNIPPET_CHARS].replace("\n\n", " ")
-    parts.append(f"<p>{e(snippet)} …</p><p><a href=\"{e(doc['url'])}\">Baca selengkapnya</a></p>")
+    parts.append(f"<p>{e(_snippet(doc))}</p><p><a href=\"{e(doc['url'])}\">Baca selengkapnya</a></p>")
     return "\n".join(parts)
 
 
 def _message(rule: AlertRule, sender: str, subject: str, text: str, body_html: str) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = sender
     message["To"] = ", ".join(rule.recipients)
     message["Subject"] = subject
-    message["Date"] = formatdate(localtime=False)
+    message["Date"] = format_datetime(datetime.now(WIB))
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "pantau.local")
     message["X-Pantau-Rule"] = rule.name
     message.set_content(text + f"\n\n— pantau, aturan peringatan “{rule.name}”\n")

@@ -3,23 +3,40 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from pantau.config import AlertRule, Config
+from pantau.config import TIMEZONE, AlertRule, Config
 from pantau.errors import PantauError, UsageError
 
 RECENT = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("alerts", help="list alert rules and recent sends; send-test RULE; flush")
+    p = sub.add_parser("alerts", help="list alert rules and recent sends; send-test RULE; flush",
+                       description="The alert rules of pantau.toml and what each sent, queued or failed to send "
+                                   "(times in WIB); send a test message; retry queued alerts or send a digest now.")
     actions = p.add_subparsers(dest="alerts_command", metavar="ACTION")
-    actions.add_parser("list", help="rules, recent sends, queued and failing alerts (the default)")
-    test = actions.add_parser("send-test", help="send a test message for a rule through the configured channel")
-    test.add_argument("rule")
-    actions.add_parser("flush", help="send every queued immediate alert now (ignores the retry wait)")
-    digest = actions.add_parser("digest", help="send a digest rule's queued articles now")
-    digest.add_argument("rule")
+    actions.add_parser("list", help="rules, recent sends, queued and failing alerts (the default)",
+                       description="Each rule with its recent sends, queued alerts and failing ones (WIB times, "
+                                   "the story of each, the last error).")
+    test = actions.add_parser("send-test", help="send a test message for a rule through the configured channel",
+                              description="Send a test message to a rule's recipients through the configured "
+                                          "channel (SMTP, or .eml files in the outbox).")
+    test.add_argument("rule", help="the name of an [[alert]] rule")
+    actions.add_parser("flush", help="send every queued immediate alert now (ignores the retry wait)",
+                       description="Send every queued immediate alert now, without waiting for its retry time.")
+    digest = actions.add_parser("digest", help="send a digest rule's queued articles now",
+                                description="Send a digest rule's queued articles now, in one message.")
+    digest.add_argument("rule", help="the name of a digest [[alert]] rule")
     p.set_defaults(func=run)
+
+
+def wib(stamp: str | None) -> str:
+    """A stored UTC timestamp as ``pantau status`` shows times: minutes, in WIB."""
+    if not stamp:
+        return "-"
+    return datetime.fromisoformat(stamp).astimezone(ZoneInfo(TIMEZONE)).strftime("%Y-%m-%d %H:%M WIB")
 
 
 def _rule(config: Config, name: str) -> AlertRule:
@@ -75,9 +92,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
             print(f"{rule.name}  ({rule.mode}) → {', '.join(rule.recipients)}  {scope}")
             print(f"    sent {len(delivered)}, queued {len(queued)}, failing {len(failing)}")
             for r in delivered[-RECENT:]:
-                print(f"    sent {(r.sent or '')[:16]}  {r.story}")
+                print(f"    sent {wib(r.sent)}  {r.story}")
             for r in failing[-RECENT:]:
-                print(f"    retry {r.next_try[:16]} after {r.attempts} attempt(s): {r.last_error}")
+                print(f"    failing {r.story}: {r.attempts} attempt(s), next {wib(r.next_try)}; {r.last_error}")
     finally:
         outbox.close()
     return 0

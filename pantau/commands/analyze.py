@@ -23,12 +23,16 @@ from pantau.urls import canonical_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("analyze", help="analyse one article (text or saved page) or a JSON Lines stream")
+    p = sub.add_parser("analyze", help="analyse one article (text or saved page) or a JSON Lines stream",
+                       description="Run the crawl's analysis on one article and print it as JSON: language, "
+                                   "body, tags with evidence, regions, officials, quotes with speakers and offsets.")
     src = p.add_mutually_exclusive_group()
-    src.add_argument("--text", type=Path, metavar="FILE", help="plain-text article ('-' or absent: stdin)")
-    src.add_argument("--html", type=Path, metavar="FILE", help="saved HTML page (needs --url)")
-    src.add_argument("--jsonl", action="store_true", help='stdin lines {"id","text"} or {"id","html","url"}')
-    p.add_argument("--url", help="the page's URL, for --html")
+    src.add_argument("--text", type=Path, metavar="FILE",
+                     help="plain-text article, '-' for standard input (default: standard input)")
+    src.add_argument("--html", type=Path, metavar="FILE", help="saved HTML page, needs --url (default: none)")
+    src.add_argument("--jsonl", action="store_true",
+                     help='read standard input as lines {"id","text"} or {"id","html","url"} (default: off)')
+    p.add_argument("--url", help="the page's URL, for --html (default: none)")
     p.set_defaults(func=run)
 
 

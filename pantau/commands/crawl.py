@@ -11,12 +11,17 @@ from pantau.config import Config
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("crawl", help="crawl the registered outlets once")
-    p.add_argument("--only", action="append", default=[], metavar="ID", help="crawl only this outlet (repeatable)")
+    p = sub.add_parser("crawl", help="crawl the registered outlets once",
+                       description="Crawl the registered outlets once: read their feeds, sitemaps and listings, "
+                                   "fetch new article pages, analyse and store them, queue and send alerts; then "
+                                   "print per outlet what was fetched, stored, skipped and what failed.")
+    p.add_argument("--only", action="append", default=[], metavar="ID",
+                   help="crawl only this outlet, repeatable (default: every outlet)")
     p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
-                   help="add the outlets of this YAML file to the registry (repeatable; same id: the file wins)")
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+                   help="add the outlets of this YAML file to the registry, repeatable; same id: the file wins "
+                        "(default: the built-in registry only)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON (default: a table)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines (default: progress on stderr)")
     p.set_defaults(func=run)
 
 

@@ -14,12 +14,16 @@ import sys
 from pantau.commands.search import run as run_search
 from pantau.config import Config
 from pantau.store import SearchRequest, open_store
+from pantau.text import shorten
 
 SAMPLE_QUERY = "netralitas ASN"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="crawl the bundled offline fixture site and search it")
+    p = sub.add_parser("demo", help="crawl the bundled offline fixture site and search it",
+                       description="The whole flow offline: start the bundled fixture news site on loopback, crawl "
+                                   "it with the real spider and pipelines into <data-dir>/demo, search it, and say "
+                                   "how to look at it in a browser.")
     p.set_defaults(func=run)
 
 
@@ -51,6 +55,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         for quote in doc["quotes"]:
             who = quote["speaker"] or "(unattributed)"
             role = f", {quote['role']}" if quote["role"] else ""
-            out.write(f"  - {who}{role}: “{quote['text'][:110]}”\n")
-    out.write(f"\nTry: pantau --data-dir {demo_config.data_dir} search bawaslu --region Belitung\n")
+            out.write(f"  - {who}{role}: “{shorten(quote['text'], 110)}”\n")
+    out.write(f"\nTry: pantau --data-dir {demo_config.data_dir} search imbauan --region Belitung\n")
+    out.write(f"See it in a browser: pantau --data-dir {demo_config.data_dir} browse, then open "
+              f"http://127.0.0.1:8001/ (needs pip install 'pantau[browse]')\n")
     return 0

@@ -12,8 +12,11 @@ from pantau.store import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help="print stored articles as JSON Lines")
-    p.add_argument("--since", type=parse_day, metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    p = sub.add_parser("export", help="print stored articles as JSON Lines",
+                       description="Print every stored article as one JSON document per line, oldest fetched "
+                                   "first: the input of pantau import, the same from either store.")
+    p.add_argument("--since", type=parse_day, metavar="DATE",
+                   help="published on or after this day, YYYY-MM-DD, WIB (default: every article)")
     p.set_defaults(func=run)
 
 

@@ -33,7 +33,10 @@ STDIN = "-"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help="store the articles of `pantau export` files (JSON Lines)")
+    p = sub.add_parser("import", help="store the articles of `pantau export` files (JSON Lines)",
+                       description="Store the articles of pantau export files in the configured store, in bulk; "
+                                   "a bad line is named (file:line, field) and skipped; running it again changes "
+                                   "nothing; no alerts are sent and the crawl state is left alone.")
     p.add_argument("files", nargs="*", default=[STDIN], metavar="FILE",
                    help="JSON Lines written by `pantau export` (default, or -: standard input)")
     p.set_defaults(func=run)

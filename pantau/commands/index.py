@@ -14,12 +14,17 @@ from pantau.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("index", help="create or migrate the Elasticsearch index (Elasticsearch store only)")
+    p = sub.add_parser("index", help="create or migrate the Elasticsearch index (Elasticsearch store only)",
+                       description="The Elasticsearch store's index: create it, or move the data to another "
+                                   "mapping version.")
     actions = p.add_subparsers(dest="index_command", metavar="ACTION")
     actions.required = True
-    actions.add_parser("create", help="create the index template, the versioned index and the alias if missing")
-    migrate = actions.add_parser("migrate", help="reindex into mapping version N and move the alias")
-    migrate.add_argument("version", type=int, metavar="N")
+    actions.add_parser("create", help="create the index template, the versioned index and the alias if missing",
+                       description="Create the index template, the versioned index and the alias, unless present.")
+    migrate = actions.add_parser("migrate", help="reindex into mapping version N and move the alias",
+                                 description="Reindex into mapping version N, check the count, move the alias, "
+                                             "delete the old index. Stop crawling while it runs.")
+    migrate.add_argument("version", type=int, metavar="N", help="the mapping version to move to")
     p.set_defaults(func=run)
 
 

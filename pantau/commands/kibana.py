@@ -18,16 +18,21 @@ DEFAULT_PASSWORD_ENV = "PANTAU_KIBANA_PASSWORD"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("kibana", help="set up the Kibana views for the Elasticsearch store")
+    p = sub.add_parser("kibana", help="set up the Kibana views for the Elasticsearch store",
+                       description="Kibana views for the Elasticsearch store: a data view, saved searches and "
+                                   "the dashboard.")
     actions = p.add_subparsers(dest="kibana_command", metavar="ACTION")
     actions.required = True
     setup = actions.add_parser(
-        "setup", help="import the data view, saved searches and dashboard (overwrites pantau's own objects)"
+        "setup", help="import the data view, saved searches and dashboard (overwrites pantau's own objects)",
+        description="Import pantau's data view, saved searches and dashboard into Kibana, overwriting pantau's "
+                    "own objects by id (safe to run again); one line per object.",
     )
     setup.add_argument(
         "--kibana", metavar="URL", default=DEFAULT_KIBANA, help=f"Kibana base URL (default {DEFAULT_KIBANA})"
     )
-    setup.add_argument("--username", metavar="USER", help="basic-auth user, when Kibana security is on")
+    setup.add_argument("--username", metavar="USER",
+                       help="basic-auth user, when Kibana security is on (default: none)")
     setup.add_argument(
         "--password-env", metavar="VAR", default=DEFAULT_PASSWORD_ENV,
         help=f"environment variable holding that user's password (default {DEFAULT_PASSWORD_ENV})",

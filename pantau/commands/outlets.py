@@ -10,9 +10,11 @@ from pantau.config import Config
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("outlets", help="list the registered outlets")
+    p = sub.add_parser("outlets", help="list the registered outlets",
+                       description="List the registered outlets and their discovery sources (feeds, sitemaps, "
+                                   "listings).")
     p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
-                   help="also load this outlet YAML file (repeatable)")
+                   help="also load this outlet YAML file, repeatable (default: the built-in registry only)")
     p.set_defaults(func=run)
 
 

@@ -10,10 +10,15 @@ from pantau.config import Config
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("schedule", help="run the scheduler: crawls per outlet schedule, digests, alert retries")
+    p = sub.add_parser("schedule", help="run the scheduler: crawls per outlet schedule, digests, alert retries",
+                       description="Run the scheduler in the foreground: each outlet crawled on its cron "
+                                   "(Asia/Jakarta), digests sent on theirs, queued alerts retried every 5 minutes; "
+                                   "stops cleanly on SIGINT/SIGTERM.")
     p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
-                   help="add the outlets of this YAML file to the registry (repeatable)")
-    p.add_argument("--run-now", action="store_true", help="also start every outlet's crawl once right away")
+                   help="add the outlets of this YAML file to the registry, repeatable "
+                        "(default: the built-in registry only)")
+    p.add_argument("--run-now", action="store_true",
+                   help="also start every outlet's crawl once right away (default: wait for each cron)")
     p.set_defaults(func=run)
 
 

@@ -32,16 +32,27 @@ def positive(value: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("search", help="full-text search over stored articles")
-    p.add_argument("query", nargs="?", default="", help='words that must all occur; "a phrase"; OR; prefix*')
-    p.add_argument("--tag", action="append", default=[], type=parse_tag, help="required tag (repeatable)")
-    p.add_argument("--region", help="province or regency name (e.g. 'Kepulauan Bangka Belitung', 'Belitung')")
-    p.add_argument("--outlet", metavar="ID")
-    p.add_argument("--speaker", metavar="NAME", help="a quoted speaker or named official")
-    p.add_argument("--since", type=parse_day, metavar="DATE", help="published on or after (YYYY-MM-DD, WIB)")
-    p.add_argument("--until", type=parse_day, metavar="DATE", help="published on or before (YYYY-MM-DD, WIB)")
-    p.add_argument("--limit", type=positive, default=20, metavar="N")
-    p.add_argument("--json", action="store_true", help="one JSON object per hit")
+    p = sub.add_parser("search", help="full-text search over stored articles",
+                       description="Full-text search over the stored articles, best first, with highlighted "
+                                   "snippets. Words match their Indonesian word forms (imbauan also finds "
+                                   "mengimbau and imbau); quote a phrase to match it as written.")
+    p.add_argument("query", nargs="?", default="",
+                   help='words that must all occur (any word form); "a phrase" as written; a OR b; prefix*; '
+                        '-word or NOT word to leave out (a query starting with - goes after --) '
+                        "(default: every article, newest first)")
+    p.add_argument("--tag", action="append", default=[], type=parse_tag,
+                   help="required tag, repeatable (default: any)")
+    p.add_argument("--region", help="province or regency name, e.g. 'Kepulauan Bangka Belitung' or 'Belitung' "
+                                    "(default: any)")
+    p.add_argument("--outlet", metavar="ID", help="outlet id, as in 'pantau outlets' (default: any)")
+    p.add_argument("--speaker", metavar="NAME", help="a quoted speaker or named official (default: anyone)")
+    p.add_argument("--since", type=parse_day, metavar="DATE",
+                   help="published on or after this day, YYYY-MM-DD, in WIB (default: no limit)")
+    p.add_argument("--until", type=parse_day, metavar="DATE",
+                   help="published on or before this day, YYYY-MM-DD, in WIB (default: no limit)")
+    p.add_argument("--limit", type=positive, default=20, metavar="N", help="hits to show (default: 20)")
+    p.add_argument("--json", action="store_true", help="one JSON object per hit, with its quotes and speakers "
+                                                       "(default: a readable list)")
     p.set_defaults(func=run)
 
 
@@ -51,13 +62,18 @@ def run(args: argparse.Namespace, config: Config) -> int:
     store = open_store(config)
     try:
         hits = store.search(request)
+        notes = list(getattr(store, "notes", []))  # what the store changed in the query (a capped prefix*)
     finally:
         store.close()
+    for note in notes:
+        sys.stderr.write(f"pantau: note: {note}\n")
     out = sys.stdout
     if args.json:
         for hit in hits:
             out.write(json.dumps(hit.to_json(), ensure_ascii=False) + "\n")
         return 0
+    if request.since or request.until:
+        out.write(f"published {date_range(request.since, request.until)}\n\n")
     if not hits:
         out.write("no articles match\n")
         return 0
@@ -66,5 +82,16 @@ def run(args: argparse.Namespace, config: Config) -> int:
         places = ", ".join(r.get("regency") or r.get("province") or "" for r in hit.regions) or "-"
         out.write(f"{rank:>2}. {hit.title or '(no title)'}\n")
         out.write(f"    {day}  {hit.outlet}  {places}  [{', '.join(hit.tags) or 'no tags'}]\n")
+        if hit.duplicate_of:
+            out.write(f"    syndicated copy of {hit.duplicate_of}\n")
         out.write(f"    {hit.snippet}\n    {hit.url}\n")
     return 0
+
+
+def date_range(since: date | None, until: date | None) -> str:
+    """The whole WIB days a search keeps, with their first and last minute, as a person checks them."""
+    if since and until:
+        return f"{since.isoformat()} 00:00 – {until.isoformat()} 23:59 WIB (UTC+7)"
+    if since:
+        return f"on or after {since.isoformat()} 00:00 WIB (UTC+7)"
+    return f"on or before {until.isoformat() if until else '?'} 23:59 WIB (UTC+7)"

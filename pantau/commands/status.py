@@ -15,8 +15,12 @@ from pantau.config import TIMEZONE, Config
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("status", help="last run, outcome, last new article, health flags and next run per outlet")
-    p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE")
+    p = sub.add_parser("status", help="last run, outcome, last new article, health flags and next run per outlet",
+                       description="Per outlet: the last crawl (WIB), how long it took, its outcome, new and "
+                                   "updated articles, errors, the last new article, a health flag (SILENT, FAILING) "
+                                   "and the next scheduled run (WIB).")
+    p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
+                   help="also show the outlets of this YAML file, repeatable (default: the built-in registry)")
     p.set_defaults(func=run)
 
 

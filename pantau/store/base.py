@@ -48,12 +48,31 @@ class SearchHit:
     regions: list[dict[str, str | None]]
     score: float
     snippet: str  # highlighted terms wrapped in [..] (plain text, terminal-friendly)
+    duplicate_of: str | None = None  # a syndicated copy: the URL of the article it copies
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # text, speaker, role of each quote
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any], score: float, snippet: str) -> SearchHit:
+        """A hit from a stored document (or the part of it a search reads)."""
+        return cls(
+            id=doc["id"], url=doc["url"], title=doc.get("title"), outlet=doc["outlet"],
+            published=doc.get("published"), tags=list(doc.get("tags") or []),
+            regions=list(doc.get("regions") or []), score=score, snippet=snippet,
+            duplicate_of=doc.get("duplicate_of"),
+            quotes=[{k: q.get(k) for k in ("text", "speaker", "role")} for q in doc.get("quotes") or []],
+        )
+
+    @property
+    def speakers(self) -> list[str]:
+        """The distinct quoted speakers, in order of their first quote."""
+        return list(dict.fromkeys(q["speaker"] for q in self.quotes if q.get("speaker")))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "url": self.url, "title": self.title, "outlet": self.outlet,
             "published": self.published, "tags": self.tags, "regions": self.regions,
-            "score": self.score, "snippet": self.snippet,
+            "score": self.score, "snippet": self.snippet, "duplicate_of": self.duplicate_of,
+            "speakers": self.speakers, "quotes": self.quotes,
         }
 
 
@@ -90,6 +109,8 @@ class BulkUpsertError(PantauError):
 
 HIGHLIGHT_PRE = "["
 HIGHLIGHT_POST = "]"
+# Indexed words one ``prefix*`` may stand for in either store (Elasticsearch: ``max_expansions``)
+PREFIX_TERMS_MAX = 200
 
 
 class ArticleStore(Protocol):

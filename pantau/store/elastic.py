@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -38,6 +37,7 @@ from pantau.models import Article
 from pantau.store.base import (
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
+    PREFIX_TERMS_MAX,
     BulkItemError,
     BulkReport,
     BulkUpsertError,
@@ -45,6 +45,7 @@ from pantau.store.base import (
     SearchRequest,
     UpsertOutcome,
 )
+from pantau.store.query import Term, parse_query
 from pantau.urls import article_id
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,8 @@ SNIPPET_CHARS = 160
 # Title matches weigh double; the ``.exact`` sub-fields (standard analyzer, no
 # stemming) lift documents that contain the words as typed above stem-only matches.
 SEARCH_FIELDS = ("title^2", "title.exact^2", "body", "body.exact")
-_PHRASE = re.compile(r'"([^"]+)"|(\S+)')  # the query syntax of the SQLite store
-_WORD = re.compile(r"\w+")
-HIT_SOURCE_FIELDS = ("id", "url", "title", "outlet", "published", "tags", "regions")
+EXACT_FIELDS = ("title.exact^2", "body.exact")  # "a phrase" matches as written
+HIT_SOURCE_FIELDS = ("id", "url", "title", "outlet", "published", "tags", "regions", "duplicate_of", "quotes")
 # Fields the ES document carries beyond ``Article.to_doc()`` (see :func:`es_document`).
 # They are stripped again on read so ``get``/``export`` return exactly what SQLite returns.
 DERIVED_FIELDS = ("speakers", "day")
@@ -133,60 +133,40 @@ def bulk_actions(articles: Iterable[Article], index: str) -> Iterator[dict[str, 
         yield {"_op_type": "index", "_index": index, "_id": article.id, "_source": es_document(article)}
 
 
-def _query_groups(query: str) -> list[list[tuple[str, str]]]:
-    """Parse the search syntax both stores accept into AND-ed groups of OR-ed terms.
+def _term_clause(term: Term) -> dict[str, Any]:
+    """One term of :mod:`pantau.store.query` as a ``multi_match``.
 
-    Same grammar as the SQLite store's ``fts_query``: words must all occur,
-    ``"a phrase"`` occurs as written, ``word*`` is a prefix, ``OR`` between two
-    terms makes either suffice. A term is ``(kind, text)`` with kind
-    ``word``/``phrase``/``prefix``; punctuation-only input yields no groups.
+    A word matches its stem (``indonesian`` analyzer) or its form as written (``.exact``); a
+    phrase only as written, on the ``.exact`` sub-fields, like the SQLite store; a prefix over
+    both, at most ``PREFIX_TERMS_MAX`` words (the SQLite store's cap).
     """
-    groups: list[list[tuple[str, str]]] = []
-    joined = False
-    for phrase, word in _PHRASE.findall(query):
-        if word == "OR" and groups and not joined:
-            joined = True
-            continue
-        text = " ".join(_WORD.findall(phrase or word))
-        if not text:
-            continue
-        kind = "phrase" if phrase else ("prefix" if word.endswith("*") else "word")
-        if joined:
-            groups[-1].append((kind, text))
-        else:
-            groups.append([(kind, text)])
-        joined = False
-    return groups
+    if term.kind == "phrase":
+        return {"multi_match": {"query": term.text, "type": "phrase", "fields": list(EXACT_FIELDS)}}
+    if term.kind == "prefix":
+        return {"multi_match": {"query": term.text, "type": "phrase_prefix", "fields": list(SEARCH_FIELDS),
+                                "max_expansions": PREFIX_TERMS_MAX}}
+    return {"multi_match": {"query": term.text, "type": "cross_fields", "fields": list(SEARCH_FIELDS),
+                            "operator": "and"}}
 
 
-def _term_clause(kind: str, text: str) -> dict[str, Any]:
-    match_type = {"word": "cross_fields", "phrase": "phrase", "prefix": "phrase_prefix"}[kind]
-    clause: dict[str, Any] = {"query": text, "type": match_type, "fields": list(SEARCH_FIELDS)}
-    if kind == "word":
-        clause["operator"] = "and"
-    return {"multi_match": clause}
+def _full_text(query: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """(what must match, what must not) for a user query: the full-text part of search and alert matching.
 
-
-def _full_text(query: str) -> dict[str, Any] | None:
-    """The full-text clause shared by search and alert matching; None when nothing searchable.
-
-    Plain words go into one ``cross_fields`` multi_match with ``and``: every
-    word must occur, in the title or the body, as in the SQLite FTS5 store
-    (rather than all words in one field). Phrases, prefixes and OR-groups add
-    one clause each.
+    Plain words go into one ``cross_fields`` multi_match with ``and``: every word must occur, in
+    the title or the body, as in the SQLite FTS5 store (rather than all words in one field).
+    Phrases, prefixes and OR-groups add one clause each; excluded terms one ``must_not`` each.
     """
-    groups = _query_groups(query)
-    words = [g[0][1] for g in groups if len(g) == 1 and g[0][0] == "word"]
-    clauses = [_term_clause("word", " ".join(words))] if words else []
-    for group in groups:
-        if len(group) == 1 and group[0][0] == "word":
+    parsed = parse_query(query)
+    words = [g[0].text for g in parsed.groups if len(g) == 1 and g[0].kind == "word"]
+    clauses = [_term_clause(Term("word", " ".join(words)))] if words else []
+    for group in parsed.groups:
+        if len(group) == 1 and group[0].kind == "word":
             continue
-        alternatives = [_term_clause(kind, text) for kind, text in group]
+        alternatives = [_term_clause(term) for term in group]
         clauses.append(alternatives[0] if len(alternatives) == 1
                        else {"bool": {"should": alternatives, "minimum_should_match": 1}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+    must = None if not clauses else clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+    return must, [_term_clause(term) for term in parsed.excluded]
 
 
 def _speaker_filter(name: str) -> dict[str, Any]:
@@ -245,6 +225,15 @@ def _filters(req: SearchRequest) -> list[dict[str, Any]]:
     return filters
 
 
+def _bool_query(query: str, filters: list[dict[str, Any]]) -> tuple[dict[str, Any], bool]:
+    """The ``bool`` query of a user query and filters, and whether it has words to rank by."""
+    text, excluded = _full_text(query)
+    clauses: dict[str, Any] = {"must": [text or {"match_all": {}}], "filter": filters}
+    if excluded:
+        clauses["must_not"] = excluded
+    return {"bool": clauses}, text is not None
+
+
 def build_search_body(req: SearchRequest) -> dict[str, Any]:
     """The ``_search`` body for a :class:`SearchRequest` (pure; golden-tested).
 
@@ -254,10 +243,10 @@ def build_search_body(req: SearchRequest) -> dict[str, Any]:
     ``HIGHLIGHT_PRE``/``HIGHLIGHT_POST``; ``no_match_size`` gives hits without
     a body match (title-only hits, empty query) a lead snippet too.
     """
-    text = _full_text(req.query)
+    query, ranked = _bool_query(req.query, _filters(req))
     body: dict[str, Any] = {
         "size": req.limit,
-        "query": {"bool": {"must": [text or {"match_all": {}}], "filter": _filters(req)}},
+        "query": query,
         "_source": list(HIT_SOURCE_FIELDS),
         "highlight": {
             "pre_tags": [HIGHLIGHT_PRE],
@@ -269,7 +258,7 @@ def build_search_body(req: SearchRequest) -> dict[str, Any]:
             },
         },
     }
-    if text is None:
+    if not ranked:  # nothing to rank by (no words, or only words to leave out): newest first
         body["sort"] = [
             {"day": {"order": "desc"}},
             {"published": {"order": "desc", "missing": "_last"}},
@@ -278,9 +267,9 @@ def build_search_body(req: SearchRequest) -> dict[str, Any]:
     return body
 
 
-def build_matches_body(url: str, text: dict[str, Any]) -> dict[str, Any]:
-    """The ``_count`` body telling whether the article at ``url`` matches a full-text clause."""
-    return {"query": {"bool": {"must": [text], "filter": [{"ids": {"values": [article_id(url)]}}]}}}
+def build_matches_body(url: str, query: str) -> dict[str, Any]:
+    """The ``_count`` body telling whether the article at ``url`` matches a user query."""
+    return {"query": _bool_query(query, [{"ids": {"values": [article_id(url)]}}])[0]}
 
 
 def build_export_body(since: date | None) -> dict[str, Any]:
@@ -296,17 +285,7 @@ def _hit(raw: dict[str, Any]) -> SearchHit:
     src = raw["_source"]
     fragments = raw.get("highlight", {}).get("body") or []
     snippet = " ".join(fragments[0].split()) if fragments else ""
-    return SearchHit(
-        id=raw["_id"],
-        url=src["url"],
-        title=src.get("title"),
-        outlet=src["outlet"],
-        published=src.get("published"),
-        tags=list(src.get("tags") or []),
-        regions=list(src.get("regions") or []),
-        score=round(float(raw.get("_score") or 0.0), 4),
-        snippet=snippet,
-    )
+    return SearchHit.from_doc({**src, "id": raw["_id"]}, round(float(raw.get("_score") or 0.0), 4), snippet)
 
 
 def _redact(url: str) -> str:
@@ -563,12 +542,12 @@ class ElasticStore:
         periodic refresh made it searchable, so the index is refreshed first
         (cheap when nothing changed since the last refresh).
         """
-        text = _full_text(query)
-        if text is None:  # nothing to match on: no restriction, as in the SQLite store
-            return True
+        if parse_query(query).empty:
+            return True  # nothing to match on: no restriction, as in the SQLite store
+        body = build_matches_body(url, query)
         with self._errors(f"match {url}"):
             self._client.indices.refresh(index=self.index)
-            resp = self._client.count(index=self.index, body=build_matches_body(url, text))
+            resp = self._client.count(index=self.index, body=body)
         return int(resp["count"]) > 0
 
     def export(self, since: date | None = None) -> Iterator[dict[str, Any]]:

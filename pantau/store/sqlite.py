@@ -10,6 +10,13 @@ and place of the article, so a search with those filters is one FTS5
 expression: FTS5 intersects the posting lists itself and ranks only the
 articles that pass, instead of ranking every article with the words and
 checking each one against the side tables.
+
+Indonesian word forms meet through ``word_forms``: every word of the index with its
+Sastrawi stem (:mod:`pantau.store.stemming`). A query word is looked up by its stem and
+becomes an OR of the forms the store holds (``imbauan`` → ``imbauan OR imbau OR mengimbau OR
+diimbau``), so the index itself keeps the words as written: phrases match as written, and
+FTS5's own ``snippet()`` highlights each form where it stands in the text. ``article_facets``
+holds what the browser view (``pantau browse``) facets on, one row per article.
 """
 
 from __future__ import annotations
@@ -17,7 +24,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -29,14 +39,20 @@ from pantau.state import connect
 from pantau.store.base import (
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
+    PREFIX_TERMS_MAX,
     BulkReport,
     SearchHit,
     SearchRequest,
     UpsertOutcome,
 )
+from pantau.store.query import Query, Term, parse_query
+from pantau.store.stemming import distinct_words, fold, stem
+from pantau.text import shorten
 
 WIB = ZoneInfo("Asia/Jakarta")
 BULK_BATCH = 500  # articles per transaction of bulk_upsert: about 5 MB of text, a fraction of a second
+KNOWN_WORDS_MAX = 500_000  # words a connection remembers as indexed before it starts over (~40 MB)
+FORMS_MAX = 64  # word forms one query word is widened to (a stem has a dozen in a year of news)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -76,6 +92,33 @@ CREATE INDEX IF NOT EXISTS article_places_article ON article_places (article);
 CREATE INDEX IF NOT EXISTS article_people_article ON article_people (article);
 """
 
+# Derived from the articles, kept current by every write; created (and filled from the stored
+# articles, once) by ``_ensure_derived``, in the transaction that fills them.
+DERIVED_SCHEMA = (
+    # every word of the full-text index, folded as FTS5 folds it, with its stem: the query side of
+    # stemmed search (the forms of a stem) and of the prefix cap (how many words a prefix has)
+    """CREATE TABLE word_forms (
+        word TEXT PRIMARY KEY,
+        stem TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX word_forms_stem ON word_forms (stem)",
+    # what the browser view facets on, as columns and JSON arrays (Datasette's array facets)
+    """CREATE TABLE article_facets (
+        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        language TEXT,
+        month TEXT NOT NULL,        -- YYYY-MM of the article's day (WIB)
+        tags TEXT NOT NULL,         -- JSON arrays of the document's values, distinct, in order
+        provinces TEXT NOT NULL,
+        regencies TEXT NOT NULL,
+        speakers TEXT NOT NULL
+    )""",
+    """CREATE VIEW article_list AS
+        SELECT a.title, a.outlet, a.day, f.month, f.language, f.tags, f.provinces, f.regencies, f.speakers,
+               a.duplicate_of, a.url, a.id
+        FROM articles AS a JOIN article_facets AS f ON f.article = a.rowid
+        ORDER BY a.day DESC, a.rowid DESC""",
+)
+
 # Title, body and quotes of each article, and its filter tokens: one per outlet, tag and place. A
 # filter token is U+E000 (char(57344): a private-use character, a token character for FTS5 but never
 # matched by ``\w``, so no user query can produce one), a kind letter and the hex of the value (FTS5
@@ -91,11 +134,11 @@ _FILTERS = """(SELECT group_concat(char(57344) || token, ' ') FROM (
     UNION ALL SELECT 'p' || hex(lower(place)) FROM article_places WHERE article = {rowid}))"""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PHRASE = re.compile(r'"([^"]+)"|(\S+)')
 # bm25 column weights: a hit in the title counts more than one in the body; filter tokens count nothing
 _BM25 = "bm25(articles_fts, 4.0, 1.0, 1.5, 0.0)"
 _SNIPPET = f"snippet(articles_fts, 1, '{HIGHLIGHT_PRE}', '{HIGHLIGHT_POST}', '…', 24)"
 _FILTER_MARK = chr(57344)  # U+E000, char(57344) in _FILTERS
+LEAD_CHARS = 200  # the snippet of a search without words: the start of the body, cut at a word
 # A prefix query whose filter tokens leave at most this many articles gets its snippets in the ranking pass
 INLINE_SNIPPETS_MAX = 300
 # Articles with a person whose name has the word (as before: a LIKE on the space-padded name). The
@@ -110,30 +153,71 @@ _SPEAKER_ARTICLES = """SELECT s.article FROM article_people AS s WHERE s.name IN
     SELECT name FROM names WHERE (' ' || name || ' ') LIKE ?)"""
 
 
-def fts_query(query: str) -> str:
-    """Turn user words into a safe FTS5 expression: every word (or "quoted phrase") must occur.
+def _quoted(words: Iterable[str]) -> str:
+    """An FTS5 string (a word or a phrase); words are letters and digits, so nothing needs escaping."""
+    return '"' + " ".join(words) + '"'
 
-    ``OR`` between two words is kept as FTS5's OR; a trailing ``*`` keeps prefix search
-    (``imbau*``). Anything else is quoted, so user text never breaks the FTS syntax.
-    """
-    parts: list[str] = []
-    for phrase, word in _PHRASE.findall(query):
-        if word == "OR" and parts and parts[-1] != "OR":
-            parts.append("OR")
-            continue
-        text = phrase or word
-        tokens = _WORD.findall(text)
-        if not tokens:
-            continue
-        prefix = "*" if word.endswith("*") and not phrase else ""
-        parts.append('"' + " ".join(tokens) + '"' + prefix)
-    if parts and parts[-1] == "OR":
-        parts.pop()
-    return " ".join(parts)
+
+def _any(alternatives: Iterable[str]) -> str:
+    unique = list(dict.fromkeys(alternatives))
+    return unique[0] if len(unique) == 1 else "(" + " OR ".join(unique) + ")"
 
 
 def local_day(value: datetime) -> str:
     return value.astimezone(WIB).date().isoformat()
+
+
+class FtsExpressions:
+    """The query language (:mod:`pantau.store.query`) as FTS5 expressions over a store's connection.
+
+    Its own class because ``pantau browse`` builds the same expressions on its read-only
+    connection, so a search there means what ``pantau search`` means.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.notes: list[str] = []  # what was changed in the query (a capped prefix)
+
+    def forms(self, word: str) -> list[str]:
+        """The indexed forms of a word's stem, the word itself first (``imbauan`` → imbauan, imbau, mengimbau …)."""
+        folded = fold(word)
+        root = stem(folded)
+        rows = self.conn.execute("SELECT word FROM word_forms WHERE stem = ? LIMIT ?", (root, FORMS_MAX))
+        return list(dict.fromkeys([folded, root, *(w for (w,) in rows)]))
+
+    def prefix(self, words: list[str]) -> str:
+        """``foo*``: words starting with it as written (FTS5's prefix query) or whose stem does.
+
+        A prefix that starts more than ``PREFIX_TERMS_MAX`` indexed words (``a*``) is cut to the first
+        ``PREFIX_TERMS_MAX`` of them in alphabetical order, as Elasticsearch's ``max_expansions`` does,
+        and a note says so: FTS5 would otherwise merge thousands of posting lists for one query.
+        """
+        head, last = words[:-1], fold(words[-1])
+        bounds = (last, last + "\U0010ffff")
+        starting = [w for (w,) in self.conn.execute(
+            "SELECT word FROM word_forms WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
+            (*bounds, PREFIX_TERMS_MAX + 1))]
+        if len(starting) > PREFIX_TERMS_MAX:
+            self.notes.append(f"{last}* starts more than {PREFIX_TERMS_MAX} words; searched the first "
+                              f"{PREFIX_TERMS_MAX} ({starting[0]} … {starting[-2]}): type more letters")
+            return _any(_quoted([*head, w]) for w in starting[:PREFIX_TERMS_MAX])
+        by_stem = [w for (w,) in self.conn.execute(
+            "SELECT word FROM word_forms WHERE stem >= ? AND stem < ? AND NOT (word >= ? AND word < ?) LIMIT ?",
+            (*bounds, *bounds, PREFIX_TERMS_MAX))]
+        return _any([_quoted([*head, last]) + "*", *(_quoted([*head, w]) for w in by_stem)])
+
+    def term(self, term: Term) -> str:
+        if term.kind == "phrase":
+            return _quoted(term.words)
+        if term.kind == "prefix":
+            return self.prefix(term.words)
+        return _any(_quoted([form]) for form in self.forms(term.text))
+
+    def build(self, query: Query) -> tuple[str, str]:
+        """(what must match, what must not) as FTS5 expressions; either may be empty."""
+        must = " AND ".join(_any(self.term(t) for t in group) for group in query.groups)
+        must_not = " OR ".join(self.term(t) for t in query.excluded)
+        return must, must_not
 
 
 class SQLiteStore:
@@ -144,6 +228,9 @@ class SQLiteStore:
         self.conn = connect(path)
         self.conn.executescript(SCHEMA)
         self._ensure_fts()
+        self._known_words: set[str] = set()  # words this connection knows are in word_forms
+        self.notes: list[str] = []  # what the last search changed in the query (a capped prefix)
+        self._ensure_derived()
 
     def close(self) -> None:
         self.conn.close()
@@ -175,10 +262,43 @@ class SQLiteStore:
         row = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
         return str(row[0]) if row else ""
 
+    def _has_derived(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_list'").fetchone() is not None
+
+    def _ensure_derived(self, progress: Callable[[str], None] | None = None) -> None:
+        """Create ``word_forms`` and ``article_facets``; in a store of an earlier version, fill them once.
+
+        Filling reads every stored article (its words are stemmed once each: about 50 µs a distinct
+        word), in one transaction, with a progress line on stderr; the view is created last, so its
+        presence says the tables are complete. An up-to-date store takes no write lock.
+        """
+        if self._has_derived():
+            return
+        say = progress or _stderr_line
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            if self._has_derived():  # another process did it while this one waited for the lock
+                return
+            for statement in DERIVED_SCHEMA[:-1]:
+                self.conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+                                  .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "))
+            total = self.count()
+            if total:
+                say(f"pantau: preparing stemmed search and browse facets for {total:,} stored articles (once) …")
+                started = time.monotonic()
+                rows = self.conn.execute("SELECT rowid, day, doc FROM articles ORDER BY rowid").fetchall()
+                for done, (rowid, day, doc_json) in enumerate(rows, 1):
+                    self._index_derived(rowid, day, json.loads(doc_json))
+                    if done % 20_000 == 0 and done < total:
+                        say(f"pantau: … {done:,} of {total:,} articles")
+                words = self.conn.execute("SELECT count(*) FROM word_forms").fetchone()[0]
+                say(f"pantau: done in {time.monotonic() - started:.0f} s ({words:,} distinct words)")
+            self.conn.execute(DERIVED_SCHEMA[-1])
+
     # -- writing -----------------------------------------------------------
     def upsert(self, article: Article) -> UpsertOutcome:
         """Store one article in a transaction of its own: once this returns, it is on disk (the crawl)."""
-        with self.conn:
+        with self._forgetting_on_error(), self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             return self._write(article)
 
@@ -193,7 +313,7 @@ class SQLiteStore:
         report = BulkReport()
         batches = iter(articles)
         while batch := list(islice(batches, BULK_BATCH)):
-            with self.conn:
+            with self._forgetting_on_error(), self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for article in batch:
                     outcome = self._write(article)
@@ -201,6 +321,15 @@ class SQLiteStore:
                     if report.outcomes.get(article.url, UpsertOutcome.UNCHANGED) is UpsertOutcome.UNCHANGED:
                         report.outcomes[article.url] = outcome
         return report
+
+    @contextmanager
+    def _forgetting_on_error(self) -> Iterator[None]:
+        """A rolled-back transaction takes its new ``word_forms`` rows with it: forget them as known."""
+        try:
+            yield
+        except BaseException:
+            self._known_words.clear()
+            raise
 
     def _write(self, article: Article) -> UpsertOutcome:
         """Insert or replace one article, inside the caller's transaction."""
@@ -216,7 +345,7 @@ class SQLiteStore:
 
     def _delete_rows(self, rowid: int) -> None:
         self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
-        for table in ("article_tags", "article_places", "article_people"):
+        for table in ("article_tags", "article_places", "article_people", "article_facets"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (rowid,))  # noqa: S608
         self.conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
@@ -228,7 +357,7 @@ class SQLiteStore:
             (rowid, doc["id"], article.url, article.outlet, article.title, doc["published"], day,
              doc["fetched"], article.fingerprint, article.duplicate_of, json.dumps(doc, ensure_ascii=False)),
         )
-        rowid = cur.lastrowid
+        rowid = int(cur.lastrowid or 0)
         a = article.analysis
         self.conn.executemany("INSERT OR IGNORE INTO article_tags VALUES (?, ?)", [(rowid, t) for t in a.tags])
         places = {p for r in a.regions for p in (r.province, r.regency) if p}
@@ -241,6 +370,31 @@ class SQLiteStore:
             {"rowid": rowid, "title": article.title or "", "body": a.body,
              "quotes": "\n".join(q.text for q in a.quotes)},
         )
+        self._index_derived(rowid, day, doc)
+
+    def _index_derived(self, rowid: int, day: str, doc: dict[str, Any]) -> None:
+        """The article's rows of ``article_facets`` and its words not yet in ``word_forms``."""
+        regions = doc.get("regions") or []
+
+        def distinct(values: Iterable[str | None]) -> str:
+            return json.dumps(list(dict.fromkeys(v for v in values if v)), ensure_ascii=False)
+
+        self.conn.execute(
+            "INSERT INTO article_facets (article, language, month, tags, provinces, regencies, speakers) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rowid, doc.get("language"), day[:7], distinct(doc.get("tags") or []),
+             distinct(r.get("province") for r in regions), distinct(r.get("regency") for r in regions),
+             distinct(q.get("speaker") for q in doc.get("quotes") or [])))
+        body = doc.get("body") or ""
+        # a quote is a span of the body (its words are the body's) unless a hand-made document says otherwise
+        texts = [doc.get("title") or "", body, *(q["text"] for q in doc.get("quotes") or [] if q["text"] not in body)]
+        new = distinct_words(texts) - self._known_words
+        if new:
+            self.conn.executemany("INSERT OR IGNORE INTO word_forms (word, stem) VALUES (?, ?)",
+                                  [(w, stem(w)) for w in new])
+            if len(self._known_words) > KNOWN_WORDS_MAX:
+                self._known_words.clear()
+            self._known_words |= new
 
     # -- reading -----------------------------------------------------------
     def get(self, url: str) -> dict[str, Any] | None:
@@ -261,27 +415,38 @@ class SQLiteStore:
         for (doc,) in self.conn.execute(sql + " ORDER BY fetched, rowid", params):
             yield json.loads(doc)
 
+    def _expression(self, query: Query) -> tuple[str, str]:
+        """(what must match, what must not) as FTS5 expressions; notes on what was changed go to ``notes``."""
+        expressions = FtsExpressions(self.conn)
+        built = expressions.build(query)
+        self.notes += expressions.notes
+        return built
+
     def matches(self, url: str, query: str) -> bool:
-        expr = fts_query(query)
-        if not expr:
-            return True
-        row = self.conn.execute(
-            "SELECT 1 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE a.url = ? AND articles_fts MATCH ?", (url, expr)
-        ).fetchone()
-        return row is not None
+        must, must_not = self._expression(parse_query(query))
+        row = self.conn.execute("SELECT rowid FROM articles WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return False
+        for expr, wanted in ((must, True), (must_not, False)):
+            if expr:
+                found = self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+                                          (expr, row[0])).fetchone() is not None
+                if found is not wanted:
+                    return False
+        return True
 
     def search(self, request: SearchRequest) -> list[SearchHit]:
-        expr = fts_query(request.query)
-        rows = self._ranked(expr, request) if expr else self._newest(request)
+        self.notes = []
+        must, must_not = self._expression(parse_query(request.query))
+        if must:
+            expr = f"({must}) NOT ({must_not})" if must_not else must
+            rows = self._ranked(expr, request)
+        else:
+            rows = self._newest(request, must_not)
         hits = []
         for doc_json, score, snippet in rows:
             doc = json.loads(doc_json)
-            hits.append(SearchHit(
-                id=doc["id"], url=doc["url"], title=doc["title"], outlet=doc["outlet"],
-                published=doc["published"], tags=doc["tags"], regions=doc["regions"],
-                score=round(float(score), 4), snippet=" ".join(str(snippet).split()),
-            ))
+            hits.append(SearchHit.from_doc(doc, round(float(score), 4), " ".join(str(snippet).split())))
         return hits
 
     def _ranked(self, expr: str, request: SearchRequest) -> list[tuple[str, float, str]]:
@@ -347,10 +512,14 @@ class SQLiteStore:
             terms.append("(" + " OR ".join(dict.fromkeys(_token("p", p.encode().hex()) for p in lowered)) + ")")
         return terms
 
-    def _newest(self, request: SearchRequest) -> list[tuple[str, float, str]]:
-        """(doc, 0, start of body) of the newest articles passing the filters (a search without words)."""
+    def _newest(self, request: SearchRequest, must_not: str = "") -> list[tuple[str, float, str]]:
+        """(doc, 0, start of body) of the newest articles passing the filters (a search without words
+        to look for, perhaps with words to leave out: ``must_not``)."""
         where: list[str] = []
         params: list[Any] = []
+        if must_not:
+            where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(must_not)
         for tag in request.tags:
             where.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article = a.rowid AND t.tag = ?)")
             params.append(tag)
@@ -369,9 +538,15 @@ class SQLiteStore:
             where.append(days)
             params += day_params
         filters = "".join(f" AND {w}" for w in where)
-        sql = (f"SELECT a.doc, 0.0, substr(json_extract(a.doc, '$.body'), 1, 200) FROM articles a "
+        sql = (f"SELECT a.doc, 0.0, substr(json_extract(a.doc, '$.body'), 1, {LEAD_CHARS + 40}) FROM articles a "
                f"WHERE 1 = 1{filters} ORDER BY a.day DESC, a.rowid DESC LIMIT ?")
-        return self.conn.execute(sql, [*params, request.limit]).fetchall()
+        rows = self.conn.execute(sql, [*params, request.limit]).fetchall()
+        return [(doc, score, shorten(lead, LEAD_CHARS)) for doc, score, lead in rows]
+
+
+def _stderr_line(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def _token(kind: str, hex_value: str) -> str:

@@ -6,7 +6,8 @@ from conftest import WIB, make_article
 
 from pantau.models import Region
 from pantau.store.base import SearchRequest, UpsertOutcome
-from pantau.store.sqlite import SQLiteStore, fts_query
+from pantau.store.query import parse_query
+from pantau.store.sqlite import SQLiteStore
 
 BABEL = Region("Kepulauan Bangka Belitung", "Kabupaten Belitung")
 BENGKULU = Region("Bengkulu", None)
@@ -67,9 +68,10 @@ def test_each_filter_narrows(tmp_path):
 
 def test_user_query_syntax_never_breaks_fts(tmp_path):
     store = seeded(tmp_path)
-    for query in ['"netralitas', "AND OR NOT", "col:umn", "(", "*", "ASN OR", "NEAR(a b)"]:
+    for query in ['"netralitas', "AND OR NOT", "col:umn", "(x", "ASN OR", "NEAR(a b)", "a-", '"" ASN']:
         store.search(SearchRequest(query=query))
-    assert fts_query("imbau* OR sanksi") == '"imbau"* OR "sanksi"'
+    # a prefix reaches the words whose stem starts with it too (mengimbau)
+    assert store._expression(parse_query("imbau* OR sanksi")) == ('(("imbau"* OR "mengimbau") OR "sanksi")', "")
     assert [h.url for h in store.search(SearchRequest(query="imbau*"))] == ["https://a.id/1"]
 
 
