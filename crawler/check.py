@@ -58,7 +58,7 @@ class OutletCheck:
         if all(s.verdict == BROKEN for s in self.sources):
             return "no source yields article URLs" + (f" ({self.sources[0].reason})" if len(self.sources) == 1 else "")
         if self.samples and all(s.verdict == BROKEN for s in self.samples):
-            return f"no sample article has a body the crawl would store ({self.samples[0].reason})"
+            return f"no sample article has a body the crawl would store: {self.samples[0].reason}"
         return None
 
     def reasons(self) -> list[str]:

@@ -35,6 +35,7 @@ from crawler.fetch import Fetched, Fetcher
 from crawler.patterns import Inference, in_scope, infer_pattern, scope_of
 from crawler.probe import (
     BROKEN,
+    OK,
     ArticleReport,
     Robots,
     SourceReport,
@@ -58,6 +59,8 @@ SITEMAP_GUESSES = tuple(dict.fromkeys(("sitemap_index.xml", "wp-sitemap.xml", "s
 # Words of a link to an index of news, best first (anchor text or the link's last path segment).
 LISTING_WORDS = (r"indeks|index", r"terkini|terbaru|latest|breaking", r"arsip|archive", r"berita|news")
 MAX_FEEDS = 6  # advertised feeds read (a WordPress page also advertises comment and category feeds)
+MAX_SITEMAPS = 6  # robots.txt sitemaps read (a big site names dozens: those under the home's path first)
+MAX_REGISTERED_FEEDS = 3
 MAX_LISTINGS = 4  # listing candidates read
 LISTING_PROBE_PAGES = 3  # pages of a listing read to see its pagination (also the depth registered)
 MIN_LISTING_ARTICLES = 2  # a listing that links fewer articles is a section front, not an index
@@ -88,7 +91,7 @@ class Discovery:
         if not self.chosen:
             return "no feed, sitemap or listing yields article URLs"
         if self.samples and all(s.verdict == BROKEN for s in self.samples):
-            return f"no sample article has a body the crawl would store ({self.samples[0].reason})"
+            return f"no sample article has a body the crawl would store: {self.samples[0].reason}"
         return None
 
     @property
@@ -201,14 +204,17 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
     found = Discovery(home_url, home, scope, site_name(home))
     robots = Robots(fetcher, user_agent, obey=obey_robots)
 
-    params = FeedParameters(scope.rstrip("/"), urlsplit(scope).netloc, home.final_url)
+    params = FeedParameters(home.final_url, urlsplit(scope).netloc, home.final_url)
     advertised = determine_feed(home.text, params)[:MAX_FEEDS]
+    if urlsplit(scope).path != "/":  # a section's own feed is where a site-wide one would be, below it
+        advertised += [scope + p for p in FEED_GUESSES]
     feeds = _distinct(_read_all(advertised, lambda u: read_feed(fetcher, u, robots)))
     if not feeds:
-        guesses = _guesses(scope, FEED_GUESSES)
+        guesses = [url for url in _guesses(scope, FEED_GUESSES) if url not in advertised]
         feeds = _distinct(_read_all(guesses, lambda u: read_feed(fetcher, u, robots)))
         found.guessed["feed"] = len(guesses) - len(feeds)
-    sitemaps = _distinct(_read_all(robots.sitemaps(home.final_url), lambda u: read_sitemap(fetcher, u, robots)))
+    named = sorted(robots.sitemaps(home.final_url), key=lambda u: (not in_scope(u, scope), "news" not in u.lower()))
+    sitemaps = _distinct(_read_all(named[:MAX_SITEMAPS], lambda u: read_sitemap(fetcher, u, robots)))
     if not sitemaps:
         guesses = _guesses(scope, SITEMAP_GUESSES)
         sitemaps = _distinct(_read_all(guesses, lambda u: read_sitemap(fetcher, u, robots)))
@@ -222,6 +228,10 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
     seen += [(e.url, False) for s in listings for e in s.entries]
     seen += [(url, False) for url in listing_links(home.selector, home.final_url)]
     found.inference = infer_pattern(scope, seen)
+    root = f"{urlsplit(scope).scheme}://{urlsplit(scope).netloc}/"
+    if found.inference is None and scope != root:  # a section whose articles live elsewhere on the host
+        found.inference = infer_pattern(root, seen)
+        found.scope = root
     if found.inference is None:
         raise DiscoveryError(f"found no article URLs under {scope} (sources read: {len(found.sources)})")
     _choose(found, fetcher, robots)
@@ -232,17 +242,24 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
 def _choose(found: Discovery, fetcher: Fetcher, robots: Robots) -> None:
     """Judge every source by the pattern; keep the feeds, the best sitemap and the best listing.
 
-    A news sitemap inside an index is registered instead of the index (the crawl would otherwise
-    read the whole archive every time), unless its name carries a date (it rotates).
+    A sitemap is kept when it is a news sitemap or the only way to the articles: an archive-wide
+    one (WordPress, Yoast) would have the first crawl fetch the whole archive. A news sitemap
+    inside an index is registered instead of the index, unless its name carries a date (it rotates).
     """
     assert found.inference is not None
     pattern = re.compile(found.inference.pattern)
     for source in found.sources:
         judge_source(source, pattern)
     working = [s for s in found.sources if s.verdict != BROKEN]
-    feeds = [s for s in working if s.kind == "feed"]
+    feeds = [s for s in working if s.kind == "feed" and s.verdict == OK] or \
+        [s for s in working if s.kind == "feed"]  # a feed of mostly other sections only when there is no other
+    feeds = feeds[:MAX_REGISTERED_FEEDS]
+    listings = sorted((s for s in working if s.kind == "listing" and len(s.articles) >= MIN_LISTING_ARTICLES),
+                      key=lambda s: len(s.articles), reverse=True)[:1]
     sitemaps = sorted((s for s in working if s.kind == "sitemap"), key=lambda s: (s.news, len(s.articles)),
                       reverse=True)[:1]
+    if sitemaps and not sitemaps[0].news and (feeds or listings):
+        sitemaps = []  # an archive-wide sitemap would make every crawl walk the archive; recent news suffice
     for i, sitemap in enumerate(sitemaps):
         stable = [url for url in sitemap.news_sitemaps if not _DATED.search(urlsplit(url).path)]
         if stable:
@@ -250,8 +267,6 @@ def _choose(found: Discovery, fetcher: Fetcher, robots: Robots) -> None:
             if child.verdict != BROKEN:
                 child.note = f"news sitemap of {sitemap.url}"
                 sitemaps[i] = child
-    listings = sorted((s for s in working if s.kind == "listing" and len(s.articles) >= MIN_LISTING_ARTICLES),
-                      key=lambda s: len(s.articles), reverse=True)[:1]
     for listing in listings:
         found.max_listing_pages = LISTING_PROBE_PAGES if listing.more_pages else listing.pages
     found.chosen = feeds + sitemaps + listings

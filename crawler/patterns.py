@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from courlan import is_navigation_page
 
@@ -251,6 +251,30 @@ def _is_navigation(u: _Url) -> bool:
         (len(u.segments) == 1 and u.segments[0].lower() in NAVIGATION_SEGMENTS)
 
 
+def _query_id(urls: list[tuple[str, bool]], scope_path: str) -> str | None:
+    """``index.php?id=123``: the body for stories told apart by a numeric query parameter, if the site's are.
+
+    Old PHP CMSs and WordPress without permalinks (``/?p=123``) name every story on one path.
+    Only URLs the site lists as articles count: listing links carry ``?page=2`` too.
+    """
+    trusted = [urlsplit(url) for url, is_article in urls if is_article]
+    queries: dict[str, list[dict[str, list[str]]]] = {}
+    for parts in trusted:
+        if parts.query:
+            queries.setdefault(parts.path or "/", []).append(parse_qs(parts.query))
+    if not queries:
+        return None
+    path, found = max(queries.items(), key=lambda item: len(item[1]))
+    if len(found) < 2 or len(found) * 2 <= len(trusted):
+        return None
+    for name in sorted(set.intersection(*(set(q) for q in found))):
+        values = [q[name][0] for q in found]
+        if all(v.isdigit() for v in values) and len(set(values)) == len(values):
+            below = path[len(scope_path):] if path.startswith(scope_path) else path.lstrip("/")
+            return re.escape(below) + r"\?(?:[^#]*&)?" + re.escape(name) + r"=\d+(?!\d)"
+    return None
+
+
 def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]]) -> Inference | None:
     """The article pattern for URLs under ``scope``; ``urls`` are (url, trusted) pairs.
 
@@ -259,10 +283,11 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]]) -> Inference | N
     """
     scope = scope_of(scope)
     scope_path = urlsplit(scope).path
+    urls = [(url, trusted) for url, trusted in urls if in_scope(url, scope)]
+    if not urls:
+        return None
     seen: dict[str, _Url] = {}
     for url, trusted in urls:
-        if not in_scope(url, scope):
-            continue
         key = canonical_url(url).split("?", 1)[0]  # the shape is the path's; a query does not make a story
         segments, slash, _ = _relative(key, scope_path)
         if not segments:
@@ -275,8 +300,6 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]]) -> Inference | N
         previous.trusted |= trusted
         if raw != segments:  # keep the AMP form: the pattern should admit it too
             previous.raw_segments, previous.raw_path = raw, raw_path
-    if not seen:
-        return None
     everything = list(seen.values())
     navigation = [u for u in everything if not u.trusted and _is_navigation(u)]
     groups: dict[tuple[tuple[str, str], ...], Group] = {}
@@ -286,28 +309,35 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]]) -> Inference | N
         shape = tuple((segment_kind(s), _split_ext(s)[1].lower()) for s in u.segments)
         groups.setdefault(shape, Group(shape)).urls.append(u)
     candidates = [g for g in groups.values() if g.is_article_shape() or g.trusted * 2 > len(g.urls)]
-    if not candidates:
-        return None
     candidates.sort(key=lambda g: (g.score, g.trusted), reverse=True)
-    best = candidates[0]
-    chosen = [best] + [g for g in candidates[1:] if g.score >= MINOR_GROUP_SHARE * best.score and len(g.urls) >= 2
-                       and (g.trusted or not best.trusted)][: MAX_GROUPS - 1]
-    bodies = list(dict.fromkeys(g.amp_regex() for g in chosen))
-    schemes = {urlsplit(u.url).scheme.lower() for u in everything}
+    by_query = _query_id(urls, scope_path)
+    if by_query:
+        bodies = [by_query]
+    elif candidates:
+        best = candidates[0]
+        chosen = [best] + [g for g in candidates[1:] if g.score >= MINOR_GROUP_SHARE * best.score
+                           and len(g.urls) >= 2 and (g.trusted or not best.trusted)][: MAX_GROUPS - 1]
+        bodies = list(dict.fromkeys(g.amp_regex() for g in chosen))
+    else:
+        return None
+    schemes = {urlsplit(url).scheme.lower() for url, _ in urls}
     scheme = "https?" if len(schemes) > 1 else re.escape(schemes.pop())
     body = bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
     pattern = f"^{scheme}://{re.escape(urlsplit(scope).netloc)}{re.escape(scope_path)}{body}"
     compiled = re.compile(pattern)
 
-    def hit(u: _Url) -> bool:
-        return bool(compiled.match(u.url) or compiled.match(canonical_url(u.url)))
+    def hit(url: str) -> bool:
+        return bool(compiled.match(url) or compiled.match(canonical_url(url)))
 
+    listed: dict[str, bool] = {}
+    for url, trusted in urls:
+        listed[canonical_url(url)] = listed.get(canonical_url(url), False) or trusted
     return Inference(
         pattern=pattern, shapes=tuple(bodies),
-        matched=sum(hit(u) for u in everything), total=len(everything),
-        trusted_matched=sum(hit(u) for u in everything if u.trusted),
-        trusted_total=sum(u.trusted for u in everything),
-        navigation_matched=tuple(u.url for u in navigation if hit(u)),
+        matched=sum(map(hit, listed)), total=len(listed),
+        trusted_matched=sum(hit(url) for url, trusted in listed.items() if trusted),
+        trusted_total=sum(listed.values()),
+        navigation_matched=tuple(u.url for u in navigation if hit(u.url)),
     )
 
 

@@ -261,7 +261,7 @@ def read_article(fetcher: Fetcher, url: str, site_names: tuple[str, ...] = (),
     report.body = clean_body(page.text, title=page.title)
     report.words = len(report.body.split())
     if report.words < MIN_BODY_WORDS:
-        report.reason = f"body of {report.words} words, the crawl stores {MIN_BODY_WORDS} or more (template changed?)"
+        report.reason = f"body of {report.words} words, under the crawl's {MIN_BODY_WORDS}: template changed?"
     elif not report.title:
         report.verdict, report.reason = WARN, "no title found"
     elif report.published is None:

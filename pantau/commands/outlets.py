@@ -91,7 +91,7 @@ def _region(args: argparse.Namespace) -> dict[str, str | None] | None:
 def run_add(args: argparse.Namespace, config: Config) -> int:
     from crawler.check import article_line, source_line
     from crawler.discover import default_id, discover
-    from crawler.patterns import describe
+    from crawler.patterns import describe, scope_of
     from crawler.probe import BROKEN
     from crawler.registry_file import registry_yaml, write_entry
 
@@ -114,6 +114,8 @@ def run_add(args: argparse.Namespace, config: Config) -> int:
         if tried:
             err.write(f"  {kind:8} -      tried {tried} usual paths: nothing there\n")
     assert found.inference is not None
+    if found.scope != scope_of(found.home.final_url):
+        err.write(f"scope    no articles under {scope_of(found.home.final_url)}: the pattern covers {found.scope}\n")
     err.write(f"pattern  {found.inference.pattern}\n         {describe(found.inference)}\n")
     for sample in found.samples:
         err.write(article_line(sample) + "\n")

@@ -24,6 +24,8 @@ import pytest
 import yaml
 from conftest import free_port, run_cli
 
+from crawler.discover import discover
+from crawler.fetch import Fetcher
 from crawler.outlets import load_outlets_file
 from pantau.cli import main
 from pantau.fixture_site import FixtureSite
@@ -92,6 +94,39 @@ def test_outlet_is_found_from_its_home_page_through_its_one_way_in(
     assert entry["region"] == manifest["outlets"][oid]["region"]  # inferred from the sample articles
     assert entry["name"] == manifest["outlets"][oid]["name"]
     assert len(re.findall(r"^  article  OK ", err, re.MULTILINE)) == 3
+
+
+CORE = ["antara-babel", "antara-bengkulu", "belitong-ekspres", "trawang-news", "linesnews", "kabar-serumpun"]
+
+
+@pytest.mark.parametrize("oid", CORE)
+def test_discovery_on_every_other_fixture_cms(site: FixtureSite, oid: str) -> None:
+    """The fixture's other sites (ANTARA, bacakoran, two WordPress themes, a custom CMS): from the home page
+    alone, sources that reach every article, a pattern that takes them and no other page, robots.txt obeyed."""
+    site.clear_requests()
+    found = discover(Fetcher("pantau-test", 5), site.base_url(oid) + "/", "pantau-test")
+    assert found.verdict == "OK" and found.inference is not None
+    base, pattern = site.base_url(oid), re.compile(found.inference.pattern)
+    articles = {canonical_url(site.url(oid, p)) for p in site.article_paths(oid)}
+    reached = {url for source in found.chosen for url in source.articles}
+    assert articles <= reached
+    assert reached - articles <= {canonical_url(site.url(oid, p)) for p in site.disallowed_paths(oid)}
+    manifest = json.loads(resources.files("pantau.fixture_site").joinpath("sites/manifest.json").read_text("utf-8"))
+    for path, route in manifest["outlets"][oid]["routes"].items():
+        assert bool(pattern.match(base + path)) == (route["kind"] in ("article", "amp", "private")), path
+    asked = {r.path for r in site.requests if r.outlet_id == oid}
+    assert not asked & set(site.disallowed_paths(oid))
+
+
+def test_a_section_home_whose_articles_live_elsewhere_on_the_host(site: FixtureSite) -> None:
+    """A home under a path is searched under that path first; a WordPress category's posts are not under it."""
+    base = site.base_url("linesnews")
+    found = discover(Fetcher("pantau-test", 5), base + "/category/berita/", "pantau-test")
+    assert found.inference is not None and found.scope == base + "/"
+    assert found.home.final_url == base + "/category/berita/"
+    assert found.verdict == "OK" and found.urls("feed") == [base + "/feed/"]
+    asked = {r.path for r in site.requests if r.outlet_id == "linesnews"}
+    assert {"/category/berita/feed/", "/category/berita/rss.xml"} <= asked  # the usual places below the path
 
 
 def test_discovered_entries_crawl_every_article_as_the_hand_written_ones_do(

@@ -266,6 +266,24 @@ CASES: dict[str, Case] = {
         site("https://www.jpnn.com/", ["/tag/pilkada-serentak-2025", "/author/redaksi-jpnn-com", "/news",
                                        "/indeks"]),
     ),
+    "wordpress-without-permalinks": Case(
+        "https://desa.contoh.id/",
+        site("https://desa.contoh.id/", ["/?p=123", "/?p=130", "/?p=141", "/?p=152"]),
+        site("https://desa.contoh.id/", ["/?page_id=2", "/?cat=3", "/?m=202410", "/?s=pemilu", "/?p=123&amp=1",
+                                         "/wp-login.php"]),
+        site("https://desa.contoh.id/", ["/?p=200", "/?p=200&amp=1", "/?utm_source=wa&p=201"]),
+        site("https://desa.contoh.id/", ["/?page_id=5", "/?cat=4", "/?paged=2", "/", "/?p=abc"]),
+    ),
+    "php-query-id": Case(
+        "https://diskominfo.contohkab.go.id/",
+        site("https://diskominfo.contohkab.go.id/", [
+            "/berita.php?id=1201", "/berita.php?id=1198&kategori=pemerintahan", "/berita.php?id=1187",
+        ]),
+        site("https://diskominfo.contohkab.go.id/", ["/berita.php", "/index.php?page=profil", "/galeri.php?id=3"]),
+        site("https://diskominfo.contohkab.go.id/", ["/berita.php?id=1300&hl=id", "/berita.php?kategori=umum&id=1301"]),
+        site("https://diskominfo.contohkab.go.id/", ["/berita.php", "/berita.php?page=2", "/galeri.php?id=4",
+                                                      "/index.php?page=profil"]),
+    ),
     "listing-only-no-trusted-urls": Case(
         "https://suararejang.id/",
         [],
