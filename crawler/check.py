@@ -34,6 +34,7 @@ from crawler.probe import (
     ArticleReport,
     Robots,
     SourceReport,
+    article_test,
     judge_source,
     read_article,
     read_feed,
@@ -97,7 +98,7 @@ def check_outlet(fetcher: Fetcher, outlet: Outlet, user_agent: str, *, samples: 
     pages = min(outlet.max_listing_pages, LISTING_PAGES)
     check.sources += [read_listing(fetcher, url, robots, max_pages=pages) for url in outlet.listings]
     for source in check.sources:
-        judge_source(source, outlet.article_regex)
+        judge_source(source, article_test(outlet.article_regex))
     check.samples = [read_article(fetcher, url, (outlet.name,), robots)
                      for url in _pick_samples(check.sources, samples)]
     return check

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -39,6 +38,7 @@ from crawler.probe import (
     ArticleReport,
     Robots,
     SourceReport,
+    article_test,
     judge_source,
     read_article,
     read_feed,
@@ -74,7 +74,6 @@ class DiscoveryError(PantauError):
 
 @dataclass
 class Discovery:
-    home_url: str
     home: Fetched
     scope: str
     name: str
@@ -85,6 +84,7 @@ class Discovery:
     max_listing_pages: int = LISTING_PROBE_PAGES
     samples: list[ArticleReport] = field(default_factory=list)
     regions: Counter[tuple[str, str | None]] = field(default_factory=Counter)
+    avoid: list[str] = field(default_factory=list)  # pages that are not articles: home, sources
 
     def failure(self) -> str | None:
         """Why the entry would not work, if it would not."""
@@ -190,10 +190,6 @@ def _guesses(scope: str, paths: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys([scope + p for p in paths] + [root + p for p in paths]))
 
 
-def _read_all(urls: list[str], read: Callable[[str], SourceReport]) -> list[SourceReport]:
-    return [read(url) for url in urls]
-
-
 def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int = SAMPLES,
              obey_robots: bool = True) -> Discovery:
     """Everything ``pantau outlets add`` reports: sources with verdicts, pattern, samples, name, region."""
@@ -201,36 +197,37 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
     if not home.ok:
         raise DiscoveryError(f"the home page {home_url} answered HTTP {home.status}")
     scope = scope_of(home.final_url)
-    found = Discovery(home_url, home, scope, site_name(home))
+    found = Discovery(home, scope, site_name(home))
     robots = Robots(fetcher, user_agent, obey=obey_robots)
 
     params = FeedParameters(home.final_url, urlsplit(scope).netloc, home.final_url)
     advertised = determine_feed(home.text, params)[:MAX_FEEDS]
     if urlsplit(scope).path != "/":  # a section's own feed is where a site-wide one would be, below it
         advertised += [scope + p for p in FEED_GUESSES]
-    feeds = _distinct(_read_all(advertised, lambda u: read_feed(fetcher, u, robots)))
+    feeds = _distinct([read_feed(fetcher, u, robots) for u in advertised])
     if not feeds:
         guesses = [url for url in _guesses(scope, FEED_GUESSES) if url not in advertised]
-        feeds = _distinct(_read_all(guesses, lambda u: read_feed(fetcher, u, robots)))
+        feeds = _distinct([read_feed(fetcher, u, robots) for u in guesses])
         found.guessed["feed"] = len(guesses) - len(feeds)
     named = sorted(robots.sitemaps(home.final_url), key=lambda u: (not in_scope(u, scope), "news" not in u.lower()))
-    sitemaps = _distinct(_read_all(named[:MAX_SITEMAPS], lambda u: read_sitemap(fetcher, u, robots)))
+    sitemaps = _distinct([read_sitemap(fetcher, u, robots) for u in named[:MAX_SITEMAPS]])
     if not sitemaps:
         guesses = _guesses(scope, SITEMAP_GUESSES)
-        sitemaps = _distinct(_read_all(guesses, lambda u: read_sitemap(fetcher, u, robots)))
+        sitemaps = _distinct([read_sitemap(fetcher, u, robots) for u in guesses])
         found.guessed["sitemap"] = len(guesses) - len(sitemaps)
-    listings = _distinct(_read_all(_listing_candidates(home, scope),
-                                   lambda u: read_listing(fetcher, u, robots, max_pages=LISTING_PROBE_PAGES)))
+    listings = _distinct([read_listing(fetcher, u, robots, max_pages=LISTING_PROBE_PAGES)
+                          for u in _listing_candidates(home, scope)])
     found.sources = feeds + sitemaps + listings
 
     seen: list[tuple[str, bool]] = [(e.url, True) for s in feeds for e in s.entries]
     seen += [(e.url, e.news) for s in sitemaps for e in s.entries]
     seen += [(e.url, False) for s in listings for e in s.entries]
     seen += [(url, False) for url in listing_links(home.selector, home.final_url)]
-    found.inference = infer_pattern(scope, seen)
+    found.avoid = [home.final_url] + [url for s in found.sources for url in (s.url, s.final_url) if url]
+    found.inference = infer_pattern(scope, seen, found.avoid)
     root = f"{urlsplit(scope).scheme}://{urlsplit(scope).netloc}/"
     if found.inference is None and scope != root:  # a section whose articles live elsewhere on the host
-        found.inference = infer_pattern(root, seen)
+        found.inference = infer_pattern(root, seen, found.avoid)
         found.scope = root
     if found.inference is None:
         raise DiscoveryError(f"found no article URLs under {scope} (sources read: {len(found.sources)})")
@@ -247,9 +244,9 @@ def _choose(found: Discovery, fetcher: Fetcher, robots: Robots) -> None:
     inside an index is registered instead of the index, unless its name carries a date (it rotates).
     """
     assert found.inference is not None
-    pattern = re.compile(found.inference.pattern)
+    is_article = article_test(re.compile(found.inference.pattern))
     for source in found.sources:
-        judge_source(source, pattern)
+        judge_source(source, is_article)
     working = [s for s in found.sources if s.verdict != BROKEN]
     feeds = [s for s in working if s.kind == "feed" and s.verdict == OK] or \
         [s for s in working if s.kind == "feed"]  # a feed of mostly other sections only when there is no other
@@ -263,7 +260,7 @@ def _choose(found: Discovery, fetcher: Fetcher, robots: Robots) -> None:
     for i, sitemap in enumerate(sitemaps):
         stable = [url for url in sitemap.news_sitemaps if not _DATED.search(urlsplit(url).path)]
         if stable:
-            child = judge_source(read_sitemap(fetcher, stable[0], robots), pattern)
+            child = judge_source(read_sitemap(fetcher, stable[0], robots), is_article)
             if child.verdict != BROKEN:
                 child.note = f"news sitemap of {sitemap.url}"
                 sitemaps[i] = child
@@ -287,6 +284,6 @@ def _sample(found: Discovery, fetcher: Fetcher, robots: Robots, samples: int, se
                 found.regions[(regions[0].province, regions[0].regency)] += 1
     amps = [(s.amp, False) for s in found.samples if s.amp and in_scope(s.amp, found.scope)]
     if amps and not all(pattern.match(url) for url, _ in amps):
-        widened = infer_pattern(found.scope, seen + amps)
+        widened = infer_pattern(found.scope, seen + amps, found.avoid)
         if widened is not None:
             found.inference = widened

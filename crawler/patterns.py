@@ -54,7 +54,8 @@ _DIGITS = re.compile(r"\d+")
 _DASHED_DIGITS = re.compile(r"\d+(?:-\d+)+")
 _ID_SLUG = re.compile(r"\d+-[^/]*[a-z][^/]*", re.IGNORECASE)
 _PREFIXED_ID = re.compile(r"([a-z]{1,4}-?)(\d{3,})", re.IGNORECASE)
-SLUG_CHARS = "[^/?#-]+"
+SLUG_WORD = "[^/?#.-]+"  # a slug's words have no dot (``news-sitemap-1.xml`` is no story) …
+SLUG_WORD_DOTTED = "[^/?#-]+"  # … unless the site's own slugs do
 SECTION = "[^/?#]+"
 
 
@@ -163,7 +164,8 @@ class Group:
             return re.escape(values[0])
         if i == len(self.shape) - 1 and self.id_position() is None:  # the story's own slug
             hyphens = min(self.hyphens(i), SLUG_MIN_HYPHENS)
-            return (SLUG_CHARS + f"(?:-{SLUG_CHARS}){{{hyphens},}}" if hyphens else SECTION) + ext_re
+            word = SLUG_WORD_DOTTED if any("." in _split_ext(v)[0] for v in self.article_values(i)) else SLUG_WORD
+            return (word + f"(?:-{word}){{{hyphens},}}" if hyphens else SECTION) + ext_re
         if self.id_position() is not None:  # a section before the story's id
             return SECTION
         return f"(?!(?:{'|'.join(NAVIGATION_PREFIXES)})/){SECTION}"  # a section before a slug, not a tag's
@@ -232,10 +234,14 @@ def scope_of(home_url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}"
 
 
+def _host(netloc: str) -> str:
+    return netloc.lower().removeprefix("www.")
+
+
 def in_scope(url: str, scope: str) -> bool:
-    """Whether ``url`` is on the scope's host (either scheme) and under its path."""
+    """Whether ``url`` is on the scope's host (either scheme, with or without www.) and under its path."""
     parts, home = urlsplit(url), urlsplit(scope)
-    return parts.netloc.lower() == home.netloc and (parts.path or "/").startswith(home.path) and \
+    return _host(parts.netloc) == _host(home.netloc) and (parts.path or "/").startswith(home.path) and \
         parts.scheme.lower() in ("http", "https")
 
 
@@ -244,6 +250,13 @@ def _relative(url: str, scope_path: str) -> tuple[list[str], bool, str]:
     path = urlsplit(url).path or "/"
     rest = path[len(scope_path):] if path.startswith(scope_path) else path.lstrip("/")
     return [s for s in rest.split("/") if s], path.endswith("/"), rest
+
+
+def _below(url: str, scope_path: str) -> str:
+    """The URL's path (and query) below the scope, as text."""
+    parts = urlsplit(url)
+    path = _relative(url, scope_path)[2]
+    return path + (f"?{parts.query}" if parts.query else "")
 
 
 def _is_navigation(u: _Url) -> bool:
@@ -270,16 +283,17 @@ def _query_id(urls: list[tuple[str, bool]], scope_path: str) -> str | None:
     for name in sorted(set.intersection(*(set(q) for q in found))):
         values = [q[name][0] for q in found]
         if all(v.isdigit() for v in values) and len(set(values)) == len(values):
-            below = path[len(scope_path):] if path.startswith(scope_path) else path.lstrip("/")
-            return re.escape(below) + r"\?(?:[^#]*&)?" + re.escape(name) + r"=\d+(?!\d)"
+            return re.escape(_relative(path, scope_path)[2]) + r"\?(?:[^#]*&)?" + re.escape(name) + r"=\d+(?!\d)"
     return None
 
 
-def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]]) -> Inference | None:
+def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]], avoid: Iterable[str] = ()) -> Inference | None:
     """The article pattern for URLs under ``scope``; ``urls`` are (url, trusted) pairs.
 
-    ``trusted`` marks URLs the site lists as articles (feed items, news-sitemap entries). None
-    when no group of URLs looks like articles.
+    ``trusted`` marks URLs the site lists as articles (feed items, news-sitemap entries);
+    ``avoid`` are URLs known not to be articles (the home page, the feeds, sitemaps and listings
+    themselves): a pattern that would take one of them leaves it out by name. None when no
+    group of URLs looks like articles.
     """
     scope = scope_of(scope)
     scope_path = urlsplit(scope).path
@@ -323,11 +337,19 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]]) -> Inference | N
     schemes = {urlsplit(url).scheme.lower() for url, _ in urls}
     scheme = "https?" if len(schemes) > 1 else re.escape(schemes.pop())
     body = bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
-    pattern = f"^{scheme}://{re.escape(urlsplit(scope).netloc)}{re.escape(scope_path)}{body}"
-    compiled = re.compile(pattern)
+    hosts = {urlsplit(url).netloc.lower() for url, _ in urls}
+    host = re.escape(hosts.pop()) if len(hosts) == 1 else r"(?:www\.)?" + re.escape(_host(urlsplit(scope).netloc))
+    prefix = f"^{scheme}://{host}{re.escape(scope_path)}"
+    compiled = re.compile(prefix + body)
 
     def hit(url: str) -> bool:
         return bool(compiled.match(url) or compiled.match(canonical_url(url)))
+
+    taken = [url for url in avoid if in_scope(url, scope) and hit(url)]
+    if taken:
+        below = sorted({re.escape(_below(url, scope_path)) for url in taken})
+        compiled = re.compile(prefix + f"(?!(?:{'|'.join(below)})$)" + body)
+    pattern = compiled.pattern
 
     listed: dict[str, bool] = {}
     for url, trusted in urls:

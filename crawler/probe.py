@@ -10,6 +10,7 @@ the crawl would store it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
@@ -201,10 +202,17 @@ def read_listing(fetcher: Fetcher, url: str, robots: Robots | None = None, *, ma
     return report
 
 
-def judge_source(report: SourceReport, pattern: re.Pattern[str]) -> SourceReport:
-    """Count the entries the pattern takes (one per story) and give the source its verdict."""
-    report.articles = list(dict.fromkeys(canonical_url(e.url) for e in report.entries
-                                         if matches_article(pattern, e.url)))
+ArticleTest = Callable[[str], bool]
+
+
+def article_test(pattern: re.Pattern[str]) -> ArticleTest:
+    """The crawl's test for "is this URL one of the outlet's articles", for a bare pattern."""
+    return lambda url: matches_article(pattern, url)
+
+
+def judge_source(report: SourceReport, is_article: ArticleTest) -> SourceReport:
+    """Count the entries that are articles (one per story) and give the source its verdict."""
+    report.articles = list(dict.fromkeys(canonical_url(e.url) for e in report.entries if is_article(e.url)))
     total = len({canonical_url(e.url) for e in report.entries})
     if report.error:
         report.verdict, report.reason = BROKEN, report.error
@@ -218,7 +226,7 @@ def judge_source(report: SourceReport, pattern: re.Pattern[str]) -> SourceReport
         report.verdict = WARN
         report.reason = f"moved permanently to {report.moved_to}: put the new URL in the registry"
     elif report.kind == "feed" and len(report.articles) < FEED_MATCH_SHARE * total:
-        example = next(e.url for e in report.entries if not matches_article(pattern, e.url))
+        example = next(e.url for e in report.entries if not is_article(e.url))
         report.verdict = WARN
         report.reason = f"only {len(report.articles)} of {total} items match article_pattern (e.g. {example})"
     else:

@@ -28,8 +28,7 @@ outlets:
     sitemaps: [https://dua.contoh.id/sitemap.xml]
     article_pattern: '^https://dua\\.contoh\\.id/read/\\d+/'
 
-notes:
-  reviewed: 2024-10-01
+use_builtin: true
 """
 
 
@@ -44,10 +43,10 @@ def test_new_entry_goes_at_the_end_of_the_outlets_list(tmp_path: Path) -> None:
     path.write_text(REGISTRY)
     assert write_entry(path, entry("contoh-baru")) == "added"
     text = path.read_text()
-    assert text.startswith(REGISTRY.split("\nnotes:")[0])  # everything before is byte for byte the same
-    assert text.endswith("\nnotes:\n  reviewed: 2024-10-01\n")  # other top-level keys stay after the list
+    assert text.startswith(REGISTRY.split("\nuse_builtin:")[0])  # everything before is byte for byte the same
+    assert text.endswith("\nuse_builtin: true\n")  # other top-level keys stay after the list
     assert list(load_outlets_file(path)) == ["contoh-satu", "contoh-dua", "contoh-baru"]
-    assert yaml.safe_load(text)["notes"] == {"reviewed": yaml.safe_load("2024-10-01")}
+    assert yaml.safe_load(text)["use_builtin"] is True
     assert load_outlets_file(path)["contoh-baru"].article_regex.pattern == entry("x")["article_pattern"]
 
 
