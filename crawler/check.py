@@ -44,7 +44,7 @@ from crawler.probe import (
 
 SAMPLES = 3
 LISTING_PAGES = 2  # enough to see that pagination still works
-WORKERS = 4  # outlets checked at once (each outlet's requests go one after another)
+WORKERS = 8  # outlets checked at once (each outlet's requests go one after another)
 WIB = ZoneInfo("Asia/Jakarta")
 
 

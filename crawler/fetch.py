@@ -8,7 +8,8 @@ on Scrapy.
 
 Redirects are followed here, not by urllib3, so that a source that moved (301/308) is seen
 and can be reported. A server that is down, slow or not HTTP at all becomes one
-:class:`FetchError` line, never a traceback.
+:class:`FetchError` line, never a traceback; a host that cannot be connected to is not tried
+again by the same fetcher (a dead outlet costs one timeout, not one per source).
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ class Fetcher:
     def __init__(self, user_agent: str, timeout: float, *, max_bytes: int = MAX_BYTES) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self._down: dict[str, str] = {}  # host -> why it could not be connected to (asked once, not per URL)
         self._pool = urllib3.PoolManager(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate",
                      "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
@@ -116,8 +118,11 @@ class Fetcher:
             hops.append((status, current))
 
     def _once(self, url: str) -> tuple[int, dict[str, str], bytes]:
-        if urlsplit(url).scheme not in ("http", "https"):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
             raise FetchError(f"cannot fetch {url}: not an http(s) URL")
+        if parts.netloc in self._down:
+            raise FetchError(f"cannot fetch {url}: {self._down[parts.netloc]}")
         deadline = time.monotonic() + 2 * self.timeout  # a server that trickles bytes still ends
         try:
             response = self._pool.request("GET", url, preload_content=False, redirect=False)
@@ -134,7 +139,10 @@ class Fetcher:
             finally:
                 response.release_conn()
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            raise FetchError(f"cannot fetch {url}: {_reason(exc, self.timeout)}") from None
+            reason = _reason(exc, self.timeout)
+            if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):  # refused, unresolvable or unreachable
+                self._down[parts.netloc] = reason
+            raise FetchError(f"cannot fetch {url}: {reason}") from None
         except ValueError as exc:  # a URL urllib3 cannot parse (bad port, bad host)
             raise FetchError(f"cannot fetch {url}: {' '.join(str(exc).split())}") from None
         headers = {k.lower(): v for k, v in response.headers.items()}

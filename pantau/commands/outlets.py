@@ -162,7 +162,8 @@ def run_check(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write(dumps(checks, skipped) + "\n")
     else:
         counts = {v: sum(c.verdict == v for c in checks) for v in ("OK", "WARN", "BROKEN")}
-        line = f"{len(checks)} outlets: " + ", ".join(f"{n} {v}" for v, n in counts.items())
+        line = f"{len(checks)} outlet{'' if len(checks) == 1 else 's'}: " + \
+            ", ".join(f"{n} {v}" for v, n in counts.items())
         if skipped:
             line += f"; {len(skipped)} disabled not checked (name them with --only)"
         sys.stdout.write(line + "\n")

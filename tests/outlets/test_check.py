@@ -113,7 +113,7 @@ def test_outlet_on_a_dead_server_is_broken(tmp_path: Path, capsys: pytest.Captur
         "mati  BROKEN  no source yields article URLs",
         f"  feed     BROKEN -        {base}/feed/  — connection refused",
         f"  listing  BROKEN -        {base}/indeks  — connection refused",
-        "1 outlets: 0 OK, 0 WARN, 1 BROKEN",
+        "1 outlet: 0 OK, 0 WARN, 1 BROKEN",
     ]
 
 
