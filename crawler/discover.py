@@ -139,9 +139,8 @@ def site_name(home: Fetched) -> str:
     if not named:
         meta = extract_metadata(home.text, default_url=home.final_url)
         named = meta.title or meta.sitename  # sitename falls back to the host: the title says more
-    if named:
-        return re.split(r"\s+[-|–—:•»]\s+", named.strip())[0].strip()
-    return urlsplit(home.final_url).hostname or home.final_url
+    first = re.split(r"\s+[-|–—:•»]\s+", named.strip())[0].strip() if named else ""
+    return first or urlsplit(home.final_url).hostname or home.final_url
 
 
 def default_id(url: str) -> str:

@@ -14,10 +14,12 @@ import re
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from crawler.fetch import Fetcher
 from crawler.outlets import Outlet, load_registry, select
 from pantau.config import Config
-from pantau.errors import UsageError
+from pantau.errors import PantauError, UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -128,7 +130,12 @@ def run_add(args: argparse.Namespace, config: Config) -> int:
         err.write(f"verdict  BROKEN: {found.failure()}\n")
         return 1
     entry = found.entry(ident, args.name, region)
-    Outlet.model_validate(entry)  # --id was checked; what discovery writes is valid by construction
+    try:
+        Outlet.model_validate(entry)
+    except ValidationError as exc:  # the registry's own rules, checked before anything is printed or written
+        problem = exc.errors()[0]
+        field = ".".join(str(p) for p in problem["loc"]) or "(outlet)"
+        raise PantauError(f"the discovered entry is not valid: {field}: {problem['msg']}") from None
     sys.stdout.write(registry_yaml(entry))
     verdict = found.verdict
     if verdict == BROKEN:
