@@ -9,7 +9,7 @@ other shapes. So the URLs are grouped by shape, the group the site itself lists 
 (feed items, news-sitemap entries) or, failing that, the largest group that carries an article
 identifier wins, and its regex is written from what varies in it:
 
-- a numeric or prefixed id that is unique per URL (``\\d+``, ``d-\\d+``, ``\\d+-<slug>``) ends the
+- a numeric or prefixed id that is unique per URL (``\\d{3,}``, ``d-\\d+``, ``\\d+-<slug>``) ends the
   pattern there: what follows (the slug, a page number) may change without the story changing;
 - without an id the whole path is matched (``<slug>`` of at least three words, ``$`` at the end),
   so ``/tentang-kami/`` or ``/tag/pemilu/`` are not articles;
@@ -39,9 +39,10 @@ NAVIGATION_SEGMENTS = frozenset({
     "indeks", "index", "arsip", "archive", "archives", "wp-content", "wp-json", "wp-admin", "wp-includes",
     "login", "masuk", "user", "users", "profile", "profil", "comments", "komentar", "cdn-cgi",
 })
-# The navigation words that put a slug after them (/tag/<slug>): kept out where a section may vary.
+# The navigation words that put a slug or a number after them (/tag/<slug>, /page/<n>): kept out where a
+# section may vary.
 NAVIGATION_PREFIXES = ("tag", "tags", "topik", "topic", "label", "kategori", "category", "penulis", "author",
-                       "search", "cari")
+                       "search", "cari", "page", "halaman", "indeks", "index", "arsip", "archive")
 EXTENSIONS = (".html", ".htm", ".shtml", ".php", ".aspx", ".asp")
 SLUG_MIN_HYPHENS = 2  # an article slug has at least three words; "bangka-belitung" is a section
 UNIQUE_SHARE = 0.6  # a varying word position is a slug when this share of its values is distinct
@@ -151,7 +152,7 @@ class Group:
         if kind == "small":
             return (r"\d{2}" if all(len(s) == 2 for s in stems) else r"\d{1,2}") + ext_re
         if kind == "id":
-            return r"\d+" + ext_re
+            return r"\d{3,}" + ext_re  # as segment_kind has it: /2024/10/ is a month, not a story
         if kind == "dashed":
             return r"\d+(?:-\d+)+" + ext_re
         if kind == "idslug":
@@ -166,9 +167,7 @@ class Group:
             hyphens = min(self.hyphens(i), SLUG_MIN_HYPHENS)
             word = SLUG_WORD_DOTTED if any("." in _split_ext(v)[0] for v in self.article_values(i)) else SLUG_WORD
             return (word + f"(?:-{word}){{{hyphens},}}" if hyphens else SECTION) + ext_re
-        if self.id_position() is not None:  # a section before the story's id
-            return SECTION
-        return f"(?!(?:{'|'.join(NAVIGATION_PREFIXES)})/){SECTION}"  # a section before a slug, not a tag's
+        return f"(?!(?:{'|'.join(NAVIGATION_PREFIXES)})/){SECTION}"  # a section, not a tag's or a page's
 
     def regex(self, *, amp_prefix: bool = False, amp_suffix: bool = False, alternatives: dict[int, str] | None = None
               ) -> str:
@@ -302,8 +301,9 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]], avoid: Iterable[
         return None
     seen: dict[str, _Url] = {}
     for url, trusted in urls:
-        key = canonical_url(url).split("?", 1)[0]  # the shape is the path's; a query does not make a story
-        segments, slash, _ = _relative(key, scope_path)
+        canonical = canonical_url(url)
+        key = _host(urlsplit(canonical).netloc) + urlsplit(canonical).path  # one story: www. or not, any query
+        segments, slash, _ = _relative(canonical, scope_path)
         if not segments:
             continue
         raw, _, raw_path = _relative(url, scope_path)

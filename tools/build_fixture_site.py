@@ -21,6 +21,9 @@ files are written as ``__BASE__`` (this outlet) or ``__BASE:<outlet-id>__``
 serves them, because ports are ephemeral. ``sites/manifest.json`` tells the
 server which path serves which file, and which paths are articles.
 
+The six onboarding outlets (served only with ``FixtureSite(onboarding=True)``, for ``pantau outlets
+add`` and ``check``) are composed in their own section below, each in another CMS's style.
+
 The output is deterministic: running the script twice gives identical files.
 """
 

@@ -141,7 +141,8 @@ CASES: dict[str, Case] = {
             "/bangka-selatan/1109999/bupati-basel-minta-kades-netral?page=2",
         ]),
         site("https://bangka.tribunnews.com/", [
-            "/bangka-selatan", "/tag/asn", "/topic/pilkada-2024", "/index-news/3", "/redaksi",
+            "/bangka-selatan", "/tag/asn", "/topic/pilkada-2024", "/index-news/3", "/redaksi", "/page/123/",
+            "/2024/10/", "/tag/1234567/pilkada", "/halaman/200",
         ]),
     ),
     "detik-network-member-under-a-path": Case(
