@@ -5,6 +5,7 @@ Plain urllib against 127.0.0.1; crawl tests (Scrapy over this site) live elsewhe
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import socket
@@ -509,3 +510,36 @@ def test_fault_bad_feed(faulty: FixtureSite) -> None:
     assert r.status == 200 and r.headers["Content-Type"].startswith("application/rss+xml")
     with pytest.raises(ET.ParseError):
         ET.fromstring(r.body)
+
+
+# -- onboarding outlets (FixtureSite(onboarding=True)) -----------------------------------------------
+
+
+def test_onboarding_outlets_are_served_only_when_asked_for(site: FixtureSite, tmp_path: Path) -> None:
+    assert "warta-pesisir" not in site.outlet_ids  # crawl tests and the demo see the six outlets only
+    with FixtureSite(onboarding=True) as s:
+        assert s.outlet_ids[: len(OUTLETS)] == OUTLETS
+        assert s.outlet_ids[len(OUTLETS):] == ["warta-pesisir", "kabar-timah", "suara-rejang", "lintas-bangka",
+                                               "catatan-seluma", "info-beltim"]
+        registry = load_outlets_file(s.write_outlets_yaml(tmp_path / "o.yaml"))
+        assert len(registry) == 12
+
+
+def test_onboarding_routes_at_query_strings_and_301s() -> None:
+    with FixtureSite(onboarding=True) as s:
+        joomla = s.base_url("warta-pesisir")
+        feed = fetch(joomla + "/?format=feed&type=rss")
+        assert feed.status == 200 and feed.headers["Content-Type"].startswith("application/rss+xml")
+        assert len(ET.fromstring(feed.body).findall("./channel/item")) == 4
+        assert fetch(joomla + "/?utm_source=x").headers["Content-Type"].startswith("text/html")  # other queries: /
+        assert '<link href="/?format=feed&amp;type=rss" rel="alternate"' in fetch(joomla + "/").text
+        assert fetch(s.url("suara-rejang", "/indeks?page=3")).status == 200
+        host, port = s.base_url("lintas-bangka").removeprefix("http://").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=5)
+        connection.request("GET", "/rss.xml")
+        moved = connection.getresponse()
+        assert moved.status == 301 and moved.getheader("Location") == s.url("lintas-bangka", "/berita/feed")
+        connection.close()
+        assert fetch(s.url("catatan-seluma", "/feeds/posts/default")).status == 404
+        assert "Sitemap: " + s.url("kabar-timah", "/sitemaps/kabar-timah-index.xml") in \
+            fetch(s.url("kabar-timah", "/robots.txt")).text

@@ -22,6 +22,9 @@ files are written as ``__BASE__`` (this outlet) or ``__BASE:<outlet-id>__``
 serves them, because ports are ephemeral. ``sites/manifest.json`` tells the
 server which path serves which file, and which paths are articles.
 
+The six onboarding outlets (served only with ``FixtureSite(onboarding=True)``, for ``pantau outlets
+add`` and ``check``) are composed in their own section below, each in another CMS's style.
+
 The output is deterministic: running the script twice gives identical files.
 """
 
@@ -122,7 +125,7 @@ class Page:
     content: str
     ctype: str
     modified: datetime
-    kind: str  # article | amp | listing | feed | sitemap | robots | page
+    kind: str  # article | amp | listing | feed | sitemap | robots | page | redirect (content: Location)
 
 
 def body_html(blocks: Iterable[str]) -> str:
@@ -505,7 +508,7 @@ def rss(title: str, home: str, feed_path: str, items: Sequence[Article], *, word
         'xmlns:content="http://purl.org/rss/1.0/modules/content/">',
         "<channel>",
         f"<title>{esc(title)}</title>",
-        f'<atom:link href="{base()}{feed_path}" rel="self" type="application/rss+xml" />',
+        f'<atom:link href="{base()}{esc(feed_path)}" rel="self" type="application/rss+xml" />',
         f"<link>{base()}{home}</link>",
         f"<description>Berita terkini {esc(title)}</description>",
         f"<lastBuildDate>{format_datetime(built)}</lastBuildDate>",
@@ -536,7 +539,7 @@ def atom(title: str, feed_path: str, items: Sequence[Article]) -> str:
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
         f"<title>{esc(title)}</title>",
-        f'<link href="{base()}{feed_path}" rel="self"/>',
+        f'<link href="{base()}{esc(feed_path)}" rel="self"/>',
         f'<link href="{base()}/"/>',
         f"<id>{base()}/</id>",
         f"<updated>{updated.isoformat()}</updated>",
@@ -1142,6 +1145,497 @@ def build_faults(theme: Theme, others: Sequence[Article]) -> tuple[dict[str, Pag
 
 
 # --------------------------------------------------------------------------------------------------
+# Onboarding outlets (served only with FixtureSite(onboarding=True)): `pantau outlets add` / `check`
+#
+# Three outlets whose sources can be found only from their home page, each in its own way and in
+# its own CMS style: warta-pesisir (Joomla: the feed is advertised by <link rel="alternate"> at a
+# path nobody would guess), kabar-timah (a detik-like CMS: only robots.txt names its sitemap),
+# suara-rejang (a Kompas-like CMS: only the "Indeks" link of its navigation leads to a paginated
+# listing). And three outlets whose registry entry broke as real ones do: lintas-bangka (Drupal:
+# its feed moved with a 301), catatan-seluma (Blogger: its feed is gone, 404), info-beltim
+# (Next.js: a redesign renders the body in the browser, so every page body comes out empty).
+# --------------------------------------------------------------------------------------------------
+
+ONBOARDING_GROUP = "onboarding"
+
+
+class JoomlaTheme(Theme):
+    """Joomla 4 (Cassiopeia): SEF URLs /<category>/<id>-<alias>, feeds at ?format=feed, no sitemap."""
+
+    outlet, name, zone = "warta-pesisir", "Warta Pesisir", "offset"
+    body_class = "site com_content view-article layout-blog"
+    nav = (Link("/profil", "Profil"), Link("/redaksi", "Redaksi"), Link("/kontak", "Kontak"))
+    feeds = ("/?format=feed&type=rss", "/?format=feed&type=atom")
+
+    def head(self, title: str, canonical: str, extra: str = "") -> str:
+        links = (f'<link href="{esc(self.feeds[0])}" rel="alternate" type="application/rss+xml" title="RSS 2.0">\n'
+                 f'<link href="{esc(self.feeds[1])}" rel="alternate" type="application/atom+xml" title="Atom 1.0">\n'
+                 '<meta name="generator" content="Joomla! - Open Source Content Management">\n')
+        return super().head(title, canonical, links + extra)
+
+    def article(self, a: Article, others: Sequence[Article]) -> str:
+        main = "\n".join([
+            '<div class="com-content-article item-page" itemscope itemtype="https://schema.org/Article">',
+            f'<div class="page-header"><h1 itemprop="headline">{esc(a.title)}</h1></div>',
+            '<dl class="article-info text-muted"><dt class="article-info-term">Rincian</dt>'
+            f'<dd class="createdby">Ditulis oleh <span itemprop="author">{esc(a.author)}</span></dd>'
+            f'<dd class="category-name">Kategori: <a href="/{a.path.split("/")[1]}">{esc(a.section)}</a></dd>'
+            f'<dd class="published"><time datetime="{a.published.isoformat()}" itemprop="datePublished">'
+            f"{id_date(a.published)}</time></dd><dd class=\"hits\">Dilihat: {hash_path(a.path) % 900 + 100}</dd></dl>",
+            f'<div itemprop="articleBody" class="com-content-article__body">\n{body_html(a.body)}\n{BODY_END}\n</div>',
+            '<ul class="tags list-inline">' + "".join(
+                f'<li class="list-inline-item"><a href="/component/tags/tag/{t.lower().replace(" ", "-")}">'
+                f"{esc(t)}</a></li>" for t in a.tags) + "</ul>",
+            "</div>",
+        ])
+        return self.document(f"{a.title} - {self.name}", a.url, main)
+
+    def home(self, items: Sequence[Article], headline_href: str, extra_links: Sequence[Link]) -> str:
+        blog = "\n".join(f'<div class="blog-item"><h2 itemprop="name"><a href="{a.url}">{esc(a.title)}</a></h2>'
+                         f"<p>{esc(a.lead)}</p></div>" for a in items)
+        main = f'<div class="com-content-featured blog-featured">\n{blog}\n</div>'
+        return self.document(f"{self.name} - Kabar dari Pesisir Bangka Tengah", f"{base()}/", main)
+
+
+class DetikStyleTheme(Theme):
+    """A detik-like CMS: /<channel>/d-<id>/<slug>, "Baca juga" inserts; no feed; robots.txt names the sitemap."""
+
+    outlet, name, zone = "kabar-timah", "Kabar Timah", "naive"
+    body_class = "detail-page"
+    nav = (Link("/tentang", "Tentang Kami"), Link("/redaksi", "Redaksi"),
+           Link("/pedoman-media-siber", "Pedoman Media Siber"))
+
+    def article(self, a: Article, others: Sequence[Article]) -> str:
+        half = max(1, len(a.body) // 2)
+        insert = (f'<table class="linksisip"><tr><td><div class="lihatjg"><strong>Baca juga:</strong> '
+                  f'<a href="{others[0].url}">{esc(others[0].title)}</a></div></td></tr></table>') if others else ""
+        main = "\n".join([
+            '<article class="detail">',
+            f'<div class="detail__header"><h1 class="detail__title">{esc(a.title)}</h1>',
+            f'<div class="detail__author">{esc(a.author)} - {esc(self.name)}</div>',
+            f'<div class="detail__date">{id_date(a.published)}</div></div>',
+            f'<div class="detail__body-text itp_bodycontent">\n{body_html(a.body[:half])}\n{insert}\n'
+            f"{body_html(a.body[half:])}\n{BODY_END}\n</div>",
+            '<div class="detail__body-tag">' + "".join(
+                f'<a href="/tag/{t.lower().replace(" ", "-")}">{esc(t)}</a>' for t in a.tags) + "</div>",
+            "</article>",
+        ])
+        head = (f'<meta name="publishdate" content="{a.published:%Y/%m/%d %H:%M:%S}">\n'
+                f'<meta property="og:title" content="{esc(a.title)}">\n' + self.jsonld(a))
+        return self.document(f"{a.title} - {self.name}", a.url, main, head_extra=head)
+
+    def home(self, items: Sequence[Article], headline_href: str, extra_links: Sequence[Link]) -> str:
+        main = (f'<section class="headline"><h2><a href="{items[0].url}">{esc(items[0].title)}</a></h2></section>\n'
+                f'<section class="populer"><h3>Terpopuler</h3><ul><li><a href="{items[1].url}">'
+                f"{esc(items[1].title)}</a></li></ul></section>")
+        return self.document(f"{self.name} | Berita Pangkalpinang dan Bangka Belitung", f"{base()}/", main)
+
+
+class KompasStyleTheme(Theme):
+    """A Kompas-like CMS: /read/<yyyy>/<mm>/<dd>/<id>/<slug>; only a paginated "Indeks" lists the news."""
+
+    outlet, name, zone = "suara-rejang", "Suara Rejang", "offset"
+    body_class = "read-page"
+    nav = (Link("/indeks", "Indeks Berita"), Link("/redaksi", "Redaksi"), Link("/kontak", "Kontak"))
+
+    def article(self, a: Article, others: Sequence[Article]) -> str:
+        first, rest = a.body[0], a.body[1:]
+        insert = (f'<p><strong>Baca juga: </strong><a class="inner-link-baca-juga" href="{others[0].url}">'
+                  f"{esc(others[0].title)}</a></p>") if others else ""
+        main = "\n".join([
+            '<div class="read__header">',
+            f'<h1 class="read__title">{esc(a.title)}</h1>',
+            f'<div class="read__time">{esc(self.name)} - {a.published:%d/%m/%Y, %H:%M} WIB</div>',
+            f'<div class="read__credit">Penulis: <a href="/penulis/{a.author.lower().replace(" ", "-")}">'
+            f"{esc(a.author)}</a> | Editor: {esc(a.editor or a.author)}</div></div>",
+            f'<div class="read__content"><div class="clearfix">\n<p>{esc(first)}</p>\n{insert}\n'
+            f"{body_html(rest)}\n{BODY_END}\n</div></div>",
+            '<div class="tag__article"><ul>' + "".join(
+                f'<li><a href="/tag/{t.lower().replace(" ", "-")}">{esc(t)}</a></li>' for t in a.tags) + "</ul></div>",
+        ])
+        head = f'<meta name="content_PublishedDate" content="{a.published:%Y-%m-%d %H:%M:%S}">\n' + \
+            self.meta(a, amp=None)
+        return self.document(f"{a.title} - {self.name}", a.url, main, head_extra=head)
+
+    def home(self, items: Sequence[Article], headline_href: str, extra_links: Sequence[Link]) -> str:
+        main = (f'<section class="headline"><h2><a href="{items[0].url}">{esc(items[0].title)}</a></h2>'
+                f"<p>{esc(items[0].lead)}</p></section>")
+        return self.document(f"{self.name} - Berita Rejang Lebong Terkini", f"{base()}/", main)
+
+
+class DrupalTheme(Theme):
+    """Drupal 10 (Olivero): pathauto /berita/<slug>; the feed moved from /rss.xml to /berita/feed (301)."""
+
+    outlet, name, zone = "lintas-bangka", "Lintas Bangka", "offset"
+    body_class = "path-node page-node-type-article"
+    nav = (Link("/berita", "Berita"), Link("/tentang", "Tentang"))
+    feed_path = "/berita/feed"
+
+    def article(self, a: Article, others: Sequence[Article]) -> str:
+        main = "\n".join([
+            '<article role="article" class="node node--type-article node--view-mode-full">',
+            f'<h1 class="page-title"><span class="field field--name-title">{esc(a.title)}</span></h1>',
+            f'<div class="node__meta"><span class="field--name-uid">{esc(a.author)}</span> '
+            f'<span class="field--name-created">{id_date(a.published)}</span></div>',
+            '<div class="clearfix text-formatted field field--name-body field--type-text-with-summary '
+            f'field--label-hidden field__item">\n{body_html(a.body)}\n{BODY_END}\n</div>',
+            "</article>",
+        ])
+        return self.document(f"{a.title} | {self.name}", a.url, main, head_extra=self.meta(a, amp=None))
+
+    def home(self, items: Sequence[Article], headline_href: str, extra_links: Sequence[Link]) -> str:
+        views = "".join(f'<div class="views-row"><h2><a href="{a.url}">{esc(a.title)}</a></h2></div>' for a in items)
+        return self.document(f"{self.name} | Berita Kabupaten Bangka", f"{base()}/",
+                             f'<div class="view view-frontpage">{views}</div>')
+
+
+class BloggerTheme(Theme):
+    """Blogger: /<yyyy>/<mm>/<slug>.html; the blog switched its feed off (/feeds/posts/default is 404)."""
+
+    outlet, name, zone = "catatan-seluma", "Catatan Seluma", "offset"
+    body_class = "item-view version-1-3-3"
+    nav = (Link("/p/tentang-kami.html", "Tentang Kami"),)
+
+    def article(self, a: Article, others: Sequence[Article]) -> str:
+        main = "\n".join([
+            '<div class="post hentry" itemscope itemtype="http://schema.org/BlogPosting">',
+            f'<h3 class="post-title entry-title" itemprop="name">{esc(a.title)}</h3>',
+            f'<div class="post-body entry-content" itemprop="description articleBody">\n{body_html(a.body)}\n'
+            f"{BODY_END}\n</div>",
+            f'<div class="post-footer"><span class="post-author vcard">Diposting oleh <span class="fn">'
+            f'{esc(a.author)}</span></span> <abbr class="published" itemprop="datePublished" '
+            f'title="{a.published.isoformat()}">{id_date(a.published, clock=False)}</abbr></div>',
+            "</div>",
+        ])
+        return self.document(f"{self.name}: {a.title}", a.url, main)
+
+    def home(self, items: Sequence[Article], headline_href: str, extra_links: Sequence[Link]) -> str:
+        posts = "".join(f'<h3 class="post-title"><a href="{a.url}">{esc(a.title)}</a></h3>' for a in items)
+        return self.document(self.name, f"{base()}/", f'<div class="blog-posts hfeed">{posts}</div>')
+
+
+class NextJsTheme(Theme):
+    """Next.js after a redesign: the body is rendered in the browser from __NEXT_DATA__; the HTML has none."""
+
+    outlet, name, zone = "info-beltim", "Info Beltim", "utc"
+    body_class = ""
+    nav = (Link("/news", "News"), Link("/tentang", "Tentang"))
+    feed_path = "/rss"
+
+    def article(self, a: Article, others: Sequence[Article]) -> str:
+        data = {"props": {"pageProps": {"article": {"title": a.title, "content": body_html(a.body),
+                                                    "publishedAt": a.published.isoformat()}}},
+                "page": "/news/[id]/[slug]", "buildId": "k3Zq9v"}
+        main = (f'<div id="__next"><article class="article-detail"><h1 class="article-title">{esc(a.title)}</h1>'
+                f'<div class="article-meta">{esc(a.author)}</div><div class="article-content" data-hydrate="body">'
+                f"</div>{BODY_END}</article></div>\n"
+                f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data, ensure_ascii=False)}</script>')
+        return self.document(f"{a.title} | {self.name}", a.url, main, head_extra=self.meta(a, amp=None))
+
+    def home(self, items: Sequence[Article], headline_href: str, extra_links: Sequence[Link]) -> str:
+        cards = "".join(f'<a class="card" href="{a.url}">{esc(a.title)}</a>' for a in items)
+        return self.document(f"{self.name} - Berita Belitung Timur", f"{base()}/", f'<div id="__next">{cards}</div>')
+
+
+def onboarding_articles() -> list[Article]:
+    A = Article
+    return [
+        # ---- warta-pesisir (Joomla) -----------------------------------------------------------------
+        A("warta-pesisir", "/pemerintahan/1234-pj-bupati-bangka-tengah-ingatkan-asn-tidak-ikut-kampanye",
+          "Pj Bupati Bangka Tengah Ingatkan ASN Tidak Ikut Kampanye", wib(2024, 10, 3, 9, 10), [
+              "KOBA - Penjabat Bupati Bangka Tengah mengingatkan seluruh aparatur sipil negara di lingkungan "
+              "pemerintah kabupaten untuk tidak ikut dalam kegiatan kampanye pasangan calon Pilkada 2024.",
+              "\u201cASN harus netral. Jangan hadir di kampanye, jangan memberi tanda suka di unggahan calon, dan "
+              "jangan memakai atribut partai,\u201d kata Pj Bupati dalam apel pagi di halaman kantor bupati, Kamis.",
+              "Ia menyebut Inspektorat dan Badan Kepegawaian akan menindaklanjuti setiap laporan pelanggaran "
+              "yang disampaikan Bawaslu Bangka Tengah kepada pemerintah daerah.",
+          ], author="Redaksi Warta Pesisir", section="Pemerintahan", tags=("ASN", "Pilkada 2024")),
+        A("warta-pesisir", "/pesisir/1231-nelayan-koba-terima-bantuan-mesin-kapal-dari-dinas-perikanan",
+          "Nelayan Koba Terima Bantuan Mesin Kapal dari Dinas Perikanan", wib(2024, 10, 2, 14, 0), [
+              "KOBA - Sebanyak tiga puluh nelayan tradisional di Kecamatan Koba menerima bantuan mesin kapal "
+              "dari Dinas Perikanan Kabupaten Bangka Tengah.",
+              "Kepala Dinas Perikanan mengatakan bantuan diberikan kepada nelayan yang kapalnya rusak akibat "
+              "cuaca buruk dalam dua bulan terakhir dan sudah terdaftar dalam kartu pelaku usaha.",
+              "Para nelayan berharap bantuan serupa juga diberikan untuk alat tangkap yang ramah lingkungan.",
+          ], author="Redaksi Warta Pesisir", section="Pesisir", tags=("nelayan",)),
+        A("warta-pesisir", "/ekonomi/1229-harga-lada-di-bangka-tengah-mulai-naik-jelang-panen",
+          "Harga Lada di Bangka Tengah Mulai Naik Jelang Panen", wib(2024, 10, 1, 10, 30), [
+              "KOBA - Harga lada putih di tingkat petani Bangka Tengah naik menjadi Rp125 ribu per kilogram "
+              "menjelang musim panen raya.",
+              "Seorang pengepul di Desa Nibung mengatakan permintaan dari eksportir meningkat sejak awal bulan, "
+              "sementara stok di gudang petani mulai menipis.",
+              "Dinas Pertanian mengimbau petani tidak menjual lada yang belum kering agar kualitasnya terjaga.",
+          ], author="Redaksi Warta Pesisir", section="Ekonomi", tags=("lada",)),
+        A("warta-pesisir", "/pemerintahan/1225-bawaslu-bangka-tengah-bentuk-posko-pengaduan-netralitas",
+          "Bawaslu Bangka Tengah Bentuk Posko Pengaduan Netralitas", wib(2024, 9, 30, 16, 45), [
+              "KOBA - Bawaslu Kabupaten Bangka Tengah membentuk posko pengaduan dugaan pelanggaran netralitas "
+              "ASN, kepala desa dan perangkat desa selama masa kampanye.",
+              "\u201cMasyarakat bisa melapor langsung ke posko atau melalui nomor pengaduan yang kami umumkan di "
+              "media sosial,\u201d ujar Ketua Bawaslu Bangka Tengah di Koba, Senin.",
+              "Posko dibuka setiap hari hingga akhir masa tenang dan dijaga oleh staf sekretariat Bawaslu.",
+          ], author="Redaksi Warta Pesisir", section="Pemerintahan", tags=("Bawaslu", "netralitas")),
+        # ---- kabar-timah (detik-like) ----------------------------------------------------------------
+        A("kabar-timah", "/berita/d-7561204/bkpsdm-pangkalpinang-periksa-dua-asn-diduga-dukung-paslon",
+          "BKPSDM Pangkalpinang Periksa Dua ASN Diduga Dukung Paslon", wib(2024, 10, 4, 11, 20), [
+              "Pangkalpinang - Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Kota "
+              "Pangkalpinang memeriksa dua ASN yang diduga mendukung pasangan calon wali kota di media sosial.",
+              "Pemeriksaan dilakukan setelah Bawaslu Kota Pangkalpinang meneruskan rekomendasi atas unggahan "
+              "kedua ASN tersebut yang memuat foto dan ajakan memilih salah satu pasangan calon.",
+              "\u201cJika terbukti, sanksinya bisa berupa penundaan kenaikan pangkat,\u201d kata Kepala BKPSDM "
+              "Pangkalpinang kepada wartawan.",
+          ], author="Rina Marlina", section="Berita", tags=("ASN", "netralitas", "Pilkada 2024")),
+        A("kabar-timah", "/ekonomi/d-7561188/harga-timah-dunia-naik-pengrajin-pangkalpinang-ikut-senang",
+          "Harga Timah Dunia Naik, Pengrajin Pangkalpinang Ikut Senang", wib(2024, 10, 3, 15, 5), [
+              "Pangkalpinang - Kenaikan harga timah di bursa dunia ikut dirasakan pengrajin suvenir pewter di "
+              "Kota Pangkalpinang yang mengolah sisa logam timah menjadi kerajinan.",
+              "Seorang pengrajin di Kelurahan Bukit Intan mengatakan pesanan dari luar daerah meningkat sejak "
+              "akhir September karena harga jual produk ikut membaik.",
+              "Dinas Perindustrian berencana menggelar pameran kerajinan timah pada akhir tahun.",
+          ], author="Andika Pratama", section="Ekonomi", tags=("timah", "UMKM")),
+        A("kabar-timah", "/pemerintahan/d-7561150/pemkot-pangkalpinang-tambah-armada-pengangkut-sampah",
+          "Pemkot Pangkalpinang Tambah Armada Pengangkut Sampah", wib(2024, 10, 2, 8, 40), [
+              "Pangkalpinang - Pemerintah Kota Pangkalpinang menambah lima truk pengangkut sampah untuk "
+              "mengatasi penumpukan sampah di sejumlah tempat pembuangan sementara.",
+              "Kepala Dinas Lingkungan Hidup mengatakan truk baru akan melayani kawasan pasar dan permukiman "
+              "padat yang selama ini hanya dilayani dua kali sepekan.",
+              "Warga diminta membuang sampah pada jam yang sudah ditentukan agar tidak menumpuk di pinggir jalan.",
+          ], author="Rina Marlina", section="Pemerintahan", tags=("sampah",)),
+        A("kabar-timah", "/berita/d-7561101/kpu-babel-gelar-simulasi-pemungutan-suara-di-gerunggang",
+          "KPU Babel Gelar Simulasi Pemungutan Suara di Gerunggang", wib(2024, 10, 1, 9, 0), [
+              "Pangkalpinang - KPU Provinsi Kepulauan Bangka Belitung menggelar simulasi pemungutan dan "
+              "penghitungan suara Pilkada 2024 di Kecamatan Gerunggang.",
+              "Simulasi melibatkan petugas KPPS, saksi pasangan calon, pengawas TPS dan warga setempat yang "
+              "terdaftar sebagai pemilih di tempat pemungutan suara tersebut.",
+              "KPU berharap simulasi membantu petugas memahami tata cara pengisian formulir hasil penghitungan.",
+          ], author="Andika Pratama", section="Berita", tags=("KPU", "Pilkada 2024")),
+        # ---- suara-rejang (Kompas-like) --------------------------------------------------------------
+        A("suara-rejang", "/read/2024/10/05/1002031/bawaslu-rejang-lebong-temukan-kades-hadiri-kampanye",
+          "Bawaslu Rejang Lebong Temukan Kades Hadiri Kampanye", wib(2024, 10, 5, 13, 15), [
+              "CURUP, SUARA REJANG - Bawaslu Kabupaten Rejang Lebong menemukan seorang kepala desa menghadiri "
+              "kampanye terbuka salah satu pasangan calon bupati di Kecamatan Curup Timur.",
+              "Temuan itu sedang dikaji dan akan diteruskan kepada bupati jika terbukti melanggar aturan "
+              "netralitas kepala desa dalam pemilihan kepala daerah.",
+              "\u201cKepala desa dilarang terlibat kampanye. Kami sudah berulang kali mengingatkan,\u201d kata "
+              "anggota Bawaslu Rejang Lebong di Curup, Sabtu.",
+          ], author="Andi Saputra", editor="Dewi Lestari", section="Politik", tags=("Bawaslu", "kepala desa")),
+        A("suara-rejang", "/read/2024/10/04/1002020/petani-kopi-curup-panen-raya-harga-stabil",
+          "Petani Kopi Curup Panen Raya, Harga Stabil", wib(2024, 10, 4, 10, 0), [
+              "CURUP, SUARA REJANG - Petani kopi di lereng Bukit Kaba mulai memanen kopi robusta dengan hasil "
+              "yang lebih baik dibanding tahun lalu.",
+              "Harga kopi asalan di tingkat petani stabil di kisaran Rp60 ribu per kilogram, menurut kelompok "
+              "tani di Kecamatan Selupu Rejang.",
+              "Dinas Pertanian mendorong petani mengolah kopi petik merah agar harga jualnya lebih tinggi.",
+          ], author="Budi Santoso", editor="Dewi Lestari", section="Ekonomi", tags=("kopi",)),
+        A("suara-rejang", "/read/2024/10/03/1002011/pemkab-rejang-lebong-salurkan-beras-bantuan-pangan",
+          "Pemkab Rejang Lebong Salurkan Beras Bantuan Pangan", wib(2024, 10, 3, 9, 30), [
+              "CURUP, SUARA REJANG - Pemerintah Kabupaten Rejang Lebong menyalurkan beras bantuan pangan "
+              "kepada lebih dari dua puluh ribu keluarga penerima manfaat.",
+              "Penyaluran dilakukan melalui kantor pos dan kantor kelurahan secara bertahap hingga akhir bulan "
+              "agar tidak terjadi antrean panjang.",
+              "Camat diminta memastikan data penerima sesuai dengan kondisi warga di lapangan.",
+          ], author="Andi Saputra", editor="Dewi Lestari", section="Pemerintahan", tags=("bantuan pangan",)),
+        A("suara-rejang", "/read/2024/10/02/1002003/dprd-rejang-lebong-sahkan-apbd-perubahan-2024",
+          "DPRD Rejang Lebong Sahkan APBD Perubahan 2024", wib(2024, 10, 2, 15, 50), [
+              "CURUP, SUARA REJANG - DPRD Kabupaten Rejang Lebong mengesahkan rancangan peraturan daerah "
+              "tentang perubahan APBD 2024 dalam rapat paripurna.",
+              "Sebagian tambahan anggaran dialokasikan untuk perbaikan jalan kabupaten yang rusak dan honor "
+              "petugas penyelenggara pemilihan di tingkat desa.",
+              "Seluruh fraksi menyetujui rancangan tersebut dengan sejumlah catatan untuk pemerintah daerah.",
+          ], author="Budi Santoso", editor="Dewi Lestari", section="Politik", tags=("DPRD", "APBD")),
+        A("suara-rejang", "/read/2024/10/01/1001990/warga-curup-gotong-royong-bersihkan-saluran-air",
+          "Warga Curup Gotong Royong Bersihkan Saluran Air", wib(2024, 10, 1, 8, 5), [
+              "CURUP, SUARA REJANG - Ratusan warga Kelurahan Talang Rimbo bergotong royong membersihkan saluran "
+              "air menjelang musim hujan.",
+              "Lurah setempat mengatakan saluran yang tersumbat sampah menjadi penyebab genangan setiap kali "
+              "hujan deras turun di kawasan itu.",
+              "Kegiatan serupa akan digelar setiap bulan bersama petugas kebersihan kelurahan.",
+          ], author="Andi Saputra", editor="Dewi Lestari", section="Daerah", tags=("lingkungan",)),
+        # ---- lintas-bangka (Drupal; feed moved) ------------------------------------------------------
+        A("lintas-bangka", "/berita/sekda-bangka-minta-asn-jaga-netralitas-di-media-sosial",
+          "Sekda Bangka Minta ASN Jaga Netralitas di Media Sosial", wib(2024, 10, 3, 10, 0), [
+              "SUNGAILIAT - Sekretaris Daerah Kabupaten Bangka meminta ASN menjaga netralitas di media sosial "
+              "selama tahapan Pilkada 2024 berlangsung.",
+              "Menurut dia, menyukai atau membagikan unggahan pasangan calon dapat dianggap sebagai bentuk "
+              "dukungan dan bisa berujung pada sanksi disiplin pegawai.",
+              "Pemkab Bangka juga meminta camat dan lurah mengingatkan perangkatnya tentang aturan tersebut.",
+          ], author="Admin", section="Berita", tags=("ASN",)),
+        A("lintas-bangka", "/berita/pantai-matras-ramai-dikunjungi-wisatawan-saat-libur-panjang",
+          "Pantai Matras Ramai Dikunjungi Wisatawan Saat Libur Panjang", wib(2024, 10, 2, 17, 30), [
+              "SUNGAILIAT - Pantai Matras di Kecamatan Sungailiat ramai dikunjungi wisatawan selama libur "
+              "panjang akhir pekan.",
+              "Pengelola mencatat lebih dari lima ribu pengunjung datang setiap hari, sebagian besar dari "
+              "Pangkalpinang dan kabupaten lain di Pulau Bangka.",
+              "Petugas penyelamat pantai disiagakan karena gelombang cukup tinggi pada sore hari.",
+          ], author="Admin", section="Berita", tags=("wisata",)),
+        A("lintas-bangka", "/berita/rsud-depati-bahrin-buka-layanan-cuci-darah-tambahan",
+          "RSUD Depati Bahrin Buka Layanan Cuci Darah Tambahan", wib(2024, 10, 1, 11, 15), [
+              "SUNGAILIAT - RSUD Depati Bahrin membuka layanan cuci darah tambahan untuk mengurangi antrean "
+              "pasien gagal ginjal di Kabupaten Bangka.",
+              "Direktur rumah sakit mengatakan enam mesin baru mulai beroperasi pekan ini dan dapat melayani "
+              "pasien peserta BPJS Kesehatan.",
+              "Pasien diminta mendaftar jadwal melalui loket atau layanan pesan singkat rumah sakit.",
+          ], author="Admin", section="Berita", tags=("kesehatan",)),
+        # ---- catatan-seluma (Blogger; feed gone) -----------------------------------------------------
+        A("catatan-seluma", "/2024/10/camat-seluma-selatan-imbau-perangkat-desa-netral.html",
+          "Camat Seluma Selatan Imbau Perangkat Desa Netral", wib(2024, 10, 3, 20, 0), [
+              "Camat Seluma Selatan mengumpulkan kepala desa dan perangkat desa untuk mengingatkan larangan "
+              "terlibat dalam kampanye Pilkada 2024.",
+              "Ia meminta perangkat desa tidak memasang alat peraga kampanye di kantor desa dan tidak memakai "
+              "fasilitas desa untuk kegiatan pasangan calon mana pun.",
+              "Pertemuan itu juga dihadiri Panwascam yang menjelaskan cara melaporkan dugaan pelanggaran.",
+          ], author="Catatan Seluma", section="Berita", tags=("netralitas",)),
+        A("catatan-seluma", "/2024/10/sawah-di-semidang-alas-mulai-ditanami-padi.html",
+          "Sawah di Semidang Alas Mulai Ditanami Padi", wib(2024, 10, 2, 19, 0), [
+              "Petani di Kecamatan Semidang Alas mulai menanam padi setelah hujan turun teratur sejak akhir "
+              "September.",
+              "Kelompok tani setempat mendapat bantuan benih unggul dan pupuk dari Dinas Pertanian Kabupaten "
+              "Seluma untuk musim tanam ini.",
+              "Mereka berharap irigasi yang diperbaiki tahun ini cukup mengairi seluruh lahan.",
+          ], author="Catatan Seluma", section="Berita", tags=("pertanian",)),
+        A("catatan-seluma", "/2024/10/jalan-provinsi-di-seluma-mulai-diperbaiki.html",
+          "Jalan Provinsi di Seluma Mulai Diperbaiki", wib(2024, 10, 1, 18, 30), [
+              "Perbaikan jalan provinsi yang menghubungkan Tais dengan Kecamatan Talo mulai dikerjakan pekan ini.",
+              "Warga menyambut baik perbaikan tersebut karena jalan berlubang kerap menyebabkan kecelakaan "
+              "sepeda motor pada malam hari.",
+              "Pekerjaan ditargetkan selesai sebelum akhir tahun anggaran.",
+          ], author="Catatan Seluma", section="Berita", tags=("infrastruktur",)),
+        # ---- info-beltim (Next.js; bodies rendered in the browser) -----------------------------------
+        A("info-beltim", "/news/88213/bupati-beltim-ingatkan-asn-tidak-berpolitik-praktis",
+          "Bupati Beltim Ingatkan ASN Tidak Berpolitik Praktis", wib(2024, 10, 3, 9, 45), [
+              "MANGGAR - Pemerintah Kabupaten Belitung Timur mengingatkan ASN agar tidak berpolitik praktis "
+              "selama masa kampanye Pilkada 2024.",
+              "Pelanggaran akan ditindak sesuai peraturan disiplin pegawai negeri sipil setelah ada "
+              "rekomendasi dari Bawaslu Belitung Timur.",
+          ], author="Tim Info Beltim", section="News", tags=("ASN",)),
+        A("info-beltim", "/news/88207/festival-pantai-serdang-digelar-akhir-pekan-ini",
+          "Festival Pantai Serdang Digelar Akhir Pekan Ini", wib(2024, 10, 2, 13, 0), [
+              "MANGGAR - Festival Pantai Serdang kembali digelar akhir pekan ini dengan lomba perahu hias dan "
+              "bazar kuliner khas Belitung Timur.",
+              "Panitia memperkirakan ribuan pengunjung akan datang dari Belitung dan Bangka.",
+          ], author="Tim Info Beltim", section="News", tags=("wisata",)),
+        A("info-beltim", "/news/88199/harga-ikan-di-pasar-manggar-turun",
+          "Harga Ikan di Pasar Manggar Turun", wib(2024, 10, 1, 7, 30), [
+              "MANGGAR - Harga ikan di Pasar Manggar turun karena hasil tangkapan nelayan melimpah.",
+              "Ikan kembung dijual Rp35 ribu per kilogram, lebih murah dari pekan lalu.",
+          ], author="Tim Info Beltim", section="News", tags=("harga",)),
+    ]
+
+
+@dataclass
+class OnboardingSpec:
+    """An onboarding outlet: its theme, the registry entry a maintainer wrote for it, and how it is found."""
+
+    theme: Theme
+    article_pattern: str  # regex for the URL path of the hand-written entry; the server prefixes the origin
+    region: dict[str, str | None]
+    feeds: list[str] = field(default_factory=list)  # the hand-written entry's sources
+    sitemaps: list[str] = field(default_factory=list)
+    listings: list[str] = field(default_factory=list)
+    max_listing_pages: int = 3
+    home_items: int = 2  # articles the home page links (the rest are only behind its sources)
+    robots_sitemap: str | None = None  # robots.txt names this sitemap
+    serves: dict[str, str] = field(default_factory=dict)  # path -> what: feed, atom, sitemap-index, listing
+    moved: dict[str, str] = field(default_factory=dict)  # old path -> new path (301)
+    static: tuple[str, ...] = ()  # plain pages the navigation links
+
+
+def onboarding_specs() -> list[OnboardingSpec]:
+    news_index, news_child, pages_child = "/sitemaps/kabar-timah-index.xml", "/sitemaps/kabar-timah-berita.xml", \
+        "/sitemaps/kabar-timah-halaman.xml"
+    return [
+        OnboardingSpec(JoomlaTheme(), r"/[a-z-]+/\d+-[a-z0-9-]+$",
+                       {"province": "Kepulauan Bangka Belitung", "regency": "Kabupaten Bangka Tengah"},
+                       feeds=[JoomlaTheme.feeds[0]],
+                       serves={JoomlaTheme.feeds[0]: "feed", JoomlaTheme.feeds[1]: "atom"},
+                       static=("/profil", "/redaksi", "/kontak")),
+        OnboardingSpec(DetikStyleTheme(), r"/[a-z-]+/d-\d+/",
+                       {"province": "Kepulauan Bangka Belitung", "regency": "Kota Pangkal Pinang"},
+                       sitemaps=[news_index], robots_sitemap=news_index,
+                       serves={news_index: "sitemap-index", news_child: "news-sitemap", pages_child: "page-sitemap"},
+                       static=("/tentang", "/redaksi", "/pedoman-media-siber")),
+        OnboardingSpec(KompasStyleTheme(), r"/read/\d{4}/\d{2}/\d{2}/\d+/",
+                       {"province": "Bengkulu", "regency": "Kabupaten Rejang Lebong"},
+                       listings=["/indeks"], max_listing_pages=3, home_items=1, serves={"/indeks": "listing"},
+                       static=("/redaksi", "/kontak")),
+        OnboardingSpec(DrupalTheme(), r"/berita/[a-z0-9]+(?:-[a-z0-9]+){2,}$", {"province": "Kepulauan Bangka Belitung",
+                                                               "regency": "Kabupaten Bangka"},
+                       feeds=["/rss.xml"], serves={"/berita/feed": "feed"}, moved={"/rss.xml": "/berita/feed"},
+                       home_items=3, static=("/tentang",)),
+        OnboardingSpec(BloggerTheme(), r"/\d{4}/\d{2}/[a-z0-9-]+\.html$",
+                       {"province": "Bengkulu", "regency": "Kabupaten Seluma"},
+                       feeds=["/feeds/posts/default"], home_items=3, static=("/p/tentang-kami.html",)),
+        OnboardingSpec(NextJsTheme(), r"/news/\d+/", {"province": "Kepulauan Bangka Belitung",
+                                                     "regency": "Kabupaten Belitung Timur"},
+                       feeds=["/rss"], serves={"/rss": "feed"}, home_items=3, static=("/tentang",)),
+    ]
+
+
+def build_onboarding_outlet(spec: OnboardingSpec, articles: list[Article]) -> tuple[list[Page], dict[str, object]]:
+    theme, oid = spec.theme, spec.theme.outlet
+    arts = sorted(articles, key=lambda a: a.published, reverse=True)
+    for a in arts:
+        assert re.match(spec.article_pattern, a.path), (oid, a.path)
+    newest = arts[0].published
+    pages = [Page(a.path, theme.article(a, [o for o in arts if o is not a]), HTML_TYPE, a.published, "article")
+             for a in arts]
+    pages.append(Page("/", theme.home(arts[: spec.home_items], arts[0].url, []), HTML_TYPE, newest, "page"))
+    pages += [Page(p, theme.simple(p.strip("/").split("/")[-1].split(".")[0].replace("-", " ").title(), p,
+                                   f"Halaman {theme.name}."), HTML_TYPE, newest, "page") for p in spec.static]
+    for path, what in spec.serves.items():
+        if what == "feed":
+            pages.append(Page(path, rss(theme.name, "/", path, arts, wordpress=False), RSS_TYPE, newest, "feed"))
+        elif what == "atom":
+            pages.append(Page(path, atom(theme.name, path, arts), ATOM_TYPE, newest, "feed"))
+        elif what == "sitemap-index":
+            children = [p for p, w in spec.serves.items() if w in ("news-sitemap", "page-sitemap")]
+            pages.append(Page(path, sitemap_index([(p, newest) for p in children]), XML_TYPE, newest, "sitemap"))
+        elif what == "news-sitemap":
+            pages.append(Page(path, news_sitemap(theme.name, arts), XML_TYPE, newest, "sitemap"))
+        elif what == "page-sitemap":
+            pages.append(Page(path, page_sitemap(list(spec.static), newest), XML_TYPE, newest, "sitemap"))
+        elif what == "listing":
+            per_page = 2
+            n_pages = -(-len(arts) // per_page)
+            noise = [Link("/tag/pilkada-2024", "Pilkada 2024"), Link("/penulis/andi-saputra", "Andi Saputra")]
+            for n in range(1, n_pages + 1):
+                chunk = arts[(n - 1) * per_page: n * per_page]
+                pages.append(Page(onboarding_page_url(path, n),
+                                  theme.listing("Indeks Berita", chunk, noise, n, n_pages,
+                                                lambda k, r=path: base() + onboarding_page_url(r, k)),
+                                  HTML_TYPE, chunk[0].published, "listing"))
+    pages += [Page(old, base() + new, HTML_TYPE, newest, "redirect") for old, new in spec.moved.items()]
+    robots_lines = ["User-agent: *", "Disallow: /administrator/", "Disallow: /admin/", ""]
+    if spec.robots_sitemap:
+        robots_lines += [f"Sitemap: {base()}{spec.robots_sitemap}", ""]
+    pages.append(Page("/robots.txt", "\n".join(robots_lines), TEXT_TYPE, newest, "robots"))
+    manifest: dict[str, object] = {
+        "name": theme.name, "group": ONBOARDING_GROUP, "home": "/", "feeds": spec.feeds, "sitemaps": spec.sitemaps,
+        "listings": spec.listings,
+        "listing_pages": {r: [onboarding_page_url(r, n) for n in range(1, -(-len(arts) // 2) + 1)]
+                          for r in spec.listings},
+        "article_pattern": spec.article_pattern, "max_listing_pages": spec.max_listing_pages,
+        "region": spec.region, "disallowed": [],
+        "articles": [{"path": a.path, "title": a.title, "published": a.published.isoformat(), "lang": a.lang,
+                      "seed": None, "amp": None, "sources": []} for a in arts],
+    }
+    return pages, manifest
+
+
+def onboarding_page_url(root: str, n: int) -> str:
+    """Kompas-style pagination: /indeks, /indeks?page=2, …"""
+    return root if n == 1 else f"{root}?page={n}"
+
+
+def onboarding_outlets() -> list[tuple[str, list[Page], dict[str, object]]]:
+    articles = onboarding_articles()
+    built = []
+    for spec in onboarding_specs():
+        pages, entry = build_onboarding_outlet(spec, [a for a in articles if a.outlet == spec.theme.outlet])
+        built.append((spec.theme.outlet, pages, entry))
+    return built
+
+
+# --------------------------------------------------------------------------------------------------
 # Assembly
 # --------------------------------------------------------------------------------------------------
 
@@ -1149,6 +1643,10 @@ def build_faults(theme: Theme, others: Sequence[Article]) -> tuple[dict[str, Pag
 def file_for(path: str, ctype: str) -> str:
     """Where a URL path's content is stored under sites/<outlet>/ (routes are explicit in the manifest)."""
     rel = path.lstrip("/")
+    if "?" in rel:  # a route with a query (a Joomla feed, ?page=2): no "?" or "&" in file names
+        stem, query = rel.split("?", 1)
+        rel = f"{stem.rstrip('/') or 'index'}__{re.sub(r'[^A-Za-z0-9]+', '-', query)}"
+        return rel + (".html" if ctype == HTML_TYPE else ".xml")
     if not rel or rel.endswith("/"):
         return rel + ("index.html" if ctype == HTML_TYPE else "index.xml")
     if ctype == HTML_TYPE and not rel.endswith(".html") and not rel.endswith(".php"):
@@ -1263,6 +1761,25 @@ def build_outlet(spec: OutletSpec, articles: list[Article]) -> tuple[list[Page],
     return pages, manifest
 
 
+def write_pages(out: Path, outlet_id: str, pages: Iterable[Page]) -> dict[str, dict[str, str]]:
+    """Write an outlet's files under ``out/<outlet-id>/``; its routes (URL path -> file, type, kind, time)."""
+    routes: dict[str, dict[str, str]] = {}
+    for page in pages:
+        if page.kind == "redirect":  # no file: the route answers 301 with the page's content as Location
+            routes[page.path] = {"file": "", "type": page.ctype, "kind": page.kind, "location": page.content,
+                                 "modified": page.modified.isoformat()}
+            continue
+        rel = page.path if page.kind == "fault" else file_for(page.path, page.ctype)
+        target = out / outlet_id / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+        if page.kind != "fault":
+            assert page.path not in routes, (outlet_id, page.path)
+            routes[page.path] = {"file": rel, "type": page.ctype, "kind": page.kind,
+                                 "modified": page.modified.isoformat()}
+    return dict(sorted(routes.items()))
+
+
 def build(seeds: Path, out: Path) -> None:
     all_articles = composed()
     by_title = {a.title: base() + a.path for a in all_articles if a.outlet == "belitong-ekspres"}
@@ -1296,18 +1813,11 @@ def build(seeds: Path, out: Path) -> None:
                                       "listing_links": "_faults/listing-links.html",
                                       "feed_items": "_faults/feed-items.xml"}
             pages += fault_pages.values()
-        routes: dict[str, dict[str, str]] = {}
-        for page in pages:
-            rel = page.path if page.kind == "fault" else file_for(page.path, page.ctype)
-            target = out / spec.id / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.content, encoding="utf-8")
-            if page.kind != "fault":
-                assert page.path not in routes, (spec.id, page.path)
-                routes[page.path] = {"file": rel, "type": page.ctype, "kind": page.kind,
-                                     "modified": page.modified.isoformat()}
-        entry["routes"] = dict(sorted(routes.items()))
+        entry["routes"] = write_pages(out, spec.id, pages)
         outlets[spec.id] = entry
+    for oid, pages, entry in onboarding_outlets():
+        entry["routes"] = write_pages(out, oid, pages)
+        outlets[oid] = entry
     manifest["outlets"] = outlets
     text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
     (out / "manifest.json").write_text(text, encoding="utf-8")

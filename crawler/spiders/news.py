@@ -16,54 +16,33 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
-from lxml import etree
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.gz import gunzip
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler import report
 from crawler.items import PageItem
 from crawler.outlets import Outlet, load_registry, select
+from crawler.sources import (
+    SITEMAP_INDEX,
+    SourceError,
+    feed_entries,
+    listing_links,
+    next_page,
+    sitemap_entries,
+)
 from pantau.state import CrawlState
-from pantau.urls import canonical_url, declared_canonical
+from pantau.urls import declared_canonical
 from pipelines import config_from
 
-# Links that lead to the next listing page, by rel or by the words sites use.
-NEXT_PAGE_XPATH = (
-    "//link[@rel='next']/@href | //a[@rel='next']/@href | "
-    "//a[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/@href | "
-    "//a[normalize-space(.)='›' or normalize-space(.)='»' or normalize-space(.)='>' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='next' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='selanjutnya' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='berikutnya']/@href"
-)
-FEED_ITEM_XPATH = "//*[local-name()='item' or local-name()='entry']"
 SOURCE_KINDS = ("feed", "sitemap", "listing")
 _WS = re.compile(r"\s+")
-
-
-def _parse_when(value: str | None) -> datetime | None:
-    """A feed/sitemap date (RFC 822 or ISO 8601) as an aware datetime, or None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 class NewsSpider(scrapy.Spider):
@@ -149,43 +128,27 @@ class NewsSpider(scrapy.Spider):
             return
         outlet = self.outlets[response.meta["outlet"]]
         try:
-            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=False, resolve_entities=False,
-                                                                          no_network=True))
-        except etree.XMLSyntaxError as exc:
+            entries = feed_entries(response.body, response.url)
+        except SourceError as exc:
             report.error(self.crawler.stats, outlet.id, f"bad feed {response.url}: {exc}")
             return
-        entries = root.xpath(FEED_ITEM_XPATH)
-        if not entries:
-            report.error(self.crawler.stats, outlet.id, f"bad feed {response.url}: no items or entries")
-            return
         for entry in entries:
-            link = entry.xpath("string(*[local-name()='link'][not(@rel) or @rel='alternate'][1]/@href)") or \
-                entry.xpath("string(*[local-name()='link'][1])") or entry.xpath("string(*[local-name()='guid'])")
-            when = entry.xpath("string(*[local-name()='updated' or local-name()='pubDate' or "
-                               "local-name()='published' or local-name()='date'][1])")
-            yield from self._article_request(outlet, urljoin(response.url, link.strip()), _parse_when(when))
+            yield from self._article_request(outlet, entry.url, entry.when)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         if not self._source_ok(response):
             return
         outlet = self.outlets[response.meta["outlet"]]
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
         try:
-            sitemap = Sitemap(body)
-        except (etree.XMLSyntaxError, ValueError) as exc:
+            kind, entries = sitemap_entries(response.body, response.url, self.settings.getint("DOWNLOAD_MAXSIZE"))
+        except SourceError as exc:
             report.error(self.crawler.stats, outlet.id, f"bad sitemap {response.url}: {exc}")
             return
-        for entry in sitemap:
-            loc = entry.get("loc", "")
-            if not loc:
-                continue
-            if sitemap.type == "sitemapindex":
-                yield self._source_request(outlet, urljoin(response.url, loc), "sitemap", page=2)
+        for entry in entries:
+            if kind == SITEMAP_INDEX:
+                yield self._source_request(outlet, entry.url, "sitemap", page=2)
             else:
-                when = entry.get("lastmod") or (entry.get("news") or {}).get("publication_date")
-                yield from self._article_request(outlet, urljoin(response.url, loc), _parse_when(when))
+                yield from self._article_request(outlet, entry.url, entry.when)
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
         if not self._source_ok(response):
@@ -194,15 +157,13 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             report.error(self.crawler.stats, outlet.id, f"listing is not HTML: {response.url}")
             return
-        for href in response.xpath("//a/@href").getall():
-            url = response.urljoin(href.strip())
-            if url.startswith("http"):
-                yield from self._article_request(outlet, url, None)
+        for url in listing_links(response.selector, response.url):
+            yield from self._article_request(outlet, url, None)
         page = response.meta["page"]
         if page < outlet.max_listing_pages:
-            next_href = response.xpath(NEXT_PAGE_XPATH).get()
-            if next_href:
-                yield self._source_request(outlet, response.urljoin(next_href.strip()), "listing", page=page + 1)
+            next_url = next_page(response.selector, response.url)
+            if next_url:
+                yield self._source_request(outlet, next_url, "listing", page=page + 1)
 
     def _article_request(self, outlet: Outlet, url: str, lastmod: datetime | None) -> Iterator[scrapy.Request]:
         """Request an article page unless it is off-pattern, already asked for, or known and unchanged.
@@ -210,11 +171,10 @@ class NewsSpider(scrapy.Spider):
         The request goes to the story's own URL when the outlet's rewrites name one: page 15
         of a story is not the story.
         """
-        story = outlet.story_url(url)
-        key = canonical_url(story)
-        if not (outlet.article_regex.match(url) or outlet.article_regex.match(key)):
+        key = outlet.canonical(url)
+        if not outlet.is_article(url):
             return
-        url = story
+        url = outlet.story_url(url)
         if key in self._requested:
             return
         self._requested.add(key)

@@ -58,6 +58,29 @@ path matches the outlet's ``article_pattern``):
     and still discovers the outlet's articles from its other sources.
 
 With ``faults=False`` none of these paths exists (404) and nothing links to them.
+
+Onboarding outlets (``FixtureSite(onboarding=True)`` only; :data:`ONBOARDING_GROUP` in the manifest),
+for ``pantau outlets add`` and ``pantau outlets check``. Each has its own CMS style, a registry
+entry as a maintainer would write it (:meth:`FixtureSite.write_outlets_yaml`), and a home page
+that links only its newest articles:
+
+``warta-pesisir`` (Joomla)
+    its feeds exist only where ``<link rel="alternate">`` on the home page says
+    (``/?format=feed&type=rss`` and ``&type=atom``); no sitemap, no listing.
+``kabar-timah`` (detik-like)
+    only robots.txt names its sitemap (``/sitemaps/kabar-timah-index.xml`` → news sitemap); no feed.
+``suara-rejang`` (Kompas-like)
+    only the "Indeks Berita" link of its navigation leads to its articles: ``/indeks``,
+    ``/indeks?page=2``, ``?page=3``; no feed, no sitemap.
+``lintas-bangka`` (Drupal)
+    the entry's feed ``/rss.xml`` moved: 301 to ``/berita/feed``.
+``catatan-seluma`` (Blogger)
+    the entry's feed ``/feeds/posts/default`` is gone (404); the articles are still there.
+``info-beltim`` (Next.js)
+    after a redesign the article pages carry their body only in ``__NEXT_DATA__`` (rendered in
+    the browser): every body comes out empty.
+
+A route may live at a query string (``/?format=feed&type=rss``); other query strings are ignored.
 """
 
 from __future__ import annotations
@@ -82,10 +105,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-__all__ = ["FAULT_OUTLET", "FixtureSite", "RequestRecord"]
+__all__ = ["FAULT_OUTLET", "ONBOARDING_GROUP", "FixtureSite", "RequestRecord"]
 
 FAULT_OUTLET = "trawang-news"
 """The outlet that carries the fault pages when ``faults=True``."""
+ONBOARDING_GROUP = "onboarding"
+"""The manifest group of the outlets served only with ``onboarding=True``."""
 
 _BODY_END = "<!-- end article body -->"
 _BASE_TOKEN = re.compile(r"__BASE(?::([a-z0-9-]+))?__")
@@ -147,11 +172,13 @@ class FixtureSite:
     ...     urlopen(site.base_url("antara-babel") + "/terkini")
 
     ``faults=True`` adds the fault pages described in the module docstring;
-    ``timeout_delay`` is how long the ``slow`` page sleeps before answering.
+    ``timeout_delay`` is how long the ``slow`` page sleeps before answering;
+    ``onboarding=True`` also serves the :data:`ONBOARDING_GROUP` outlets (module docstring).
     """
 
-    def __init__(self, *, faults: bool = False, timeout_delay: float = 5.0) -> None:
+    def __init__(self, *, faults: bool = False, timeout_delay: float = 5.0, onboarding: bool = False) -> None:
         self.faults = faults
+        self.onboarding = onboarding
         self.timeout_delay = timeout_delay
         self.requests: list[RequestRecord] = []
         self._lock = threading.Lock()
@@ -161,6 +188,7 @@ class FixtureSite:
         manifest = json.loads(sites.joinpath("manifest.json").read_text(encoding="utf-8"))
         self._outlets: dict[str, _Outlet] = {
             oid: _Outlet(oid, entry, sites.joinpath(oid)) for oid, entry in manifest["outlets"].items()
+            if onboarding or entry.get("group") != ONBOARDING_GROUP
         }
         for outlet in self._outlets.values():
             for path, route in outlet.routes.items():
@@ -420,7 +448,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, *, send_body: bool) -> None:
         site, outlet = self.server.site, self.server.outlet
-        path = urlsplit(self.path).path or "/"
+        target = urlsplit(self.path)
+        path = target.path or "/"
+        if target.query and f"{path}?{target.query}" in outlet.routes:  # a page that lives at a query
+            path = f"{path}?{target.query}"
         try:
             status, headers, body = self._respond(site, outlet, path)
         except Exception:  # a bug here must not hang the client: answer 500 and re-raise into the log
@@ -458,6 +489,10 @@ class _Handler(BaseHTTPRequestHandler):
             return HTTPStatus.NOT_FOUND, {"Content-Type": html_type}, (
                 b"<!DOCTYPE html><html><head><title>404 Halaman tidak ditemukan</title></head>"
                 b"<body><h1>404</h1><p>Halaman tidak ditemukan.</p></body></html>\n")
+        if route["kind"] == "redirect":
+            location = site._resolve(route["location"], outlet)
+            return HTTPStatus.MOVED_PERMANENTLY, {"Location": location, "Content-Type": html_type}, (
+                f'<html><body>Moved to <a href="{html.escape(location)}">here</a></body></html>\n'.encode())
         text = site._resolve(site._inject_faults(outlet, outlet.text(path)), outlet)
         body = text.encode("utf-8")
         etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
