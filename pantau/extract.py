@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -19,6 +20,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
+
+from pantau.container import ContainerHint, find_container, isolate, normalise, prune, select
+from pantau.evidence import agreement, link_densities, merge_modes
+from pantau.headline import headline
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -30,13 +35,8 @@ PUBLISHED_XPATHS = (
     "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date']/@content",
     "//time[@datetime][1]/@datetime",
 )
-TITLE_XPATHS = (
-    "//meta[@property='og:title']/@content",
-    "//h1[1]",
-    "//title",
-)
-# Separators between a headline and the site name in <title>/og:title.
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+")
+# Share of a scored container's words the whole-page extraction must also have (see article_text).
+MIN_AGREEMENT = 0.6
 BYLINES = {
     "author": re.compile(r"^(?:reporter|wartawan|penulis|pewarta)\s*:\s*(?P<name>[^|\n]+?)\s*(?:\||$)",
                          re.IGNORECASE | re.MULTILINE),
@@ -81,52 +81,71 @@ def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def strip_site_name(title: str, site_names: tuple[str, ...]) -> str:
-    """Drop a trailing (or leading) site-name segment: "Judul - ANTARA News Babel" -> "Judul"."""
-    parts = TITLE_SEPARATORS.split(title.strip())
-    if len(parts) < 2:
-        return title.strip()
-    names = [n.casefold() for n in site_names if n]
-
-    def is_site(segment: str) -> bool:
-        s = segment.casefold()
-        return any(n in s or s in n for n in names) or bool(re.search(r"\.(com|id|co|net|org)\b", s))
-
-    if is_site(parts[-1]):
-        parts = parts[:-1]
-    elif is_site(parts[0]):
-        parts = parts[1:]
-    return " - ".join(parts).strip()
+def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool, metadata: bool = False) -> Document | None:
+    """One trafilatura run; it edits the tree it gets, so callers pass a tree they no longer need."""
+    doc = trafilatura.bare_extraction(  # a Document (as_dict=False)
+        tree, url=url, with_metadata=metadata, include_comments=False, include_tables=False,
+        include_images=False, favor_precision=precision, favor_recall=not precision, deduplicate=False,
+        fast=not metadata,
+    )
+    return doc if isinstance(doc, Document) else None
 
 
-def extract_page(html: str, url: str, site_names: tuple[str, ...] = ()) -> ExtractedPage | None:
+def _paragraphs(doc: Document | None) -> list[str]:
+    return [p for p in (" ".join(line.split()) for line in (doc.text or "").split("\n")) if p] if doc else []
+
+
+def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | None = None
+                 ) -> tuple[list[str], Document | None]:
+    """The article's paragraphs, and trafilatura's whole-page result (for its metadata).
+
+    Extraction runs inside the article container (the hint's, else the one
+    :func:`pantau.container.find_container` scores best), in precision and in
+    recall mode, merged paragraph by paragraph (:func:`merge_modes`). A container
+    found by scoring is trusted only when its text agrees with trafilatura's
+    whole-page extraction (a container of reader comments does not); otherwise
+    the whole-page extraction stands.
+    """
+    normalise(tree)
+    whole = _trafilatura(deepcopy(tree), url, precision=True, metadata=True)
+    whole_paragraphs = _paragraphs(whole)
+    work = deepcopy(tree)
+    prune(work, hint.drop if hint else ())
+    blocks = select(work, hint.container) if hint and hint.container else []
+    hinted = bool(blocks)
+    blocks = blocks or find_container(work)
+    if blocks:
+        inside = isolate(blocks)
+        densities = link_densities(inside)
+        precise = _paragraphs(_trafilatura(deepcopy(inside), url, precision=True))
+        recalled = _paragraphs(_trafilatura(inside, url, precision=False))
+        merged = merge_modes(precise, recalled, densities)
+        if merged and (hinted or agreement(merged, whole_paragraphs) >= MIN_AGREEMENT):
+            return merged, whole
+    return whole_paragraphs, whole
+
+
+def extract_page(html: str, url: str, site_names: tuple[str, ...] = (),
+                 hint: ContainerHint | None = None) -> ExtractedPage | None:
     """Main text and metadata of an article page; None when the page has no article text."""
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    doc = trafilatura.bare_extraction(  # a Document (as_dict=False)
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, favor_recall=True, deduplicate=False,
-    )
-    if not isinstance(doc, Document) or not (doc.text or "").strip():
-        return None
-    text = str(doc.text)
-    title = None
-    for xpath in TITLE_XPATHS:
-        found = tree.xpath(xpath)
-        if found:
-            raw = found[0] if isinstance(found[0], str) else found[0].text_content()
-            if raw and raw.strip():
-                title = strip_site_name(" ".join(raw.split()), site_names + ((doc.sitename or ""),))
-                break
-    title = title or doc.title
+    title = headline(tree, site_names)
     published = None
     for xpath in PUBLISHED_XPATHS:
         found = tree.xpath(xpath)
         if found and (published := parse_datetime(str(found[0]))):
             break
-    published = published or parse_datetime(_json_ld_published(tree)) or parse_datetime(doc.date)
+    published = published or parse_datetime(_json_ld_published(tree))
+    paragraphs, doc = article_text(tree, url, hint)
+    if not paragraphs:
+        return None
+    text = "\n".join(paragraphs)
+    if doc is not None:
+        title = title or doc.title
+        published = published or parse_datetime(doc.date)
     bylines = {k: (m["name"].strip() if (m := p.search(text)) else None) for k, p in BYLINES.items()}
     return ExtractedPage(title=title, text=text, published=published,
-                         author=bylines["author"] or doc.author, editor=bylines["editor"])
+                         author=bylines["author"] or (doc.author if doc else None), editor=bylines["editor"])
