@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -51,8 +52,14 @@ MAX_PARAGRAPH_LINK_DENSITY = 0.5
 # A sibling of the best block joins the container when it scores this share of the best (readability: 0.2).
 SIBLING_SHARE = 0.2
 SIBLING_MIN_SCORE = 3.0
+# Between the headline and the best block, a block with this many prose paragraphs and this share of the
+# best score is the article, and the best block is what follows it (find_container).
+MIN_ARTICLE_PROSE = 3
+BEFORE_BEST_SHARE = 0.2
+MIN_PROSE_WORDS = 6
 # A junk-marked block holding more than this share of the page's paragraph score is the article.
 MAJORITY = 0.5
+_WORD = re.compile(r"\w+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -123,8 +130,14 @@ def is_hidden(el: HtmlElement) -> bool:
 
 def is_junk_block(el: HtmlElement) -> bool:
     """A block whose class or id names what is never article text (comments, related lists, captions …)."""
-    words = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(words.strip()) and any(BOILERPLATE.junk_block.search(w) for w in words.split())
+    return _junk_words(el.get("class"), el.get("id"))
+
+
+@lru_cache(maxsize=4096)
+def _junk_words(classes: str | None, ident: str | None) -> bool:
+    """Pages repeat the same class strings hundreds of times: each is matched once."""
+    words = f"{classes or ''} {ident or ''}".split()
+    return any(BOILERPLATE.junk_block.search(w) for w in words)
 
 
 def prune(tree: HtmlElement, drop_xpaths: Sequence[str] = ()) -> None:
@@ -184,39 +197,112 @@ def _paragraphs(tree: HtmlElement) -> list[tuple[HtmlElement, float]]:
     return found
 
 
-def _scores(tree: HtmlElement) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
-    """(container candidates' scores, each paragraph's own score)."""
+@dataclass
+class _Scores:
+    container: dict[HtmlElement, float]  # candidates: paragraphs' parents and ancestors (and text <div>s)
+    own: dict[HtmlElement, float]  # each paragraph's own score
+    first: dict[HtmlElement, int]  # document position of the first paragraph inside each candidate
+    position: dict[HtmlElement, int]  # document position of every element
+
+
+def _scores(tree: HtmlElement) -> _Scores:
+    position = {el: i for i, el in enumerate(tree.iter())}
     scores: dict[HtmlElement, float] = {}
     own: dict[HtmlElement, float] = {}
+    first: dict[HtmlElement, int] = {}
     for el, score in _paragraphs(tree):
         own[el] = score
         if el.tag != "p":
             scores[el] = scores.get(el, 0.0) + score  # text with <br>s in one <div> is its own container
+            first.setdefault(el, position[el])
         ancestor, level = el.getparent(), 0
         while ancestor is not None and level < 3:
             scores[ancestor] = scores.get(ancestor, 0.0) + score / (1, 2, 6)[level]
+            first.setdefault(ancestor, position[el])
             ancestor, level = ancestor.getparent(), level + 1
     for el in scores:
         text_len = len(_text(el)) or 1
         scores[el] *= 1 - min(_link_chars(el) / text_len, 1.0)
-    return scores, own
+    return _Scores(scores, own, first, position)
 
 
-def find_container(tree: HtmlElement) -> list[HtmlElement]:
+def _headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The heading that prints the article's headline (where the article starts), if the page has one."""
+    if not title:
+        return None
+    wanted = _WORD.findall(title.casefold())
+    for el in tree.iter("h1", "h2", "h3"):
+        if _WORD.findall(el.text_content().casefold()) == wanted:
+            return el
+    return None
+
+
+@dataclass(frozen=True)
+class Container:
+    """Where the article is: blocks of the page (in document order), and whether they follow its headline."""
+
+    blocks: list[HtmlElement]
+    follows_headline: bool = False
+
+
+def find_container(tree: HtmlElement, title: str | None = None) -> Container:
     """The article's container in ``tree`` (already pruned): the best block and its text-bearing siblings.
 
-    Empty when no block holds paragraph text. The elements are ``tree``'s own, in document order.
+    The best block scores highest, unless the page prints its headline in a
+    heading and another block between that heading and the best one reads like
+    an article (:data:`MIN_ARTICLE_PROSE` prose paragraphs, at least
+    :data:`BEFORE_BEST_SHARE` of the best score): long reader comments, a
+    sidebar of teasers or the next article appended below can outscore a short
+    article, but they never come between its headline and its text.
+
+    No blocks when none holds paragraph text. The elements are ``tree``'s own.
     """
-    scores, own = _scores(tree)
+    found = _scores(tree)
+    scores = found.container
     candidates = [el for el in scores if el.tag not in ("html", "body")]
     if not candidates:
-        return []
-    best = max(candidates, key=lambda el: scores[el])
+        return Container([])
+    top = best = max(candidates, key=lambda el: scores[el])
+    anchor = _headline_element(tree, title)
+    if anchor is not None and found.position[anchor] < found.first[best]:
+        start, end = found.position[anchor], found.first[best]
+        floor = BEFORE_BEST_SHARE * scores[best]
+        earlier = [el for el in candidates
+                   if start < found.first[el] and _end(el, found) < end and scores[el] >= floor
+                   and _prose_count(el, found) >= MIN_ARTICLE_PROSE]
+        if earlier:
+            best = max(earlier, key=lambda el: scores[el])
+    follows = anchor is not None and found.position[anchor] < found.first[best]
     parent = best.getparent()
     if parent is None:
-        return [best]
+        return Container([best], follows)
     floor = max(SIBLING_MIN_SCORE, SIBLING_SHARE * scores[best])
-    return [el for el in parent if el is best or max(scores.get(el, 0.0), own.get(el, 0.0)) >= floor]
+
+    def continues(el: HtmlElement) -> bool:
+        """A sibling carrying article text on (a body split by an ad slot), not what the article displaced."""
+        if best is not top and (el is top or el in top.iterancestors()):
+            return False
+        return max(scores.get(el, 0.0), found.own.get(el, 0.0)) >= floor
+
+    return Container([el for el in parent if el is best or continues(el)], follows)
+
+
+def _end(el: HtmlElement, found: _Scores) -> int:
+    """Document position of the last element inside ``el``."""
+    last = el
+    for last in el.iterdescendants():  # noqa: B007 - the loop finds the last descendant
+        pass
+    return found.position[last]
+
+
+def _prose_count(el: HtmlElement, found: _Scores) -> int:
+    """Paragraphs inside ``el`` that read as sentences (a byline, date or caption does not)."""
+    return sum(1 for p in found.own if _is_prose(p) and (p is el or el in p.iterancestors()))
+
+
+def _is_prose(el: HtmlElement) -> bool:
+    text = _text(el)
+    return len(text.split()) >= MIN_PROSE_WORDS and text.rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def select(tree: HtmlElement, xpath: str) -> list[HtmlElement]:

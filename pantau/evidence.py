@@ -14,8 +14,9 @@ recall-only paragraph where the evidence says it is article text:
 * overlap: it does not contain (or sit inside) a precision paragraph, which is
   how a caption glued to a paragraph shows.
 
-:func:`agreement` measures how much of one extraction another one supports;
-it decides whether a container found by scoring is the article.
+:func:`prefer_container` decides whether a container found by scoring is the
+article: it must agree with the whole-page extraction, or, where the two
+disagree, match the page's own summary better.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ from pantau.analysis.clean import paragraph_key
 # A recall-only paragraph with more linked text than this is a link list or an insert.
 MAX_LINK_DENSITY = 0.3
 MIN_PROSE_CHARS, MIN_PROSE_WORDS = 50, 8
+# Share of a scored container's words the whole-page extraction must also have to confirm it.
+MIN_AGREEMENT = 0.6
+# A page summary (og:description) with fewer words than this is no evidence.
+MIN_DESCRIPTION_WORDS = 5
 _TOKEN = re.compile(r"\w+")
 
 
@@ -93,3 +98,26 @@ def agreement(candidate: Sequence[str], reference: Sequence[str]) -> float:
         return 1.0
     total = sum(ours.values())
     return sum((ours & theirs).values()) / total if total else 0.0
+
+
+def _coverage(summary: Counter[str], paragraphs: Sequence[str]) -> float:
+    words = set(_tokens(paragraphs))
+    return sum(1 for w in summary if w in words) / len(summary)
+
+
+def prefer_container(container: Sequence[str], whole: Sequence[str], description: str, *,
+                     follows_headline: bool) -> bool:
+    """Whether the container's text, rather than the whole-page extraction, is the article.
+
+    They agree (most container words are in the whole-page text): the container,
+    which is the tighter of the two. They disagree: the one that covers more of
+    the page's own summary (``og:description``, usually the lead); without a
+    summary, the container when it follows the page's headline (the whole-page
+    extractor took the longer text after it: comments, the next article).
+    """
+    if agreement(container, whole) >= MIN_AGREEMENT:
+        return True
+    summary = _tokens([description])
+    if len(summary) >= MIN_DESCRIPTION_WORDS:
+        return _coverage(summary, container) >= _coverage(summary, whole)
+    return follows_headline

@@ -21,8 +21,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from pantau.container import ContainerHint, find_container, isolate, normalise, prune, select
-from pantau.evidence import agreement, link_densities, merge_modes
+from pantau.container import Container, ContainerHint, find_container, isolate, normalise, prune, select
+from pantau.evidence import link_densities, merge_modes, prefer_container
 from pantau.headline import headline
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -35,8 +35,7 @@ PUBLISHED_XPATHS = (
     "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date']/@content",
     "//time[@datetime][1]/@datetime",
 )
-# Share of a scored container's words the whole-page extraction must also have (see article_text).
-MIN_AGREEMENT = 0.6
+DESCRIPTION_XPATH = "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
 BYLINES = {
     "author": re.compile(r"^(?:reporter|wartawan|penulis|pewarta)\s*:\s*(?P<name>[^|\n]+?)\s*(?:\||$)",
                          re.IGNORECASE | re.MULTILINE),
@@ -81,12 +80,15 @@ def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool, metadata: bool = False) -> Document | None:
-    """One trafilatura run; it edits the tree it gets, so callers pass a tree they no longer need."""
+def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool) -> Document | None:
+    """One trafilatura run (text only, no fallback extractors: pantau weighs the evidence itself).
+
+    trafilatura edits the tree it gets, so callers pass a tree they no longer need.
+    """
     doc = trafilatura.bare_extraction(  # a Document (as_dict=False)
-        tree, url=url, with_metadata=metadata, include_comments=False, include_tables=False,
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=False,
         include_images=False, favor_precision=precision, favor_recall=not precision, deduplicate=False,
-        fast=not metadata,
+        fast=True,
     )
     return doc if isinstance(doc, Document) else None
 
@@ -95,34 +97,40 @@ def _paragraphs(doc: Document | None) -> list[str]:
     return [p for p in (" ".join(line.split()) for line in (doc.text or "").split("\n")) if p] if doc else []
 
 
-def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | None = None
-                 ) -> tuple[list[str], Document | None]:
-    """The article's paragraphs, and trafilatura's whole-page result (for its metadata).
+def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | None = None,
+                 title: str | None = None) -> list[str]:
+    """The article's paragraphs (empty when the page has no article text).
 
     Extraction runs inside the article container (the hint's, else the one
     :func:`pantau.container.find_container` scores best), in precision and in
-    recall mode, merged paragraph by paragraph (:func:`merge_modes`). A container
-    found by scoring is trusted only when its text agrees with trafilatura's
-    whole-page extraction (a container of reader comments does not); otherwise
-    the whole-page extraction stands.
+    recall mode, merged paragraph by paragraph (:func:`pantau.evidence.merge_modes`).
+    A container found by scoring must agree with trafilatura's whole-page
+    extraction; when the two disagree, the page's own summary and headline
+    decide (:func:`pantau.evidence.prefer_container`).
     """
+    description = _description(tree)
     normalise(tree)
-    whole = _trafilatura(deepcopy(tree), url, precision=True, metadata=True)
+    whole = _trafilatura(deepcopy(tree), url, precision=True)
     whole_paragraphs = _paragraphs(whole)
     work = deepcopy(tree)
     prune(work, hint.drop if hint else ())
-    blocks = select(work, hint.container) if hint and hint.container else []
-    hinted = bool(blocks)
-    blocks = blocks or find_container(work)
-    if blocks:
-        inside = isolate(blocks)
+    hinted = select(work, hint.container) if hint and hint.container else []
+    container = Container(hinted) if hinted else find_container(work, title)
+    if container.blocks:
+        inside = isolate(container.blocks)
         densities = link_densities(inside)
         precise = _paragraphs(_trafilatura(deepcopy(inside), url, precision=True))
         recalled = _paragraphs(_trafilatura(inside, url, precision=False))
         merged = merge_modes(precise, recalled, densities)
-        if merged and (hinted or agreement(merged, whole_paragraphs) >= MIN_AGREEMENT):
-            return merged, whole
-    return whole_paragraphs, whole
+        if merged and (hinted or prefer_container(merged, whole_paragraphs, description,
+                                                  follows_headline=container.follows_headline)):
+            return merged
+    return whole_paragraphs
+
+
+def _description(tree: lxml.html.HtmlElement) -> str:
+    found = tree.xpath(DESCRIPTION_XPATH)
+    return " ".join(str(found[0]).split()) if found else ""
 
 
 def extract_page(html: str, url: str, site_names: tuple[str, ...] = (),
@@ -139,13 +147,14 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (),
         if found and (published := parse_datetime(str(found[0]))):
             break
     published = published or parse_datetime(_json_ld_published(tree))
-    paragraphs, doc = article_text(tree, url, hint)
+    paragraphs = article_text(tree, url, hint, title)
     if not paragraphs:
         return None
     text = "\n".join(paragraphs)
-    if doc is not None:
-        title = title or doc.title
-        published = published or parse_datetime(doc.date)
     bylines = {k: (m["name"].strip() if (m := p.search(text)) else None) for k, p in BYLINES.items()}
-    return ExtractedPage(title=title, text=text, published=published,
-                         author=bylines["author"] or (doc.author if doc else None), editor=bylines["editor"])
+    author = bylines["author"]
+    if not (title and published and author):  # trafilatura's metadata search costs ~6 ms: only when needed
+        meta = trafilatura.extract_metadata(tree, default_url=url)
+        title, author = title or meta.title, author or meta.author
+        published = published or parse_datetime(meta.date)
+    return ExtractedPage(title=title, text=text, published=published, author=author, editor=bylines["editor"])
