@@ -31,7 +31,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pantau.analysis.clean import BOILERPLATE
+from pantau.analysis.clean import load_boilerplate
 
 # Phrasing content (HTML's inline elements): a run of these is part of a paragraph.
 INLINE_TAGS = frozenset({
@@ -137,7 +137,7 @@ def is_junk_block(el: HtmlElement) -> bool:
 def _junk_words(classes: str | None, ident: str | None) -> bool:
     """Pages repeat the same class strings hundreds of times: each is matched once."""
     words = f"{classes or ''} {ident or ''}".split()
-    return any(BOILERPLATE.junk_block.search(w) for w in words)
+    return any(load_boilerplate().junk_block.search(w) for w in words)
 
 
 def prune(tree: HtmlElement, drop_xpaths: Sequence[str] = ()) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
@@ -133,9 +134,13 @@ def _description(tree: lxml.html.HtmlElement) -> str:
     return " ".join(str(found[0]).split()) if found else ""
 
 
-def extract_page(html: str, url: str, site_names: tuple[str, ...] = (),
-                 hint: ContainerHint | None = None) -> ExtractedPage | None:
-    """Main text and metadata of an article page; None when the page has no article text."""
+def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: ContainerHint | None = None,
+                 more_pages: Sequence[str] = ()) -> ExtractedPage | None:
+    """Main text and metadata of an article page; None when the page has no article text.
+
+    ``more_pages`` are the article's further pages (page 2, 3 …): their text
+    follows the first page's; the metadata is the first page's.
+    """
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -150,6 +155,11 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (),
     paragraphs = article_text(tree, url, hint, title)
     if not paragraphs:
         return None
+    for more in more_pages:
+        try:
+            paragraphs += article_text(lxml.html.fromstring(more), url, hint, title)
+        except (etree.ParserError, ValueError):
+            continue  # an empty or broken further page adds nothing
     text = "\n".join(paragraphs)
     bylines = {k: (m["name"].strip() if (m := p.search(text)) else None) for k, p in BYLINES.items()}
     author = bylines["author"]

@@ -5,7 +5,8 @@ sitemap indexes incl. news sitemaps, listing pages with bounded pagination),
 keeps only links matching the outlet's ``article_pattern``, canonicalises them
 so one story is one request, skips pages the crawl state already knows (unless
 a feed or sitemap says they changed since), and yields one :class:`PageItem`
-per fetched article page. Sources are re-read every run with conditional
+per article: an article split over pages is read whole first (its
+all-on-one-page view, else its next pages; :mod:`pantau.article_pages`). Sources are re-read every run with conditional
 requests (ETag / Last-Modified), so an unchanged feed costs a 304.
 """
 
@@ -33,6 +34,7 @@ from twisted.python.failure import Failure
 from crawler import report
 from crawler.items import PageItem
 from crawler.outlets import Outlet, load_registry, select
+from pantau.article_pages import MAX_ARTICLE_PAGES, all_pages_url, next_page_url
 from pantau.state import CrawlState
 from pantau.urls import canonical_url, declared_canonical
 from pipelines import config_from
@@ -220,7 +222,7 @@ class NewsSpider(scrapy.Spider):
                              meta={"outlet": outlet.id, "kind": "article", "key": key})
 
     # -- articles ----------------------------------------------------------
-    def parse_article(self, response: Response) -> Iterator[PageItem]:
+    def parse_article(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
         outlet = self.outlets[response.meta["outlet"]]
         report.count(self.crawler.stats, outlet.id, "pages_fetched")
         if not isinstance(response, TextResponse):
@@ -236,10 +238,46 @@ class NewsSpider(scrapy.Spider):
             if urlsplit(declared_key).netloc == urlsplit(key).netloc:
                 canonical = declared_key
         aliases = tuple(dict.fromkeys(u for u in (key, canonical_url(response.url)) if u != canonical))
-        yield PageItem(
+        item = PageItem(
             outlet=outlet.id, outlet_name=outlet.name, url=canonical, aliases=aliases,
             html=response.text, fetched=datetime.now(UTC), fallback_region=outlet.fallback_region,
+            extraction=outlet.extraction_hint,
         )
+        yield from self._rest_of_article(item, response, seen={response.url})
+
+    def _rest_of_article(self, item: PageItem, response: TextResponse,
+                         seen: set[str]) -> Iterator[PageItem | scrapy.Request]:
+        """The item once the whole article is read: its all-on-one-page view, else its next pages (bounded).
+
+        A page of the article that cannot be fetched drops the article (counted as
+        an error, not remembered), so the next crawl reads it whole again.
+        """
+        url = None
+        if len(seen) == 1 and (url := all_pages_url(response.text, response.url)):
+            whole = True
+        elif len(seen) < MAX_ARTICLE_PAGES and (url := next_page_url(response.text, response.url, seen)):
+            whole = False
+        if url is None:
+            yield item
+            return
+        self._requested.add(canonical_url(url))  # a page of this article is not an article of its own
+        yield scrapy.Request(url, callback=self.parse_article_page, errback=self.on_error, priority=5,
+                             meta={"outlet": item.outlet, "kind": "article-page", "item": item,
+                                   "seen": seen | {url}, "whole": whole})
+
+    def parse_article_page(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
+        """A further page of an article (or its all-on-one-page view): its text joins the article's."""
+        item: PageItem = response.meta["item"]
+        report.count(self.crawler.stats, item.outlet, "pages_fetched")
+        if not isinstance(response, TextResponse):
+            report.error(self.crawler.stats, item.outlet, f"not an HTML page: {response.url}")
+            return
+        if response.meta["whole"]:
+            item.html = response.text  # the all-on-one-page view replaces the first page
+            yield item
+            return
+        item.more_pages = (*item.more_pages, response.text)
+        yield from self._rest_of_article(item, response, response.meta["seen"])
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]

@@ -61,8 +61,6 @@ def load_boilerplate() -> Boilerplate:
     )
 
 
-BOILERPLATE = load_boilerplate()
-
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _KEY_CHARS = re.compile(r"[\W_]+")
 
@@ -80,13 +78,14 @@ def split_paragraphs(text: str) -> list[str]:
 
 def clean_body(text: str, *, title: str | None = None) -> str:
     """Return the article body: paragraphs separated by blank lines, junk and repeats removed."""
+    boilerplate = load_boilerplate()
     title_key = paragraph_key(title) if title else None
     seen: set[str] = set()
     kept: list[str] = []
     for paragraph in split_paragraphs(text):
-        if BOILERPLATE.end_of_article.match(paragraph):
+        if boilerplate.end_of_article.match(paragraph):
             break
-        if BOILERPLATE.paragraph.match(paragraph):
+        if boilerplate.paragraph.match(paragraph):
             continue
         key = paragraph_key(paragraph)
         if not key or key in seen or (title_key and key == title_key and kept):
@@ -96,7 +95,7 @@ def clean_body(text: str, *, title: str | None = None) -> str:
         seen.add(key)
         kept.append(paragraph)
     while kept:  # "(fyk/ash)" after the last sentence, or a last line "DINI TEJA" / "(ant)"
-        last = BOILERPLATE.trailing.sub("", kept[-1]).rstrip()
+        last = boilerplate.trailing.sub("", kept[-1]).rstrip()
         if last == kept[-1]:
             break
         if last:

@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crawler.outlets import load_registry
+from crawler.outlets import load_registry, outlet_for
 from pantau.analysis.core import analyze
 from pantau.config import Config
+from pantau.container import ContainerHint
 from pantau.errors import UsageError
 from pantau.models import Region, analysis_to_json
 from pantau.urls import canonical_url
@@ -40,17 +41,19 @@ def _read(path: Path) -> str:
 
 
 class Analyzer:
-    """Analyses text or pages; an HTML page gets its outlet's fallback region when the URL is registered."""
+    """Analyses text or pages; an HTML page of a registered outlet (by article pattern or host) gets the
+    outlet's fallback region, name and extraction hint, as in a crawl."""
 
     def __init__(self) -> None:
         self.outlets = list(load_registry().values())
 
-    def fallback_region(self, url: str) -> tuple[Region | None, tuple[str, ...]]:
-        key = canonical_url(url)
-        for outlet in self.outlets:
-            if outlet.article_regex.match(url) or outlet.article_regex.match(key):
-                return outlet.fallback_region, (outlet.name,)
-        return None, ()
+    def outlet(self, url: str) -> tuple[Region | None, tuple[str, ...], ContainerHint | None]:
+        outlet = outlet_for(self.outlets, url)
+        if outlet is None:
+            return None, (), None
+        # the region only for the outlet's articles: its host also serves national copy and other pages
+        by_pattern = bool(outlet.article_regex.match(url) or outlet.article_regex.match(canonical_url(url)))
+        return outlet.fallback_region if by_pattern else None, (outlet.name,), outlet.extraction_hint
 
     def text(self, text: str) -> dict[str, Any]:
         return analysis_to_json(analyze(text))
@@ -58,8 +61,8 @@ class Analyzer:
     def html(self, html: str, url: str) -> dict[str, Any]:
         from pantau.extract import extract_page  # trafilatura loads only for pages
 
-        region, names = self.fallback_region(url)
-        page = extract_page(html, url, names)
+        region, names, hint = self.outlet(url)
+        page = extract_page(html, url, names, hint)
         if page is None:
             raise UsageError(f"no article text found in the page for {url}")
         result = analyze(page.text, title=page.title, fallback_region=region)

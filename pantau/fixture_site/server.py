@@ -19,7 +19,9 @@ files spell absolute URLs as ``__BASE__`` (this outlet) and
 Every static response carries ``ETag`` (hash of the served bytes) and
 ``Last-Modified`` and honours ``If-None-Match`` (which wins) and
 ``If-Modified-Since`` with ``304 Not Modified``. Query strings are ignored for
-routing (``?utm_source=…`` reaches the same page) but kept in the request log.
+routing (``?utm_source=…`` reaches the same page) but kept in the request log,
+except where a route names its query: the pages of a split article
+(``?page=2``, ``?page=all``).
 
 Outlets: ``antara-babel`` (RSS + 3-page listing ``/terkini``), ``antara-bengkulu``
 (RSS + 2-page listing), ``belitong-ekspres`` (sitemap index → news sitemap,
@@ -416,7 +418,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, *, send_body: bool) -> None:
         site, outlet = self.server.site, self.server.outlet
-        path = urlsplit(self.path).path or "/"
+        parts = urlsplit(self.path)
+        path = parts.path or "/"
+        if parts.query and f"{path}?{parts.query}" in outlet.routes:
+            path = f"{path}?{parts.query}"  # a page of a split article (``?page=2``, ``?page=all``)
         try:
             status, headers, body = self._respond(site, outlet, path)
         except Exception:  # a bug here must not hang the client: answer 500 and re-raise into the log
