@@ -313,12 +313,16 @@ def select(tree: HtmlElement, xpath: str) -> list[HtmlElement]:
 def isolate(blocks: Iterable[HtmlElement]) -> HtmlElement:
     """A new document whose body holds copies of ``blocks``: what the extractor may look at.
 
-    Inside the container a ``<div>`` holding only text and inline elements is a
-    paragraph (ANTARA writes each paragraph as one), so it becomes a ``<p>``:
-    trafilatura's precision mode keeps paragraphs, not loose divs.
+    The blocks sit in one ``<div itemprop="articleBody">`` (schema.org's mark
+    of an article's text): trafilatura then reads them as the article body,
+    subheadings included, instead of hunting for a body inside them. Inside, a
+    ``<div>`` holding only text and inline elements is a paragraph (ANTARA
+    writes each paragraph as one), so it becomes a ``<p>``: trafilatura's
+    precision mode keeps paragraphs, not loose divs.
     """
-    doc: HtmlElement = lxml.html.document_fromstring("<html><head></head><body></body></html>")
-    body = doc.find("body")
+    doc: HtmlElement = lxml.html.document_fromstring(
+        '<html><head></head><body><div itemprop="articleBody"></div></body></html>')
+    body = doc.find("body/div")
     assert body is not None
     for block in blocks:
         copy = deepcopy(block)
