@@ -59,8 +59,9 @@ def strip_site_name(title: str, site_names: Sequence[str] = ()) -> str:
         s = segment.casefold()
         return any(n in s or s in n for n in names) or bool(DOMAIN_LIKE.search(s))
 
-    while len(parts) > 1 and is_site(parts[-1]):
-        parts = parts[:-1]
+    cut = next((i for i in range(1, len(parts)) if is_site(parts[i])), None)
+    if cut is not None:  # "Judul | Tempo.co :: Indonesian News Portal": the site name and what follows it
+        parts = parts[:cut]
     while len(parts) > 1 and is_site(parts[0]):
         parts = parts[1:]
     return " - ".join(parts).strip()

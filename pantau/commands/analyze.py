@@ -2,8 +2,11 @@
 
 Contract: spec/analysis-output.md. Plain text (``--text FILE`` or stdin), a
 saved page (``--html FILE --url URL``), or ``--jsonl`` on stdin with one result
-line per input line, in order. A bad line yields ``{"id": …, "error": …}`` in
-its place (nothing else is lost) and the exit code 2 at the end.
+line per input line, in order. A page whose URL belongs to a registered outlet
+(by article pattern, else by host; ``--outlets FILE`` adds outlets) is read as a
+crawl reads it: with the outlet's name, fallback region and extraction hint.
+A bad line yields ``{"id": …, "error": …}`` in its place (nothing else is
+lost) and the exit code 2 at the end.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src.add_argument("--html", type=Path, metavar="FILE", help="saved HTML page (needs --url)")
     src.add_argument("--jsonl", action="store_true", help='stdin lines {"id","text"} or {"id","html","url"}')
     p.add_argument("--url", help="the page's URL, for --html")
+    p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
+                   help="add the outlets of this YAML file to the registry a page's URL is looked up in "
+                        "(repeatable; same id: the file wins)")
     p.set_defaults(func=run)
 
 
@@ -44,8 +51,8 @@ class Analyzer:
     """Analyses text or pages; an HTML page of a registered outlet (by article pattern or host) gets the
     outlet's fallback region, name and extraction hint, as in a crawl."""
 
-    def __init__(self) -> None:
-        self.outlets = list(load_registry().values())
+    def __init__(self, outlet_files: Sequence[Path] = ()) -> None:
+        self.outlets = list(load_registry(outlet_files).values())
 
     def outlet(self, url: str) -> tuple[Region | None, tuple[str, ...], ContainerHint | None]:
         outlet = outlet_for(self.outlets, url)
@@ -70,7 +77,7 @@ class Analyzer:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    analyzer = Analyzer()
+    analyzer = Analyzer(args.outlets)
     if args.url and not args.html:
         raise UsageError("--url goes with --html")
     if args.jsonl:
