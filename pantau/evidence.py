@@ -37,6 +37,8 @@ MIN_PROSE_CHARS, MIN_PROSE_WORDS = 50, 8
 MIN_AGREEMENT = 0.6
 # A page summary (og:description) with fewer words than this is no evidence.
 MIN_DESCRIPTION_WORDS = 5
+# A container holding this share of the summary's words is the article (summarised).
+MIN_SUMMARY_COVERAGE = 0.8
 _TOKEN = re.compile(r"\w+")
 
 
@@ -103,6 +105,16 @@ def agreement(candidate: Sequence[str], reference: Sequence[str]) -> float:
 def _coverage(summary: Counter[str], paragraphs: Sequence[str]) -> float:
     words = set(_tokens(paragraphs))
     return sum(1 for w in summary if w in words) / len(summary)
+
+
+def summarised(container: Sequence[str], description: str) -> bool:
+    """Whether the page's own summary (``og:description``, usually its lead) is in the container's text.
+
+    Then the container is the article and no second opinion is needed (the
+    whole-page extraction it would be checked against costs more than the rest).
+    """
+    summary = _tokens([description])
+    return len(summary) >= MIN_DESCRIPTION_WORDS and _coverage(summary, container) >= MIN_SUMMARY_COVERAGE
 
 
 def prefer_container(container: Sequence[str], whole: Sequence[str], description: str, *,

@@ -23,7 +23,7 @@ from lxml import etree
 from trafilatura.settings import Document
 
 from pantau.container import Container, ContainerHint, find_container, isolate, normalise, prune, select
-from pantau.evidence import link_densities, merge_modes, prefer_container
+from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
 from pantau.headline import headline
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -105,28 +105,30 @@ def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | No
     Extraction runs inside the article container (the hint's, else the one
     :func:`pantau.container.find_container` scores best), in precision and in
     recall mode, merged paragraph by paragraph (:func:`pantau.evidence.merge_modes`).
-    A container found by scoring must agree with trafilatura's whole-page
-    extraction; when the two disagree, the page's own summary and headline
-    decide (:func:`pantau.evidence.prefer_container`).
+    A container found by scoring is taken when it holds the page's own summary
+    (``og:description``); otherwise it must agree with trafilatura's whole-page
+    extraction, and where the two disagree the summary and the headline decide
+    (:func:`pantau.evidence.prefer_container`).
     """
     description = _description(tree)
     normalise(tree)
-    whole = _trafilatura(deepcopy(tree), url, precision=True)
-    whole_paragraphs = _paragraphs(whole)
     work = deepcopy(tree)
     prune(work, hint.drop if hint else ())
     hinted = select(work, hint.container) if hint and hint.container else []
     container = Container(hinted) if hinted else find_container(work, title)
+    merged: list[str] = []
     if container.blocks:
         inside = isolate(container.blocks)
         densities = link_densities(inside)
         precise = _paragraphs(_trafilatura(deepcopy(inside), url, precision=True))
         recalled = _paragraphs(_trafilatura(inside, url, precision=False))
         merged = merge_modes(precise, recalled, densities)
-        if merged and (hinted or prefer_container(merged, whole_paragraphs, description,
-                                                  follows_headline=container.follows_headline)):
+        if merged and (hinted or summarised(merged, description)):
             return merged
-    return whole_paragraphs
+    whole = _paragraphs(_trafilatura(deepcopy(tree), url, precision=True))
+    if merged and prefer_container(merged, whole, description, follows_headline=container.follows_headline):
+        return merged
+    return whole
 
 
 def _description(tree: lxml.html.HtmlElement) -> str:
