@@ -243,6 +243,24 @@ class Container:
 
     blocks: list[HtmlElement]
     follows_headline: bool = False
+    headline: HtmlElement | None = None  # the heading printing the headline, if the page has one
+
+    def without_top(self) -> Container:
+        """The container without what stands at or above the headline inside it (kicker, breadcrumb, headline).
+
+        Edits the (pruned copy of the) page the blocks belong to.
+        """
+        if self.headline is None or not any(self.headline in b.iterdescendants() for b in self.blocks):
+            return self
+        node = self.headline
+        while node.getparent() is not None and node not in self.blocks:
+            parent = node.getparent()
+            for sibling in list(node.itersiblings(preceding=True)):
+                sibling.drop_tree()
+            parent.text = None
+            node = parent
+        self.headline.drop_tree()
+        return Container([b for b in self.blocks if b.getparent() is not None], self.follows_headline)
 
 
 def find_container(tree: HtmlElement, title: str | None = None) -> Container:
@@ -275,7 +293,7 @@ def find_container(tree: HtmlElement, title: str | None = None) -> Container:
     follows = anchor is not None and found.position[anchor] < found.first[best]
     parent = best.getparent()
     if parent is None:
-        return Container([best], follows)
+        return Container([best], follows, anchor)
     floor = max(SIBLING_MIN_SCORE, SIBLING_SHARE * scores[best])
 
     def continues(el: HtmlElement) -> bool:
@@ -284,7 +302,7 @@ def find_container(tree: HtmlElement, title: str | None = None) -> Container:
             return False
         return max(scores.get(el, 0.0), found.own.get(el, 0.0)) >= floor
 
-    return Container([el for el in parent if el is best or continues(el)], follows)
+    return Container([el for el in parent if el is best or continues(el)], follows, anchor)
 
 
 def _end(el: HtmlElement, found: _Scores) -> int:

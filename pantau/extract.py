@@ -115,7 +115,7 @@ def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | No
     work = deepcopy(tree)
     prune(work, hint.drop if hint else ())
     hinted = select(work, hint.container) if hint and hint.container else []
-    container = Container(hinted) if hinted else find_container(work, title)
+    container = Container(hinted) if hinted else find_container(work, title).without_top()
     merged: list[str] = []
     if container.blocks:
         inside = isolate(container.blocks)

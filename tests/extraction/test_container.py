@@ -79,3 +79,11 @@ def test_registry_hint_names_the_container_and_what_to_drop_inside_it() -> None:
     assert body_of(html) != STORY[:2]  # without the hint the opinion column beside it joins the body
     hint = ExtractionHints(container="div.isi-berita", drop=("p.promo-inline",)).compiled()
     assert body_of(html, hint=hint) == STORY[:2]
+
+
+def test_what_stands_above_the_headline_inside_the_container_is_not_body() -> None:
+    """A short story: the block around kicker, headline, byline and text scores best, kicker included."""
+    html = page(f"<div class='ks-article'><div class='ks-kicker'>Daerah</div><h1>{TITLE}</h1>"
+                "<div class='ks-meta'>Penulis: Tim Warta | Editor: Siti Aminah | Senin, 4 November 2024 10:00 WIB</div>"
+                f"<div class='ks-body'>{paragraphs(STORY[:2])}</div></div>")
+    assert body_of(html) == STORY[:2]
