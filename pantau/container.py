@@ -88,11 +88,10 @@ def wrap_loose_text(tree: HtmlElement) -> None:
         children = list(parent)
         if all(_is_inline(child) for child in children):
             continue  # only phrasing content: the block itself is the paragraph
-        if not (parent.text or "").strip() and not any(
-            _is_inline(c) and ((c.tail or "").strip() or (_is_element(c) and c.text_content().strip()))
-            for c in children
-        ) and not any((c.tail or "").strip() for c in children):
-            continue  # nothing loose here
+        loose = (parent.text or "").strip() or any((c.tail or "").strip() for c in children) or any(
+            _is_element(c) and c.tag in INLINE_TAGS and c.text_content().strip() for c in children)
+        if not loose:
+            continue
         run_text, run = parent.text, []
         parent.text = None
         for child in children:
@@ -286,7 +285,7 @@ def find_container(tree: HtmlElement, title: str | None = None) -> Container:
         start, end = found.position[anchor], found.first[best]
         floor = BEFORE_BEST_SHARE * scores[best]
         earlier = [el for el in candidates
-                   if start < found.first[el] and _end(el, found) < end and scores[el] >= floor
+                   if scores[el] >= floor and start < found.first[el] < end and _end(el, found) < end
                    and _prose_count(el, found) >= MIN_ARTICLE_PROSE]
         if earlier:
             best = max(earlier, key=lambda el: scores[el])

@@ -1,10 +1,15 @@
 """Page extraction: article text and metadata from a saved or fetched HTML page.
 
-trafilatura finds the main text; pantau adds what Indonesian news pages need
-on top: the publication *time* (trafilatura keeps only the date) from
-``article:published_time`` / JSON-LD / ``<time>``, read as Asia/Jakarta when
-the page gives no zone; the headline without the site name; and the
-reporter/editor from the byline lines these sites print inside the body.
+trafilatura alone, on a whole page, either keeps sidebars or drops leads
+(measured on real pages: neither of its modes is right everywhere). So pantau
+finds the article's container first (:mod:`pantau.container`), runs trafilatura
+inside it in both modes and keeps what the evidence supports
+(:mod:`pantau.evidence`), with the whole-page extraction as a second opinion.
+On top it adds what Indonesian news pages need: the publication *time*
+(trafilatura keeps only the date) from ``article:published_time`` / JSON-LD /
+``<time>``, read as Asia/Jakarta when the page gives no zone; the headline as
+printed (:mod:`pantau.headline`); the reporter/editor from the byline lines
+these sites print inside the body; and the text of an article's further pages.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ keeps only links matching the outlet's ``article_pattern``, canonicalises them
 so one story is one request, skips pages the crawl state already knows (unless
 a feed or sitemap says they changed since), and yields one :class:`PageItem`
 per article: an article split over pages is read whole first (its
-all-on-one-page view, else its next pages; :mod:`pantau.article_pages`). Sources are re-read every run with conditional
-requests (ETag / Last-Modified), so an unchanged feed costs a 304.
+all-on-one-page view, else its next pages; :mod:`pantau.article_pages`).
+Sources are re-read every run with conditional requests (ETag /
+Last-Modified), so an unchanged feed costs a 304.
 """
 
 from __future__ import annotations
@@ -243,27 +244,25 @@ class NewsSpider(scrapy.Spider):
             html=response.text, fetched=datetime.now(UTC), fallback_region=outlet.fallback_region,
             extraction=outlet.extraction_hint,
         )
-        yield from self._rest_of_article(item, response, seen={response.url})
+        yield from self._rest_of_article(item, response.text, response.url, {response.url})
 
-    def _rest_of_article(self, item: PageItem, response: TextResponse,
+    def _rest_of_article(self, item: PageItem, page: str, url: str,
                          seen: set[str]) -> Iterator[PageItem | scrapy.Request]:
         """The item once the whole article is read: its all-on-one-page view, else its next pages (bounded).
 
-        A page of the article that cannot be fetched drops the article (counted as
-        an error, not remembered), so the next crawl reads it whole again.
+        ``page`` is the last page read (at ``url``); ``seen`` the article's URLs requested so far.
         """
-        url = None
-        if len(seen) == 1 and (url := all_pages_url(response.text, response.url)):
-            whole = True
-        elif len(seen) < MAX_ARTICLE_PAGES and (url := next_page_url(response.text, response.url, seen)):
-            whole = False
-        if url is None:
+        whole_url = all_pages_url(page, url) if len(seen) == 1 else None
+        next_url = None if whole_url or len(seen) >= MAX_ARTICLE_PAGES else next_page_url(page, url, seen)
+        target = whole_url or next_url
+        if target is None:
             yield item
             return
-        self._requested.add(canonical_url(url))  # a page of this article is not an article of its own
-        yield scrapy.Request(url, callback=self.parse_article_page, errback=self.on_error, priority=5,
-                             meta={"outlet": item.outlet, "kind": "article-page", "item": item,
-                                   "seen": seen | {url}, "whole": whole})
+        self._requested.add(canonical_url(target))  # a page of this article is not an article of its own
+        yield scrapy.Request(target, callback=self.parse_article_page, errback=self.on_article_page_error,
+                             priority=5, meta={"outlet": item.outlet, "kind": "article-page", "item": item,
+                                               "first": url,
+                                               "seen": seen | {target}, "whole": bool(whole_url)})
 
     def parse_article_page(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
         """A further page of an article (or its all-on-one-page view): its text joins the article's."""
@@ -271,13 +270,25 @@ class NewsSpider(scrapy.Spider):
         report.count(self.crawler.stats, item.outlet, "pages_fetched")
         if not isinstance(response, TextResponse):
             report.error(self.crawler.stats, item.outlet, f"not an HTML page: {response.url}")
+            yield item  # the pages read so far
             return
         if response.meta["whole"]:
             item.html = response.text  # the all-on-one-page view replaces the first page
             yield item
             return
         item.more_pages = (*item.more_pages, response.text)
-        yield from self._rest_of_article(item, response, response.meta["seen"])
+        yield from self._rest_of_article(item, response.text, response.url, response.meta["seen"])
+
+    def on_article_page_error(self, failure: Failure) -> Iterator[PageItem | scrapy.Request]:
+        """A further page failed (reported as an error): without the all-pages view, read the pages one by
+        one; without a next page, store the pages read so far rather than lose the article every crawl."""
+        self.on_error(failure)
+        meta = failure.request.meta  # type: ignore[attr-defined]
+        item: PageItem = meta["item"]
+        if meta["whole"]:
+            yield from self._rest_of_article(item, item.html, meta["first"], meta["seen"])
+        else:
+            yield item
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
