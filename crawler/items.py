@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from pantau.container import ContainerHint
 from pantau.models import Analysis, Article, Region
 
 
@@ -19,6 +20,8 @@ class PageItem:
     html: str  # released after extraction to keep memory flat
     fetched: datetime
     fallback_region: Region | None = None
+    more_pages: tuple[str, ...] = ()  # the article's further pages, in order (released with html)
+    extraction: ContainerHint | None = None  # the outlet's registry hint, if it has one
     # extract
     title: str | None = None
     published: datetime | None = None

@@ -28,9 +28,11 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import yaml
+from cssselect import HTMLTranslator, SelectorError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pantau.config import validate_cron
+from pantau.container import ContainerHint
 from pantau.errors import ConfigError
 from pantau.models import Region
 from pantau.urls import canonical_url
@@ -68,6 +70,48 @@ class CanonicalRewrite(BaseModel):
         return self
 
 
+class ExtractionHints(BaseModel):
+    """Where a template puts the article, for the pages where finding it by scoring is not enough.
+
+    Optional and rarely needed (the generic extractor finds the container on
+    its own): ``container`` is a CSS selector of the block(s) holding the
+    article text, ``drop`` CSS selectors of blocks inside it that are never
+    article text. Read by the same generic code for every outlet
+    (:func:`pantau.extract.extract_page`), so a network's template is one entry.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    container: str | None = None
+    drop: tuple[str, ...] = ()
+
+    @field_validator("container")
+    @classmethod
+    def _container_css(cls, css: str | None) -> str | None:
+        if css is not None:
+            css_to_xpath(css)
+        return css
+
+    @field_validator("drop")
+    @classmethod
+    def _drop_css(cls, selectors: tuple[str, ...]) -> tuple[str, ...]:
+        for css in selectors:
+            css_to_xpath(css)
+        return selectors
+
+    def compiled(self) -> ContainerHint:
+        """The hint as the extractor takes it (XPath)."""
+        return ContainerHint(container=css_to_xpath(self.container) if self.container else None,
+                             drop=tuple(css_to_xpath(css) for css in self.drop))
+
+
+def css_to_xpath(css: str) -> str:
+    """A CSS selector as XPath; a selector cssselect cannot read is a ValueError naming it."""
+    try:
+        return str(HTMLTranslator().css_to_xpath(css))
+    except SelectorError as exc:
+        raise ValueError(f"not a CSS selector {css!r}: {exc}") from None
+
+
 class Outlet(BaseModel):
     """One news outlet and where to discover its articles."""
 
@@ -89,6 +133,7 @@ class Outlet(BaseModel):
     canonical_rewrites: tuple[CanonicalRewrite, ...] = ()
     network: str | None = None  # the network it was expanded from (informational)
     note: str | None = None  # why it is disabled, what to check
+    extraction: ExtractionHints | None = None
 
     @field_validator("feeds", "sitemaps", "listings")
     @classmethod
@@ -159,6 +204,29 @@ class Outlet(BaseModel):
     @property
     def fallback_region(self) -> Region | None:
         return Region(self.region.province, self.region.regency) if self.region else None
+
+    @property
+    def extraction_hint(self) -> ContainerHint | None:
+        return self.extraction.compiled() if self.extraction else None
+
+    @property
+    def host(self) -> str:
+        """The outlet's host without "www." (how an article URL is matched to its outlet)."""
+        return site_host(self.home)
+
+
+def site_host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def outlet_for(outlets: Sequence[Outlet], url: str) -> Outlet | None:
+    """The outlet an article URL belongs to: by its article pattern, else by its host."""
+    for outlet in outlets:
+        if outlet.is_article(url):
+            return outlet
+    host = site_host(url)
+    return next((o for o in outlets if o.host == host), None)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 from protego import Protego
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
@@ -31,6 +32,7 @@ from crawler.sources import (
 )
 from pantau.analysis.clean import clean_body
 from pantau.extract import extract_page
+from pantau.headline import headline
 from pantau.urls import canonical_url
 from pipelines.clean import MIN_BODY_WORDS
 
@@ -263,8 +265,9 @@ def read_article(fetcher: Fetcher, url: str, site_names: tuple[str, ...] = (),
     amp = answer.selector.xpath("//link[@rel='amphtml']/@href").get()
     report.amp = urljoin(answer.final_url, amp.strip()) if amp else None
     page = extract_page(answer.text, answer.final_url, site_names)
-    if page is None:
-        report.reason = "no article text (template changed?)"
+    if page is None:  # the page is there (its headline says which), its text is not
+        report.title = headline(lxml.html.fromstring(answer.text), site_names) if answer.text.strip() else None
+        report.reason = f"body of 0 words, under the crawl's {MIN_BODY_WORDS}: no article text (template changed?)"
         return report
     report.title, report.published = page.title, page.published
     report.body = clean_body(page.text, title=page.title)

@@ -1,16 +1,23 @@
 """Page extraction: article text and metadata from a saved or fetched HTML page.
 
-trafilatura finds the main text; pantau adds what Indonesian news pages need
-on top: the publication *time* (trafilatura keeps only the date) from
-``article:published_time`` / JSON-LD / ``<time>``, read as Asia/Jakarta when
-the page gives no zone; the headline without the site name; and the
-reporter/editor from the byline lines these sites print inside the body.
+trafilatura alone, on a whole page, either keeps sidebars or drops leads
+(measured on real pages: neither of its modes is right everywhere). So pantau
+finds the article's container first (:mod:`pantau.container`), runs trafilatura
+inside it in both modes and keeps what the evidence supports
+(:mod:`pantau.evidence`), with the whole-page extraction as a second opinion.
+On top it adds what Indonesian news pages need: the publication *time*
+(trafilatura keeps only the date) from ``article:published_time`` / JSON-LD /
+``<time>``, read as Asia/Jakarta when the page gives no zone; the headline as
+printed (:mod:`pantau.headline`); the reporter/editor from the byline lines
+these sites print inside the body; and the text of an article's further pages.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -19,6 +26,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
+
+from pantau.container import Container, ContainerHint, find_container, isolate, normalise, prune, select
+from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
+from pantau.headline import headline
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -30,13 +41,7 @@ PUBLISHED_XPATHS = (
     "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date']/@content",
     "//time[@datetime][1]/@datetime",
 )
-TITLE_XPATHS = (
-    "//meta[@property='og:title']/@content",
-    "//h1[1]",
-    "//title",
-)
-# Separators between a headline and the site name in <title>/og:title.
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+")
+DESCRIPTION_XPATH = "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
 BYLINES = {
     "author": re.compile(r"^(?:reporter|wartawan|penulis|pewarta)\s*:\s*(?P<name>[^|\n]+?)\s*(?:\||$)",
                          re.IGNORECASE | re.MULTILINE),
@@ -81,52 +86,92 @@ def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def strip_site_name(title: str, site_names: tuple[str, ...]) -> str:
-    """Drop a trailing (or leading) site-name segment: "Judul - ANTARA News Babel" -> "Judul"."""
-    parts = TITLE_SEPARATORS.split(title.strip())
-    if len(parts) < 2:
-        return title.strip()
-    names = [n.casefold() for n in site_names if n]
+def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool) -> Document | None:
+    """One trafilatura run (text only, no fallback extractors: pantau weighs the evidence itself).
 
-    def is_site(segment: str) -> bool:
-        s = segment.casefold()
-        return any(n in s or s in n for n in names) or bool(re.search(r"\.(com|id|co|net|org)\b", s))
-
-    if is_site(parts[-1]):
-        parts = parts[:-1]
-    elif is_site(parts[0]):
-        parts = parts[1:]
-    return " - ".join(parts).strip()
+    trafilatura edits the tree it gets, so callers pass a tree they no longer need.
+    """
+    doc = trafilatura.bare_extraction(  # a Document (as_dict=False)
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=False,
+        include_images=False, favor_precision=precision, favor_recall=not precision, deduplicate=False,
+        fast=True,
+    )
+    return doc if isinstance(doc, Document) else None
 
 
-def extract_page(html: str, url: str, site_names: tuple[str, ...] = ()) -> ExtractedPage | None:
-    """Main text and metadata of an article page; None when the page has no article text."""
+def _paragraphs(doc: Document | None) -> list[str]:
+    return [p for p in (" ".join(line.split()) for line in (doc.text or "").split("\n")) if p] if doc else []
+
+
+def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | None = None,
+                 title: str | None = None) -> list[str]:
+    """The article's paragraphs (empty when the page has no article text).
+
+    Extraction runs inside the article container (the hint's, else the one
+    :func:`pantau.container.find_container` scores best), in precision and in
+    recall mode, merged paragraph by paragraph (:func:`pantau.evidence.merge_modes`).
+    A container found by scoring is taken when it holds the page's own summary
+    (``og:description``); otherwise it must agree with trafilatura's whole-page
+    extraction, and where the two disagree the summary and the headline decide
+    (:func:`pantau.evidence.prefer_container`).
+    """
+    description = _description(tree)
+    normalise(tree)
+    work = deepcopy(tree)
+    prune(work, hint.drop if hint else ())
+    hinted = select(work, hint.container) if hint and hint.container else []
+    container = Container(hinted) if hinted else find_container(work, title).without_top()
+    merged: list[str] = []
+    if container.blocks:
+        inside = isolate(container.blocks)
+        densities = link_densities(inside)
+        precise = _paragraphs(_trafilatura(deepcopy(inside), url, precision=True))
+        recalled = _paragraphs(_trafilatura(inside, url, precision=False))
+        merged = merge_modes(precise, recalled, densities)
+        if merged and (hinted or summarised(merged, description)):
+            return merged
+    whole = _paragraphs(_trafilatura(deepcopy(tree), url, precision=True))
+    if merged and prefer_container(merged, whole, description, follows_headline=container.follows_headline):
+        return merged
+    return whole
+
+
+def _description(tree: lxml.html.HtmlElement) -> str:
+    found = tree.xpath(DESCRIPTION_XPATH)
+    return " ".join(str(found[0]).split()) if found else ""
+
+
+def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: ContainerHint | None = None,
+                 more_pages: Sequence[str] = ()) -> ExtractedPage | None:
+    """Main text and metadata of an article page; None when the page has no article text.
+
+    ``more_pages`` are the article's further pages (page 2, 3 …): their text
+    follows the first page's; the metadata is the first page's.
+    """
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    doc = trafilatura.bare_extraction(  # a Document (as_dict=False)
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, favor_recall=True, deduplicate=False,
-    )
-    if not isinstance(doc, Document) or not (doc.text or "").strip():
-        return None
-    text = str(doc.text)
-    title = None
-    for xpath in TITLE_XPATHS:
-        found = tree.xpath(xpath)
-        if found:
-            raw = found[0] if isinstance(found[0], str) else found[0].text_content()
-            if raw and raw.strip():
-                title = strip_site_name(" ".join(raw.split()), site_names + ((doc.sitename or ""),))
-                break
-    title = title or doc.title
+    title = headline(tree, site_names)
     published = None
     for xpath in PUBLISHED_XPATHS:
         found = tree.xpath(xpath)
         if found and (published := parse_datetime(str(found[0]))):
             break
-    published = published or parse_datetime(_json_ld_published(tree)) or parse_datetime(doc.date)
+    published = published or parse_datetime(_json_ld_published(tree))
+    paragraphs = article_text(tree, url, hint, title)
+    if not paragraphs:
+        return None
+    for more in more_pages:
+        try:
+            paragraphs += article_text(lxml.html.fromstring(more), url, hint, title)
+        except (etree.ParserError, ValueError):
+            continue  # an empty or broken further page adds nothing
+    text = "\n".join(paragraphs)
     bylines = {k: (m["name"].strip() if (m := p.search(text)) else None) for k, p in BYLINES.items()}
-    return ExtractedPage(title=title, text=text, published=published,
-                         author=bylines["author"] or doc.author, editor=bylines["editor"])
+    author = bylines["author"]
+    if not (title and published and author):  # trafilatura's metadata search costs ~6 ms: only when needed
+        meta = trafilatura.extract_metadata(tree, default_url=url)
+        title, author = title or meta.title, author or meta.author
+        published = published or parse_datetime(meta.date)
+    return ExtractedPage(title=title, text=text, published=published, author=author, editor=bylines["editor"])

@@ -23,7 +23,8 @@ class ExtractPipeline:
 
     async def process_item(self, item: PageItem) -> PageItem:
         html, item.html = item.html, ""  # the page is no longer needed; keep memory flat on long crawls
-        page = await self.pool.run(item, extract_page, html, item.url, (item.outlet_name,))
+        more, item.more_pages = item.more_pages, ()
+        page = await self.pool.run(item, extract_page, html, item.url, (item.outlet_name,), item.extraction, more)
         if page is None:
             report.count(self.stats, item.outlet, "rejected")
             raise NotAnArticle(f"no article text on {item.url}")

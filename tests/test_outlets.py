@@ -1,3 +1,4 @@
+import lxml.html
 import pytest
 
 from crawler.outlets import load_outlets_file, load_registry, select
@@ -151,3 +152,35 @@ def test_invalid_network_is_refused_naming_network_member_and_field(tmp_path, mu
 def test_unknown_only_id_is_a_usage_error():
     with pytest.raises(ConfigError, match="unknown outlet id"):
         select(load_registry(), ["tidak-ada"])
+
+
+HINTED = VALID + """    extraction:
+      container: 'div.isi-berita, article .entry-content'
+      drop: ['p.promo-inline', '.baca-juga']
+"""
+
+
+def test_extraction_hint_is_read_and_compiled_to_xpath(tmp_path):
+    path = tmp_path / "o.yaml"
+    path.write_text(HINTED)
+    outlet = load_outlets_file(path)["contoh-news"]
+    hint = outlet.extraction_hint
+    assert hint is not None and hint.container and len(hint.drop) == 2
+    tree = lxml.html.fromstring("<html><body><article><div class='entry-content'><p class='promo-inline'>x</p>"
+                                "</div></article></body></html>")
+    assert [el.get("class") for el in tree.xpath(hint.container)] == ["entry-content"]
+    assert [el.get("class") for el in tree.xpath(hint.drop[0])] == ["promo-inline"]
+    assert load_outlets_file(tmp_path.joinpath("o.yaml"))["contoh-news"].host == "contoh.id"
+
+
+@pytest.mark.parametrize(("bad", "field"), [
+    ("container: 'div..isi'", "extraction.container"),
+    ("drop: ['p[class=']", "extraction.drop"),
+    ("wadah: div.isi", "extraction.wadah"),
+])
+def test_a_bad_extraction_hint_is_refused_naming_the_field(tmp_path, bad, field):
+    path = tmp_path / "bad.yaml"
+    path.write_text(VALID + f"    extraction:\n      {bad}\n")
+    with pytest.raises(ConfigError) as err:
+        load_outlets_file(path)
+    assert f"outlet contoh-news: {field}" in str(err.value)

@@ -38,7 +38,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
@@ -1061,6 +1061,110 @@ def outlet_specs() -> list[OutletSpec]:
 
 
 # --------------------------------------------------------------------------------------------------
+# Articles split over pages: a WordPress post over three pages (``/<slug>/2/``, ``rel=next``, "Halaman"
+# links) and a Kompas-style story over two pages that also offers ``?page=all`` ("Show All")
+# --------------------------------------------------------------------------------------------------
+
+
+def paged_articles() -> list[Article]:
+    """Two stories whose text only a crawl that follows the article's pages reads whole."""
+    A = Article
+    return [
+        A("trawang-news", "/bawaslu-belitung-petakan-kerawanan-netralitas-asn-di-lima-kecamatan",
+          "Bawaslu Belitung Petakan Kerawanan Netralitas ASN di Lima Kecamatan", wib(2024, 9, 12, 9, 0), [
+              "TANJUNGPANDAN: Bawaslu Kabupaten Belitung memetakan kerawanan pelanggaran netralitas aparatur "
+              "sipil negara di lima kecamatan menjelang Pilkada 2024.",
+              "\u201cPemetaan ini kami susun dari laporan pengawas kecamatan dan catatan pemilu sebelumnya,\u201d "
+              "kata Ketua Bawaslu Belitung Heikal Fikri di Tanjungpandan, Kamis.",
+              "Menurut Heikal, kerawanan tertinggi ada pada kegiatan kampanye yang dihadiri kepala desa dan "
+              "perangkat desa.",
+              "Di Kecamatan Membalong, pengawas menemukan dua kepala desa yang mengunggah foto bersama bakal "
+              "calon di media sosial.",
+              "\u201cKeduanya sudah kami klarifikasi dan berkasnya kami teruskan ke Badan Kepegawaian Negara,\u201d "
+              "ujar Heikal.",
+              "Bawaslu juga meminta camat mengingatkan pegawai kecamatan agar tidak memakai fasilitas kantor "
+              "untuk kegiatan pasangan calon.",
+              "Posko pengaduan netralitas dibuka di kantor Bawaslu Belitung setiap hari kerja hingga hari "
+              "pemungutan suara.",
+          ], author="Trawang News", section="Daerah", tags=("Bawaslu", "Netralitas ASN"),
+          extra={"paging": json.dumps({"style": "wordpress", "sizes": [3, 2, 2]})}),
+        A("kabar-serumpun", "/daerah/2023/11/28/bkd-babel-gelar-sosialisasi-netralitas-asn-di-enam-kabupaten-8755.html",
+          "BKD Babel Gelar Sosialisasi Netralitas ASN di Enam Kabupaten", wib(2023, 11, 28, 10, 0), [
+              "Pangkalpinang (Kabar Serumpun) - Badan Kepegawaian Daerah Provinsi Kepulauan Bangka Belitung "
+              "menggelar sosialisasi netralitas ASN di enam kabupaten selama sepekan.",
+              "\"Setiap pegawai harus tahu batas antara hak pilih dan dukungan politik,\" kata Kepala BKD Babel "
+              "Ferry Insani di Pangkalpinang, Selasa.",
+              "Sosialisasi menghadirkan narasumber dari Bawaslu dan Badan Kepegawaian Negara Kantor Regional "
+              "Palembang.",
+              "Ferry mengatakan peserta juga diajak membahas contoh pelanggaran di media sosial, seperti "
+              "memberi tanda suka pada unggahan calon.",
+              "\"Kami ingin tidak ada lagi ASN yang beralasan tidak tahu aturan,\" ujarnya.",
+          ], author="Tim Kabar Serumpun", editor="Siti Aminah", section="Daerah", tags=("ASN", "BKD Babel"),
+          extra={"paging": json.dumps({"style": "show-all", "sizes": [3, 2]})}),
+    ]
+
+
+def _page_path(a: Article, style: str, n: int) -> str:
+    """Page ``n`` of the article (0: the all-on-one-page view)."""
+    if style == "wordpress":
+        return a.path if n == 1 else f"{a.path.rstrip('/')}/{n}/"
+    return a.path if n == 1 else f"{a.path}?page={'all' if n == 0 else n}"
+
+
+def _page_nav(a: Article, style: str, n: int, count: int) -> str:
+    if style == "wordpress":
+        links = "".join(f'<span class="post-page-numbers current">{k}</span>' if k == n else
+                        f'<a href="{base()}{_page_path(a, style, k)}" class="post-page-numbers">{k}</a>'
+                        for k in range(1, count + 1))
+        after = (f' <a href="{base()}{_page_path(a, style, n + 1)}" class="post-page-numbers">Selanjutnya</a>'
+                 if n < count else "")
+        return f'<div class="page-links">Halaman: {links}{after}</div>'
+    links = "".join(f'<a class="paging__link{" paging__link--active" if k == n else ""}" '
+                    f'href="{base()}{_page_path(a, style, k)}">{k}</a>' for k in range(1, count + 1))
+    return (f'<div class="paging__wrap clearfix"><span>Halaman:</span> {links} '
+            f'<a class="paging__link paging__link--show" href="{base()}{_page_path(a, style, 0)}">Show All</a></div>')
+
+
+def article_pages(theme: Theme, a: Article, others: Sequence[Article]) -> list[Page]:
+    """The article's page, or for a paged article each of its pages (and its all-on-one-page view)."""
+    modified = a.modified or a.published
+    if "paging" not in a.extra:
+        return [Page(a.path, theme.article(a, others), HTML_TYPE, modified, "article")]
+    paging = json.loads(a.extra["paging"])
+    style, sizes = paging["style"], paging["sizes"]
+    pages = []
+    start = 0
+    for n, size in enumerate(sizes, 1):
+        part = replace(a, body=a.body[start:start + size])
+        start += size
+        doc = theme.article(part, others).replace(BODY_END, BODY_END + "\n" + _page_nav(a, style, n, len(sizes)), 1)
+        if style == "wordpress":
+            rel = "".join(f'<link rel="{r}" href="{base()}{_page_path(a, style, k)}">\n'
+                          for r, k in (("prev", n - 1), ("next", n + 1)) if 1 <= k <= len(sizes))
+            doc = doc.replace("</head>", rel + "</head>", 1)
+        path = _page_path(a, style, n)
+        if n > 1:  # the continuation pages name themselves as canonical, as WordPress and Kompas do
+            doc = doc.replace(f'<link rel="canonical" href="{a.url}">', f'<link rel="canonical" href="{base()}{path}">')
+        pages.append(Page(path, doc, HTML_TYPE, modified, "article" if n == 1 else "article-page"))
+    if style == "show-all":
+        doc = theme.article(a, others).replace(BODY_END, BODY_END + "\n" + _page_nav(a, style, 0, len(sizes)), 1)
+        pages.append(Page(_page_path(a, style, 0), doc, HTML_TYPE, modified, "article-page"))
+    return pages
+
+
+def paging_manifest(a: Article) -> dict[str, object]:
+    """Manifest keys of a paged article: its continuation pages and its all-on-one-page view."""
+    if "paging" not in a.extra:
+        return {}
+    paging = json.loads(a.extra["paging"])
+    style, count = paging["style"], len(paging["sizes"])
+    entry: dict[str, object] = {"pages": [_page_path(a, style, n) for n in range(2, count + 1)]}
+    if style == "show-all":
+        entry["all_pages"] = _page_path(a, style, 0)
+    return entry
+
+
+# --------------------------------------------------------------------------------------------------
 # Fault pages (served only with FixtureSite(faults=True), all on trawang-news)
 # --------------------------------------------------------------------------------------------------
 
@@ -1643,7 +1747,7 @@ def onboarding_outlets() -> list[tuple[str, list[Page], dict[str, object]]]:
 def file_for(path: str, ctype: str) -> str:
     """Where a URL path's content is stored under sites/<outlet>/ (routes are explicit in the manifest)."""
     rel = path.lstrip("/")
-    if "?" in rel:  # a route with a query (a Joomla feed, ?page=2): no "?" or "&" in file names
+    if "?" in rel:  # a route with a query (a Joomla feed, ?page=2, ?page=all): no "?" or "&" in file names
         stem, query = rel.split("?", 1)
         rel = f"{stem.rstrip('/') or 'index'}__{re.sub(r'[^A-Za-z0-9]+', '-', query)}"
         return rel + (".html" if ctype == HTML_TYPE else ".xml")
@@ -1669,7 +1773,7 @@ def build_outlet(spec: OutletSpec, articles: list[Article]) -> tuple[list[Page],
 
     for a in arts:
         others = [o for o in arts if o is not a]
-        pages.append(Page(a.path, theme.article(a, others), HTML_TYPE, a.modified or a.published, "article"))
+        pages.extend(article_pages(theme, a, others))
         amp = theme.amp_path(a)
         if spec.serve_amp and amp:
             pages.append(Page(amp, theme.amp_page(a), HTML_TYPE, a.published, "amp"))
@@ -1754,7 +1858,8 @@ def build_outlet(spec: OutletSpec, articles: list[Article]) -> tuple[list[Page],
         "disallowed": [spec.private],
         "articles": [
             {"path": a.path, "title": a.title, "published": a.published.isoformat(), "lang": a.lang,
-             "seed": a.seed, "amp": theme.amp_path(a) if spec.serve_amp else None, "sources": sources[a.path]}
+             "seed": a.seed, "amp": theme.amp_path(a) if spec.serve_amp else None, "sources": sources[a.path],
+             **paging_manifest(a)}
             for a in arts
         ],
     }
@@ -1796,6 +1901,7 @@ def build(seeds: Path, out: Path) -> None:
         seed_trawang(seeds),
         seed_linesnews(seeds, inline_related),
         syndicated_copy(babel),
+        *paged_articles(),
     ]
     if out.exists():
         shutil.rmtree(out)

@@ -5,8 +5,10 @@ sitemap indexes incl. news sitemaps, listing pages with bounded pagination),
 keeps only links matching the outlet's ``article_pattern``, canonicalises them
 so one story is one request, skips pages the crawl state already knows (unless
 a feed or sitemap says they changed since), and yields one :class:`PageItem`
-per fetched article page. Sources are re-read every run with conditional
-requests (ETag / Last-Modified), so an unchanged feed costs a 304.
+per article: an article split over pages is read whole first (its
+all-on-one-page view, else its next pages; :mod:`pantau.article_pages`).
+Sources are re-read every run with conditional requests (ETag /
+Last-Modified), so an unchanged feed costs a 304.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from crawler.sources import (
     next_page,
     sitemap_entries,
 )
+from pantau.article_pages import MAX_ARTICLE_PAGES, all_pages_url, next_page_url
 from pantau.state import CrawlState
 from pantau.urls import declared_canonical
 from pipelines import config_from
@@ -186,7 +189,7 @@ class NewsSpider(scrapy.Spider):
                              meta={"outlet": outlet.id, "kind": "article", "key": key})
 
     # -- articles ----------------------------------------------------------
-    def parse_article(self, response: Response) -> Iterator[PageItem]:
+    def parse_article(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
         outlet = self.outlets[response.meta["outlet"]]
         report.count(self.crawler.stats, outlet.id, "pages_fetched")
         if not isinstance(response, TextResponse):
@@ -202,10 +205,57 @@ class NewsSpider(scrapy.Spider):
             if urlsplit(declared_key).netloc == urlsplit(key).netloc:
                 canonical = declared_key
         aliases = tuple(dict.fromkeys(u for u in (key, outlet.canonical(response.url)) if u != canonical))
-        yield PageItem(
+        item = PageItem(
             outlet=outlet.id, outlet_name=outlet.name, url=canonical, aliases=aliases,
             html=response.text, fetched=datetime.now(UTC), fallback_region=outlet.fallback_region,
+            extraction=outlet.extraction_hint,
         )
+        yield from self._rest_of_article(item, response.text, response.url, {response.url})
+
+    def _rest_of_article(self, item: PageItem, page: str, url: str,
+                         seen: set[str]) -> Iterator[PageItem | scrapy.Request]:
+        """The item once the whole article is read: its all-on-one-page view, else its next pages (bounded).
+
+        ``page`` is the last page read (at ``url``); ``seen`` the article's URLs requested so far.
+        """
+        whole_url = all_pages_url(page, url) if len(seen) == 1 else None
+        next_url = None if whole_url or len(seen) >= MAX_ARTICLE_PAGES else next_page_url(page, url, seen)
+        target = whole_url or next_url
+        if target is None:
+            yield item
+            return
+        # a page of this article is not an article of its own
+        self._requested.add(self.outlets[item.outlet].canonical(target))
+        yield scrapy.Request(target, callback=self.parse_article_page, errback=self.on_article_page_error,
+                             priority=5, meta={"outlet": item.outlet, "kind": "article-page", "item": item,
+                                               "first": url,
+                                               "seen": seen | {target}, "whole": bool(whole_url)})
+
+    def parse_article_page(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
+        """A further page of an article (or its all-on-one-page view): its text joins the article's."""
+        item: PageItem = response.meta["item"]
+        report.count(self.crawler.stats, item.outlet, "pages_fetched")
+        if not isinstance(response, TextResponse):
+            report.error(self.crawler.stats, item.outlet, f"not an HTML page: {response.url}")
+            yield item  # the pages read so far
+            return
+        if response.meta["whole"]:
+            item.html = response.text  # the all-on-one-page view replaces the first page
+            yield item
+            return
+        item.more_pages = (*item.more_pages, response.text)
+        yield from self._rest_of_article(item, response.text, response.url, response.meta["seen"])
+
+    def on_article_page_error(self, failure: Failure) -> Iterator[PageItem | scrapy.Request]:
+        """A further page failed (reported as an error): without the all-pages view, read the pages one by
+        one; without a next page, store the pages read so far rather than lose the article every crawl."""
+        self.on_error(failure)
+        meta = failure.request.meta  # type: ignore[attr-defined]
+        item: PageItem = meta["item"]
+        if meta["whole"]:
+            yield from self._rest_of_article(item, item.html, meta["first"], meta["seen"])
+        else:
+            yield item
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]

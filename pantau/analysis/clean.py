@@ -2,51 +2,64 @@
 
 Extraction (trafilatura) removes most page chrome, but Indonesian regional
 sites put junk *inside* the article container, and plain-text input carries
-all of it: "BACA JUGA:" inserts, "Bacaan Lainnya"/"Pos terkait" blocks, comment
-forms, "Kategori :", copyright lines, reporter/editor bylines, photo captions,
-view counters, and templates that print the whole body twice. The patterns
-are named constants so a new outlet's junk is one line here, not code.
+all of it: "BACA JUGA:" inserts, "Simak Video" and "[Gambas:Video 20detik]",
+ADVERTISEMENT labels, "Bacaan Lainnya"/"Pos terkait" blocks, comment forms,
+"Kategori :", copyright lines, reporter/editor bylines, photo captions, view
+counters, trailing reporter initials "(fyk/ash)", and templates that print the
+whole body twice. The patterns are data (``data/boilerplate.yaml``), grouped by
+class, so a new template's junk is an entry there, not code.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-# A whole paragraph matching one of these is dropped.
-JUNK_PARAGRAPHS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^baca\s*(juga|pula)\b.*$",  # BACA JUGA: <headline> / Baca juga: …
-        r"^(bacaan|berita|artikel)\s+(lainnya|terkait|lain)\s*:?$",
-        r"^(pos|post|tulisan)\s+terkait\s*:?$",
-        r"^(kategori|tags?|topik|label)\s*:.*$",
-        r"^(reporter|wartawan|penulis|pewarta|editor|penyunting|redaktur|fotografer|sumber)\s*:.*$",
-        r"^(copyright|hak\s+cipta)\b.*$",
-        r"^©.*$",
-        r"^tinggalkan\s+(balasan|komentar)\b.*$",
-        r"^alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan.*$",
-        r"^(komentar|nama|email|situs\s*web|website)\s*\*?\s*:?$",
-        r"^simpan\s+nama\s*,?\s*email.*$",
-        r"^(kirim\s+komentar|beri\s+komentar|share|bagikan|ikuti\s+kami|follow\s+us).{0,40}$",
-        r"^(dilarang\s+mengambil|dilarang\s+keras\s+mengambil).*$",
-        r"^(sumber|foto|ilustrasi)\s*:\s*\S+.{0,60}$",
-        r"^.{0,300}\bfoto\s*:\s*(ist|istimewa|dok|net|humas|antara)[\w./ -]{0,30}$",  # photo caption
-        # "Senin, 30 September 2024 20:06 WIB 1123": date line with a view counter
-        r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b,?\s+\d{1,2}\s+\w+\s+\d{4}"
-        r"(\s*[-–|]?\s*\d{1,2}[:.]\d{2}(\s*(wib|wita|wit))?)?(\s+\d+)?$",
+import yaml
+
+BOILERPLATE_FILE = "data/boilerplate.yaml"
+
+
+def _any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The compiled patterns of ``data/boilerplate.yaml``, one regex per section (and per class)."""
+
+    classes: dict[str, dict[str, re.Pattern[str]]]  # section -> class -> pattern, for tests and tools
+    junk_block: re.Pattern[str]  # class/id words of blocks that never hold article text
+    paragraph: re.Pattern[str]  # a whole paragraph that is dropped
+    end_of_article: re.Pattern[str]  # from here on nothing is article text
+    trailing: re.Pattern[str]  # sign-offs at the end of the body (case-sensitive)
+
+
+@cache
+def load_boilerplate() -> Boilerplate:
+    raw: dict[str, dict[str, list[str]]] = yaml.safe_load(
+        resources.files("pantau.analysis").joinpath(BOILERPLATE_FILE).read_text(encoding="utf-8"))
+    flags = {"trailing": 0}
+    classes = {section: {name: _any_of(patterns, flags.get(section, re.IGNORECASE))
+                         for name, patterns in entries.items()}
+               for section, entries in raw.items()}
+
+    def section(name: str) -> list[str]:
+        return [p for patterns in raw[name].values() for p in patterns]
+
+    trailing = "|".join(f"(?:{p})" for p in section("trailing"))
+    return Boilerplate(
+        classes=classes,
+        junk_block=_any_of(section("junk_blocks")),
+        paragraph=re.compile(f"^(?:{'|'.join(f'(?:{p})' for p in section('paragraphs'))})$", re.IGNORECASE),
+        end_of_article=_any_of(section("end_of_article")),
+        # a sign-off is the end of the text, after a space or at the start of the last line
+        trailing=re.compile(rf"(?:^|\s)(?:{trailing})\s*$"),
     )
-)
 
-# A trailing marker at the end of the last paragraph: author initials "(LN)", "(ant)", a lone "*".
-TRAILING_SIGNOFF = re.compile(r"\s*(\((?:[A-Z]{1,5}|[a-z]{2,5})(?:/[A-Za-z]{1,5})*\)|\*+)\s*$")
-
-# Once one of these starts a paragraph, nothing after it is article text.
-END_OF_ARTICLE = re.compile(
-    r"^(pos\s+terkait|berita\s+terkait|artikel\s+terkait|tinggalkan\s+balasan|tinggalkan\s+komentar|"
-    r"komentar\s+facebook|related\s+posts?)\b",
-    re.IGNORECASE,
-)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _KEY_CHARS = re.compile(r"[\W_]+")
@@ -65,13 +78,14 @@ def split_paragraphs(text: str) -> list[str]:
 
 def clean_body(text: str, *, title: str | None = None) -> str:
     """Return the article body: paragraphs separated by blank lines, junk and repeats removed."""
+    boilerplate = load_boilerplate()
     title_key = paragraph_key(title) if title else None
     seen: set[str] = set()
     kept: list[str] = []
     for paragraph in split_paragraphs(text):
-        if END_OF_ARTICLE.match(paragraph):
+        if boilerplate.end_of_article.match(paragraph):
             break
-        if any(p.match(paragraph) for p in JUNK_PARAGRAPHS):
+        if boilerplate.paragraph.match(paragraph):
             continue
         key = paragraph_key(paragraph)
         if not key or key in seen or (title_key and key == title_key and kept):
@@ -80,8 +94,12 @@ def clean_body(text: str, *, title: str | None = None) -> str:
             continue  # the headline is metadata when we know it
         seen.add(key)
         kept.append(paragraph)
-    if kept:
-        kept[-1] = TRAILING_SIGNOFF.sub("", kept[-1])
-        if not kept[-1]:
-            kept.pop()
+    while kept:  # "(fyk/ash)" after the last sentence, or a last line "DINI TEJA" / "(ant)"
+        last = boilerplate.trailing.sub("", kept[-1]).rstrip()
+        if last == kept[-1]:
+            break
+        if last:
+            kept[-1] = last
+            break
+        kept.pop()
     return "\n\n".join(kept)

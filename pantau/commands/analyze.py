@@ -2,8 +2,11 @@
 
 Contract: docs/analysis-output.md. Plain text (``--text FILE`` or stdin), a
 saved page (``--html FILE --url URL``), or ``--jsonl`` on stdin with one result
-line per input line, in order. A bad line yields ``{"id": …, "error": …}`` in
-its place (nothing else is lost) and the exit code 2 at the end.
+line per input line, in order. A page whose URL belongs to a registered outlet
+(by article pattern, else by host; ``--outlets FILE`` adds outlets) is read as a
+crawl reads it: with the outlet's name, fallback region and extraction hint.
+A bad line yields ``{"id": …, "error": …}`` in its place (nothing else is
+lost) and the exit code 2 at the end.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from crawler.outlets import load_registry
+from crawler.outlets import load_registry, outlet_for
 from pantau.analysis.core import analyze
 from pantau.config import Config
+from pantau.container import ContainerHint
 from pantau.errors import UsageError
 from pantau.models import Region, analysis_to_json
 from pantau.urls import canonical_url
@@ -33,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     src.add_argument("--jsonl", action="store_true",
                      help='read standard input as lines {"id","text"} or {"id","html","url"} (default: off)')
     p.add_argument("--url", help="the page's URL, for --html (default: none)")
+    p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
+                   help="add the outlets of this YAML file to the registry a page's URL is looked up in, "
+                        "repeatable; same id: the file wins (default: the built-in registry only)")
     p.set_defaults(func=run)
 
 
@@ -44,17 +52,19 @@ def _read(path: Path) -> str:
 
 
 class Analyzer:
-    """Analyses text or pages; an HTML page gets its outlet's fallback region when the URL is registered."""
+    """Analyses text or pages; an HTML page of a registered outlet (by article pattern or host) gets the
+    outlet's fallback region, name and extraction hint, as in a crawl."""
 
-    def __init__(self) -> None:
-        self.outlets = list(load_registry().values())
+    def __init__(self, outlet_files: Sequence[Path] = ()) -> None:
+        self.outlets = list(load_registry(outlet_files).values())
 
-    def fallback_region(self, url: str) -> tuple[Region | None, tuple[str, ...]]:
-        key = canonical_url(url)
-        for outlet in self.outlets:
-            if outlet.article_regex.match(url) or outlet.article_regex.match(key):
-                return outlet.fallback_region, (outlet.name,)
-        return None, ()
+    def outlet(self, url: str) -> tuple[Region | None, tuple[str, ...], ContainerHint | None]:
+        outlet = outlet_for(self.outlets, url)
+        if outlet is None:
+            return None, (), None
+        # the region only for the outlet's articles: its host also serves national copy and other pages
+        by_pattern = bool(outlet.article_regex.match(url) or outlet.article_regex.match(canonical_url(url)))
+        return outlet.fallback_region if by_pattern else None, (outlet.name,), outlet.extraction_hint
 
     def text(self, text: str) -> dict[str, Any]:
         return analysis_to_json(analyze(text))
@@ -62,8 +72,8 @@ class Analyzer:
     def html(self, html: str, url: str) -> dict[str, Any]:
         from pantau.extract import extract_page  # trafilatura loads only for pages
 
-        region, names = self.fallback_region(url)
-        page = extract_page(html, url, names)
+        region, names, hint = self.outlet(url)
+        page = extract_page(html, url, names, hint)
         if page is None:
             raise UsageError(f"no article text found in the page for {url}")
         result = analyze(page.text, title=page.title, fallback_region=region)
@@ -71,7 +81,7 @@ class Analyzer:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    analyzer = Analyzer()
+    analyzer = Analyzer(args.outlets)
     if args.url and not args.html:
         raise UsageError("--url goes with --html")
     if args.jsonl:

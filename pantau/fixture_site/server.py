@@ -19,7 +19,9 @@ files spell absolute URLs as ``__BASE__`` (this outlet) and
 Every static response carries ``ETag`` (hash of the served bytes) and
 ``Last-Modified`` and honours ``If-None-Match`` (which wins) and
 ``If-Modified-Since`` with ``304 Not Modified``. Query strings are ignored for
-routing (``?utm_source=…`` reaches the same page) but kept in the request log.
+routing (``?utm_source=…`` reaches the same page) but kept in the request log,
+except where a route names its query: the pages of a split article
+(``?page=2``, ``?page=all``).
 
 Outlets: ``antara-babel`` (RSS + 3-page listing ``/terkini``), ``antara-bengkulu``
 (RSS + 2-page listing), ``belitong-ekspres`` (sitemap index → news sitemap,
@@ -450,7 +452,8 @@ class _Handler(BaseHTTPRequestHandler):
         site, outlet = self.server.site, self.server.outlet
         target = urlsplit(self.path)
         path = target.path or "/"
-        if target.query and f"{path}?{target.query}" in outlet.routes:  # a page that lives at a query
+        # a page that lives at a query (``?format=feed``, ``?page=2``, ``?page=all``)
+        if target.query and f"{path}?{target.query}" in outlet.routes:
             path = f"{path}?{target.query}"
         try:
             status, headers, body = self._respond(site, outlet, path)

@@ -201,3 +201,49 @@ def test_nothing_already_stored_is_lost(world: World) -> None:
     before = {d["url"]: d["fingerprint"] for d in world.docs_after_babel}  # type: ignore[attr-defined]
     after = {d["url"]: d["fingerprint"] for d in world.docs_final}  # type: ignore[attr-defined]
     assert before and all(after.get(url) == fp for url, fp in before.items())
+
+
+# -- articles split over pages ----------------------------------------------------------------------
+
+
+def paged(world: World) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Style ("pages" or "all_pages") -> (outlet, manifest entry) of the fixture's split articles."""
+    found = {}
+    for outlet in world.site.outlet_ids:
+        for entry in world.site._outlet(outlet).manifest["articles"]:
+            if "pages" in entry:
+                found["all_pages" if "all_pages" in entry else "pages"] = (outlet, entry)
+    return found
+
+
+def requested(run: list[Any], outlet: str) -> Counter[str]:
+    return Counter(r.path for r in run if r.outlet_id == outlet)
+
+
+def test_article_over_three_pages_is_one_stored_body_with_every_page(world: World) -> None:
+    outlet, entry = paged(world)["pages"]
+    assert len(entry["pages"]) == 2
+    docs = [d for d in world.docs_after_full if entry["path"].rstrip("/") in d["url"]]  # type: ignore[attr-defined]
+    assert [d["url"] for d in docs] == [world.url(outlet, entry["path"])]  # one row, under page 1's URL
+    body = docs[0]["body"]
+    for on_page in ("memetakan kerawanan pelanggaran netralitas",  # page 1
+                    "Di Kecamatan Membalong, pengawas menemukan dua kepala desa",  # page 2
+                    "Posko pengaduan netralitas dibuka di kantor Bawaslu Belitung"):  # page 3
+        assert body.count(on_page) == 1, on_page
+    assert "Halaman" not in body and "Selanjutnya" not in body
+    full = requested(world.requests[1], outlet)
+    assert all(full[page] == 1 for page in entry["pages"])  # each further page read once
+    assert not any(requested(world.requests[2], outlet)[p] for p in (entry["path"], *entry["pages"]))
+
+
+def test_article_with_show_all_link_is_read_from_its_all_on_one_page_view(world: World) -> None:
+    outlet, entry = paged(world)["all_pages"]
+    docs = [d for d in world.docs_after_full if entry["path"] in d["url"]]  # type: ignore[attr-defined]
+    assert [d["url"] for d in docs] == [world.url(outlet, entry["path"])]
+    body = docs[0]["body"]
+    assert "menggelar sosialisasi netralitas ASN di enam kabupaten" in body  # page 1
+    assert "Kami ingin tidak ada lagi ASN yang beralasan tidak tahu aturan" in body  # page 2
+    assert "Show All" not in body
+    full = requested(world.requests[1], outlet)
+    assert full[entry["all_pages"]] == 1
+    assert not any(full[page] for page in entry["pages"])  # the all-pages view made page 2 unnecessary
