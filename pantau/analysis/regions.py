@@ -72,6 +72,9 @@ class Gazetteer:
     bare: dict[str, list[Place]]  # "belitung", "bengkulu" (province and city), "basel"
     districts: dict[str, Place]  # unique district names, for datelines and "di X"
     ambiguous: frozenset[str]  # bare names that are also common words or given names ("Batu", "Agam")
+    # every district name, lower case with its spaces ("maba utara"): where a role's place ends
+    # (``pantau.analysis.mentions``), whether or not the name is unique
+    district_names: frozenset[str] = frozenset()
 
 
 def _strip_kind(name: str) -> tuple[str, str]:
@@ -104,6 +107,7 @@ def gazetteer() -> Gazetteer:
         explicit["provinsi" + key] = Place(name, None)
         bare[key].append(Place(name, None))
     district_places: dict[str, list[Place]] = defaultdict(list)
+    district_names: set[str] = set()
     islands: list[tuple[str, Place]] = []
     for code, name in raw.items():
         if len(code) == 5:
@@ -119,6 +123,7 @@ def gazetteer() -> Gazetteer:
                 islands.append((_key(base.split()[1:]), place))
         elif len(code) == 8:
             district_places[_key(name.split())].append(Place(provinces[code[:2]], raw[code[:5]]))
+            district_names.add(name.casefold())
     for key, place in islands:
         if key not in bare:
             bare[key].append(place)
@@ -136,7 +141,7 @@ def gazetteer() -> Gazetteer:
     if unknown := ambiguous - bare.keys():
         raise ValueError(f"region_aliases.yaml: ambiguous names that are no place: {sorted(unknown)}")
     districts = {k: v[0] for k, v in district_places.items() if len(v) == 1 and len(k) >= 5 and k not in bare}
-    return Gazetteer(explicit, dict(bare), districts, ambiguous)
+    return Gazetteer(explicit, dict(bare), districts, ambiguous, frozenset(district_names))
 
 
 @dataclass
