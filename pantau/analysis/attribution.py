@@ -93,6 +93,11 @@ _SKIPPED_BEFORE_VERB = re.compile(r"[ \t]*,?[ \t]*(?:(?:juga|pun|kembali|pula|se
                                   r"lantas|langsung|also|then)[ \t]+)*")
 
 
+# Nouns and verbs that report what someone said ("pengakuan seorang warga", "kata seorang ASN").
+_SPEECH_NOUNS = frozenset({"pengakuan", "keterangan", "kesaksian", "pernyataan", "penuturan", "cerita", "menurut",
+                           "kata", "ujar", "tutur", "according", "testimony"})
+
+
 class Who(Enum):
     PRONOUN = "pronoun"  # ia, dia, -nya, he: the current speaker
     NOBODY = "nobody"  # an institution, a document, an unnamed person
@@ -114,6 +119,17 @@ def _line_bounds(body: str, pos: int) -> tuple[int, int]:
     start = body.rfind("\n", 0, pos) + 1
     end = body.find("\n", pos)
     return start, end if end >= 0 else len(body)
+
+
+def sentence_starts(body: str) -> list[int]:
+    """Offsets where the sentences of the body start (every paragraph starts one)."""
+    out: list[int] = []
+    for line in re.finditer(r"[^\n]+", body):
+        out.append(line.start())
+        for m in _SENTENCE_END.finditer(body, line.start(), line.end()):
+            if not _ABBREVIATION.search(body, max(line.start(), m.start() - 12), m.start()):
+                out.append(m.end())
+    return out
 
 
 def sentence_start(body: str, pos: int, floor: int) -> int:
@@ -220,11 +236,35 @@ class Article:
             return self.people.resolve(mention.name, mention.start) or self.people.add(mention)
         return self.people.resolve_role(mention.role or "", mention.start)
 
+    def _sentence_subjects(self) -> list[Mention]:
+        """Short names that open a sentence ("Hasrul memastikan …") for persons already named in full.
+
+        Only persons known from a full mention or a speech act count: a capitalised word at a
+        sentence start is as often a common noun ("Acara itu …") as a name.
+        """
+        out: list[Mention] = []
+        covered = {m.start for m in self.named} | set(self.by_start)
+        for start in sentence_starts(self.body):
+            if self.in_quote(start):
+                continue
+            for word in _WORD.finditer(self.body, start, min(len(self.body), start + 80)):
+                if fold(word.group(0)) not in LEXICON.connectives:
+                    break
+            else:
+                continue
+            if word.start() in covered:
+                continue
+            found = name_at(self.body, word.start())
+            if found and found.name and self.people.resolve(found.name, found.start):
+                out.append(found)
+        return out
+
     def _events(self) -> list[_Event]:
         """Speech acts and sentence subjects in body order (mentions inside quotations say nothing)."""
         events: list[_Event] = []
         body = self.body
-        for m in sorted(self.named + [m for m in self.role_mentions if not m.name], key=lambda x: x.start):
+        mentions = self.named + [m for m in self.role_mentions if not m.name] + self._sentence_subjects()
+        for m in sorted(mentions, key=lambda x: x.start):
             if self.in_quote(m.start):
                 continue
             person = self.person(m)
@@ -246,11 +286,16 @@ class Article:
             elif opens and m.name and not _PASSIVE_VERB.match(body, after):
                 events.append(_Event(m.start, person, bool(_ACTIVE_VERB.match(body, after))))
         for start, _ in self.unnamed:
+            # "Seorang warga … menyambut baik", "pengakuan seorang warga": an unnamed person who opens
+            # the sentence or whose words it reports, in a sentence that names nobody
             line_start, line_end = _line_bounds(body, start)
             sentence = sentence_start(body, start, line_start)
             nxt = _SENTENCE_END.search(body, start, line_end)
             sentence_end = nxt.start() if nxt else line_end
-            if not any(sentence <= m.start < sentence_end for m in self.named):
+            before = _WORD.findall(body, sentence, start)
+            reported = bool(before) and fold(before[-1]) in _SPEECH_NOUNS
+            if (reported or all(fold(w) in LEXICON.connectives for w in before)) \
+                    and not any(sentence <= m.start < sentence_end for m in self.named):
                 events.append(_Event(start, Who.NOBODY, True))
         events.sort(key=lambda e: e.pos)
         return events

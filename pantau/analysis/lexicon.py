@@ -51,6 +51,7 @@ class Lexicon:
     role_blockers: frozenset[str]
     candidacy_words: frozenset[str]
     district_heads: frozenset[str]
+    territorial_heads: frozenset[str]
     region_words: frozenset[str]
     org_words: frozenset[str]
     named_institutions: frozenset[str]
@@ -94,6 +95,7 @@ def _load() -> Lexicon:
         role_blockers=frozenset(words("role_blockers")),
         candidacy_words=frozenset(words("candidacy_words")),
         district_heads=frozenset(words("district_heads")),
+        territorial_heads=frozenset(words("territorial_heads")),
         region_words=frozenset(words("region_words")),
         org_words=frozenset(words("org_words")),
         named_institutions=frozenset(words("named_institutions")),

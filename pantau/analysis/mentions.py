@@ -80,6 +80,7 @@ _AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+(
 # "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
 _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
                                r"(?:,[ \t]*(?:the[ \t]+)?|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
+_MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
 _PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "bagi"})
 # Lower-case words that continue a role before a capitalised word ("Dandim 1704/Mappi untuk Asmat",
@@ -194,7 +195,7 @@ def _name_run(toks: list[_Tok], i: int, text: str = "") -> tuple[int, int]:
         return i, i  # "…, Wali Kota …": a role, not a name
     j = i
     words = 0
-    while j < len(toks) and words < 5:
+    while j < len(toks) and words < _MAX_NAME_WORDS:
         t = toks[j].text
         if is_name_word(t):
             words += 1
@@ -294,6 +295,13 @@ def _list_owned(toks: list[_Tok], i: int, first_comma: int, j: int) -> bool:
     return any(_is_list_owner(toks[k].text) for k in range(first_comma, j))
 
 
+def _list_item(toks: list[_Tok], k: int) -> _Tok | None:
+    """The capitalised word that starts the next item of a list role (after an optional "dan"/"serta")."""
+    if k < len(toks) and toks[k].text.lower() in {"dan", "serta", "and"}:
+        k += 1
+    return toks[k] if k < len(toks) and toks[k].text[:1].isupper() else None
+
+
 def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> int:
     """Index after the words that may continue a role (capitalised words, acronyms, numbers, places, "dan").
 
@@ -316,13 +324,15 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
                                                             or nxt.text.lower() == "the")
               and not _starts_role(text, nxt)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
-        elif (t == "," and list_role and nxt is not None and nxt.text[:1].isupper() and not _starts_role(text, nxt)
-              and not _list_owned(toks, i, first_comma, j)):
+        elif (t == "," and list_role and nxt is not None and not _list_owned(toks, i, first_comma, j)
+              and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)):
             first_comma = j if first_comma < 0 else first_comma
-            j += 1
+            j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
         elif ordinal := _ORDINAL.match(text, toks[j].start):
             while j < len(toks) and toks[j].end <= ordinal.end():
                 j += 1  # "calon bupati nomor urut 1"
+        elif low in {"paslon", "calon"} and nxt is not None and _ORDINAL.match(text, nxt.start):
+            j += 1  # "Ketua Tim Pemenangan paslon nomor urut 2"
         else:
             break
     return j
@@ -402,8 +412,8 @@ def _english_role_start(text: str, m: re.Match[str]) -> int | None:
         k -= 1
     if k < len(toks):
         return start - len(" ".join(toks[k:])) - 1
-    if head.islower() and m.start() == m.start("head"):
-        return None
+    if m.group(0).islower():
+        return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
     return start
 
 
@@ -478,6 +488,14 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             loc_end = _role_qualifiers(text, toks, k, False)
             if loc_end < len(toks) and toks[loc_end].text == ",":
                 k = loc_end + 1  # ", Provinsi Kepulauan Bangka Belitung, NAME"
+    if k == q_end and k < len(toks) and toks[k].text.lower() == "yang":
+        # "Anggota Bawaslu Beltim yang membidangi pencegahan, Nur Azizah": a relative clause in the role
+        clause = next((c for c in range(k + 1, min(k + 7, len(toks))) if toks[c].text == ","), -1)
+        if clause > 0 and all(toks[c].text.islower() for c in range(k + 1, clause)):
+            s, e = _name_run(toks, _skip_honorifics(toks, clause + 1), text)
+            if e > s:
+                q_end = clause
+                k = clause + 1
     s, e = _name_run(toks, _skip_honorifics(toks, k), text)
     role_end = q_end
     if e == s:
@@ -485,7 +503,8 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         # "… KASN Muhaziron S. Wibowo usai …"). Checked second: an unknown place before
         # ", Datuk NAME" is part of the role.
         s, e = _name_run(toks, name_i, text)
-        if e > s and e >= q_end:
+        territory = name_i == 0 and e - s == 1 and fold(m.group("head")) in LEXICON.territorial_heads
+        if e > s and e >= q_end and not territory:
             role_end = name_i
         else:
             s = e

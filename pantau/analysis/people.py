@@ -109,9 +109,20 @@ class People:
         return person
 
     def add(self, mention: Mention) -> Person:
-        """A person first met where resolution found nobody (a name only an attribution gives)."""
-        person = self._new(mention.name or "")
+        """A person first met where resolution found nobody (a name only an attribution gives).
+
+        When the article used a short form of this name before ("Raihand …", then "ujar Tim Hukum,
+        Andi Raihand"), that person is the same one and takes the fuller name.
+        """
+        key = set(name_key(mention.name or ""))
+        shorter = [p for p in self.persons if set(name_key(p.name)) < key]
+        if shorter:
+            person = max(shorter, key=lambda p: p.last_before(mention.start))
+            person.name = mention.name or person.name
+        else:
+            person = self._new(mention.name or "")
         person.positions.append(mention.start)
+        person.positions.sort()
         if mention.role:
             person.roles.append(_Role(mention.role, mention.candidacy, mention.start))
         return person

@@ -151,7 +151,7 @@ def find_spans(body: str) -> list[Span]:
     spans: list[Span] = []
     for para, line_match in enumerate(re.finditer(r"[^\n]+", body)):
         line_spans = _spans_in_line(body, para, line_match.start(), line_match.group(0))
-        if (line_spans and spans and not spans[-1].closed and spans[-1].para < para
+        if (line_spans and spans and not spans[-1].closed and spans[-1].para == para - 1
                 and not body[line_match.start():line_spans[0].open_at].strip()):
             line_spans[0].continues = True
         spans.extend(line_spans)
