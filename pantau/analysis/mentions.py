@@ -400,7 +400,6 @@ def _english_role_start(text: str, m: re.Match[str]) -> int | None:
     The place and body stand before the head. A lower-case head needs them (else "head" is a verb
     or a body part); a capitalised one may stand alone. None when the match is no role.
     """
-    head = m.group("head")
     start = m.start()
     toks = _tokens_before(text, start)
     k = len(toks)
