@@ -44,6 +44,7 @@ from pantau.analysis.mentions import (
     is_institution,
     is_name_word,
     name_at,
+    name_key,
 )
 from pantau.analysis.people import People, Person
 from pantau.analysis.spans import Span
@@ -244,6 +245,7 @@ class Article:
         """
         out: list[Mention] = []
         covered = {m.start for m in self.named} | set(self.by_start)
+        known = {w for p in self.people.persons for w in name_key(p.name)}
         for start in sentence_starts(self.body):
             if self.in_quote(start):
                 continue
@@ -252,7 +254,7 @@ class Article:
                     break
             else:
                 continue
-            if word.start() in covered:
+            if word.start() in covered or fold(word.group(0)) not in known:
                 continue
             found = name_at(self.body, word.start())
             if found and found.name and self.people.resolve(found.name, found.start):
@@ -292,9 +294,9 @@ class Article:
             sentence = sentence_start(body, start, line_start)
             nxt = _SENTENCE_END.search(body, start, line_end)
             sentence_end = nxt.start() if nxt else line_end
-            before = _WORD.findall(body, sentence, start)
-            reported = bool(before) and fold(before[-1]) in _SPEECH_NOUNS
-            if (reported or all(fold(w) in LEXICON.connectives for w in before)) \
+            words_before = _WORD.findall(body, sentence, start)
+            reported = bool(words_before) and fold(words_before[-1]) in _SPEECH_NOUNS
+            if (reported or all(fold(w) in LEXICON.connectives for w in words_before)) \
                     and not any(sentence <= m.start < sentence_end for m in self.named):
                 events.append(_Event(start, Who.NOBODY, True))
         events.sort(key=lambda e: e.pos)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pantau.analysis.lexicon import LEXICON, alternation, fold, places
 
@@ -143,6 +144,7 @@ def is_institution(words: list[str]) -> bool:
     return first in LEXICON.org_words or first in LEXICON.document_words or bool(_ACRONYM.match(words[0]))
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in name.split())
 
@@ -599,6 +601,7 @@ def find_unnamed(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _INDEFINITE.finditer(text)]
 
 
+@lru_cache(maxsize=4096)
 def role_key(role: str) -> frozenset[str]:
     """Comparable words of a role, short forms expanded ("sekda" → sekretaris daerah)."""
     low = re.sub(r"[()]", " ", role.lower())
