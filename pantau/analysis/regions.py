@@ -37,7 +37,13 @@ PLACE_CONTEXT = frozenset({
     "di", "ke", "dari", "se", "wilayah", "daerah", "bawaslu", "kpu", "polres", "polresta", "kodim", "dprd",
     "bkpsdm", "bkd", "diskominfo", "inspektorat", "sekda", "pj", "plt", "plh", "pemkab", "pemkot", "pemprov",
     "rsud", "kejari", "kemenag", "disdukcapil", "dinas", "kecamatan", "masyarakat", "warga", "asal", "kawasan",
-    "kabupaten", "kota", "provinsi",
+    "kabupaten", "kota", "provinsi", "in", "of", "from",
+})
+# Words right after a name that make it a place in English copy ("Papua Provincial Government",
+# "Acting Jakarta Governor", "Gorontalo City").
+PLACE_AFTER = frozenset({
+    "province", "provincial", "regency", "city", "governor", "regent", "mayor", "government", "administration",
+    "police", "regional", "legislative",
 })
 SPEECH_BEFORE_PERSON = frozenset({
     "kata", "ujar", "tegas", "jelas", "ungkap", "tutur", "menurut", "bapak", "pak", "ibu", "bu", "sdr", "saudara",
@@ -163,7 +169,14 @@ def _adjacent(tokens: list[tuple[str, int]], i: int, text: str) -> bool:
 
 def _name_goes_on(tokens: list[tuple[str, int]], nxt: int, text: str) -> bool:
     """Whether a capitalised word follows right after (no punctuation): the match is part of a longer name."""
-    return nxt < len(tokens) and tokens[nxt][0][0].isupper() and _adjacent(tokens, nxt, text)
+    return (nxt < len(tokens) and tokens[nxt][0][0].isupper() and _adjacent(tokens, nxt, text)
+            and not tokens[nxt - 1][0].endswith("."))
+
+
+def _place_word_after(tokens: list[tuple[str, int]], nxt: int, text: str) -> bool:
+    """Whether the name is followed by a word that makes it a place ("Papua Provincial …", "Gorontalo City")."""
+    return (nxt < len(tokens) and _adjacent(tokens, nxt, text) and not tokens[nxt - 1][0].endswith(".")
+            and tokens[nxt][0].rstrip(".").casefold() in PLACE_AFTER)
 
 
 def _is_title_case(tokens: list[tuple[str, int]]) -> bool:
@@ -205,8 +218,8 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
                 elif prev in SPEECH_BEFORE_PERSON:
                     break
                 else:
-                    in_context = dateline or prev in PLACE_CONTEXT
-                    runs_on = not headline and _name_goes_on(tokens, i + n, text)
+                    in_context = dateline or prev in PLACE_CONTEXT or _place_word_after(tokens, i + n, text)
+                    runs_on = not headline and _name_goes_on(tokens, i + n, text) and not in_context
                     if not in_context and (key in gaz.ambiguous or runs_on):
                         i += n - 1  # "Batu", "Malang": common words; "Agam Wijaya", "Bangka Pos": longer names
                         break
