@@ -372,10 +372,11 @@ def _closing_sentence(art: Article, span: Span) -> Attribution:
     _, line_end = _line_bounds(art.body, span.close_at)
     rest = art.body[span.close_at:line_end]
     if rest.strip(" \t.,"):
-        nxt = _SENTENCE_END.search(art.body, span.close_at - 1, line_end)
-        if not nxt or art.body[span.close_at:nxt.start()].strip(" \t.,\"”’"):
+        # the quote ends its sentence ("… netralitas." Hal itu …) or a full stop follows the mark
+        ends = re.match(r"[ \t]*[.!?]?[ \t]+(?=[A-Z])", rest)
+        if not ends or not (art.body[span.text_end - 1:span.text_end] in ".!?" or "." in ends.group(0)):
             return None
-        pos = nxt.end()
+        pos = span.close_at + ends.end()
     elif line_end + 1 < len(art.body):
         pos = line_end + 1
         while pos < len(art.body) and art.body[pos].isspace():

@@ -63,6 +63,9 @@ _PREFIXES = rf"(?:(?:{alternation(LEXICON.role_prefixes)})\.?[ \t]*(?:\([^()\n]{
 # A role: acting prefixes, then a head ("Pelaksana Harian (PLH) Sekretaris Daerah", "Acting Mayor").
 _ROLE_HEAD = re.compile(rf"(?<![\w-]){_PREFIXES}(?P<head>{_HEAD})(?![\w-])", re.IGNORECASE)
 _ROLE_HEAD_ONLY = re.compile(rf"(?:{_HEAD})$", re.IGNORECASE)
+# First words of heads and prefixes ("kepala", "pj", "acting"): where a role may start.
+_HEAD_STARTS = frozenset(p.split()[0].rstrip(".")
+                         for p in LEXICON.role_heads + LEXICON.role_heads_en + LEXICON.role_prefixes)
 _ENGLISH_HEADS = frozenset(LEXICON.role_heads_en) - set(LEXICON.role_heads)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+[A-Z][A-Za-z0-9]*$")  # KPU, BKPSDM; two capitals are initials ("EM")
 _INITIAL = re.compile(r"^[A-Z]{1,2}$")  # "M", "MZ"
@@ -73,6 +76,7 @@ _DEGREE = re.compile(  # SE, MM, S.Sos, M.Si, MSi, SSos, Ph.D, Lc, S.I.K
 # Penanganan, Pelanggaran, Kepegawaian, Kesehatan, Perencanaan, Informasi, Organisasi.
 _INSTITUTIONAL_NOUN = re.compile(r"^(?:(?:pe[mnr]?|peng|peny|ke)[a-z]{3,}an|[a-z]{4,}asi)$")
 _NUMBER = re.compile(r"^\d")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARENTHESISED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")
 _REGION_WORD = alternation(w for w in LEXICON.region_words if w.isalpha())
@@ -340,13 +344,23 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
     return j
 
 
-def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str]) -> int:
+def _is_roman_numeral(toks: list[_Tok], k: int, j: int, local: frozenset[str]) -> bool:
+    """"Asisten III", "Komisi I DPRD": a numeral before a body or at the end, not Balinese "I Made …"."""
+    if not _ROMAN.match(toks[k].text):
+        return False
+    nxt = toks[k + 1].text if k + 1 < j else ""
+    return not nxt or nxt.startswith("(") or _is_roleish(nxt) or bool(_place_length(toks, k + 1, local))
+
+
+def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], head: str) -> int:
     """Index in [i, j) where the name starts after role qualifiers (``j`` when no name)."""
     last_role = i - 1
     k = i
     after_role_word = True  # right after the head a place may follow ("Bupati Belitung")
-    districts = False
-    institution = False  # after "RSUD", "SMAN": the capitalised words name it
+    districts = any(w in LEXICON.district_heads for w in fold(head).split())
+    # After "RSUD", "SMAN" or English "of" the capitalised words name the body, up to its place
+    # or parenthesis ("Direktur RSUD Hams Kisaran", "Minister of Administrative Reform").
+    institution = False
     while k < j:
         t = toks[k].text
         low = _bare(t)
@@ -357,10 +371,12 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str]) ->
             k += n
             after_role_word, institution = True, False
             continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
-        if t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution:
+        if t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution \
+                or _is_roman_numeral(toks, k, j, local):
             last_role = k
             after_role_word = True
-            institution = low in LEXICON.named_institutions or (institution and not t.startswith("("))
+            institution = low in LEXICON.named_institutions or low == "of" or (
+                institution and not t.startswith("("))
         else:
             after_role_word = False
         k += 1
@@ -425,6 +441,21 @@ def _tokens_before(text: str, pos: int) -> list[str]:
     return window[cut + 1:].split()
 
 
+def _role_heads(text: str) -> list[re.Match[str]]:
+    """Role heads in the text, found word by word: a set lookup of each word, then the regex only where a
+    head or prefix can start (the regex alone, tried at every offset, costs several times more)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end or word.group(0).lower() not in _HEAD_STARTS:
+            continue
+        m = _ROLE_HEAD.match(text, word.start())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every role mention in ``text``, with the person's name when the article gives it.
 
@@ -437,7 +468,9 @@ def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     pos = 0
     local = _local_places(text)
-    while m := _ROLE_HEAD.search(text, pos):
+    for m in _role_heads(text):
+        if m.start() < pos:
+            continue
         pos = m.end()
         if is_headline(_line_at(text, m.start())):
             continue  # "Kapolres Bangka Barat Tegaskan Personel …": title case hides where a name ends
@@ -480,7 +513,7 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     toks = _tokens(text, m.end())
     list_role = bool(LEXICON.list_heads & set(m.group(0).lower().split()))
     q_end = _role_qualifiers(text, toks, 0, list_role)
-    name_i = _split_role_name(toks, 0, q_end, local)
+    name_i = _split_role_name(toks, 0, q_end, local, m.group("head"))
     # ROLE[,] [LOCATION,] [honorific|rank] NAME
     k = q_end
     if k < len(toks) and toks[k].text == ",":
@@ -505,7 +538,7 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         # ", Datuk NAME" is part of the role.
         s, e = _name_run(toks, name_i, text)
         territory = name_i == 0 and e - s == 1 and fold(m.group("head")) in LEXICON.territorial_heads
-        if e > s and e >= q_end and not territory:
+        if e > s and _skip_degrees(toks, e) >= q_end and not territory:
             role_end = name_i
         else:
             s = e
@@ -539,7 +572,7 @@ def _respectively(text: str, mentions: list[Mention]) -> list[Mention]:
                 mention.name, mention.start = name, start
             continue
         roles_before = [m for m in mentions if before_start <= m.start and m.end <= r.start() and not m.name]
-        names_after = _names_in_list(text, r.end(), _clause_end(text, r.end()))
+        names_after = _names_in_list(text, r.end(), _clause_end(text, r.end()), then_other=True)
         if roles_before and len(roles_before) == len(names_after):
             for mention, (_, name) in zip(roles_before, names_after, strict=True):
                 mention.name = name
@@ -564,24 +597,29 @@ def _roles_in_list(text: str, mentions: list[Mention], pos: int) -> list[Mention
     return out
 
 
-def _names_in_list(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Names of "[leading words] A, B dan C," between ``start`` and ``end``: each item a whole name, else nothing."""
+_LIST_PART = re.compile(r"(?:(?![ \t]+(?:dan|and|serta)[ \t])[^,;])+")
+
+
+def _names_in_list(text: str, start: int, end: int, *, then_other: bool = False) -> list[tuple[int, str]]:
+    """Names of "[leading words] A, B dan C," between ``start`` and ``end``: each item a whole name, else nothing.
+
+    With ``then_other`` the list may be followed by other words ("… Rudi dan Budi, hadir dalam …").
+    """
     out: list[tuple[int, str]] = []
-    for item in re.finditer(r"[^,]+", text[start:end]):
-        for part in re.finditer(r"(?:(?<=^)|(?<=\s(?:dan|and)\s)|(?<=\sserta\s))(?:(?!\s(?:dan|and|serta)\s).)+",
-                                item.group(0)):
-            part_start = start + item.start() + part.start()
-            part_end = part_start + len(part.group(0).rstrip(". "))
-            words = list(re.finditer(r"\S+", text[part_start:part_end]))
-            if words and words[0].group(0).lower() in {"dan", "and", "serta"}:
-                words = words[1:]
-            # the first item may open with other words ("Hadir pula Rudi"); every other item is a name
-            candidates = words if not out else words[:1]
-            found = next((f for w in candidates if (f := name_at(text, part_start + w.start()))
-                          and f.end >= part_end), None)
-            if found is None:
-                return []
-            out.append((found.start, found.name or ""))
+    for part in _LIST_PART.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", part.group(0)))
+        if words and words[0].group(0).lower() in {"dan", "and", "serta"}:
+            words = words[1:]
+        if not words:
+            continue
+        part_end = part.start() + len(part.group(0).rstrip(". \t"))
+        # the first item may open with other words ("Hadir pula Rudi"); every other item is a name
+        candidates = words if not out else words[:1]
+        found = next((f for w in candidates if (f := name_at(text, part.start() + w.start()))
+                      and f.end >= part_end), None)
+        if found is None:
+            return out if then_other else []
+        out.append((found.start, found.name or ""))
     return out
 
 
