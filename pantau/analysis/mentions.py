@@ -84,7 +84,10 @@ _REGION_WORD = alternation(w for w in LEXICON.region_words if w.isalpha())
 _AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+([A-Z][a-z]{{2,}})")
 # "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
 _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
-                               r"(?:,[ \t]*(?:the[ \t]+)?|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
+                               r"(?:,[ \t]*(?:the[ \t]+)?(?:[\w-]+['’]s[ \t]+)?"
+                               r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
+# "Bahtiar, the ministry's director general …": a lower-case English head in apposition to a name.
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
 _PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "bagi"})
@@ -429,7 +432,7 @@ def _english_role_start(text: str, m: re.Match[str]) -> int | None:
         k -= 1
     if k < len(toks):
         return start - len(" ".join(toks[k:])) - 1
-    if m.group(0).islower():
+    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, start - 60), start):
         return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
     return start
 
