@@ -416,32 +416,32 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
 
 
 def _english_role_start(text: str, m: re.Match[str]) -> int | None:
-    """Where an English role starts: "Simalungun Bawaslu head", "Acting Jakarta Governor", "Jayapura KPU chairman".
+    """Where an English role starts: "Simalungun Bawaslu head", "Acting Jakarta Governor", "Papua's acting governor".
 
     The place and body stand before the head. A lower-case head needs them (else "head" is a verb
-    or a body part); a capitalised one may stand alone. None when the match is no role.
+    or a body part) or an apposition ("Bahtiar, the ministry's director general"); a capitalised one
+    may stand alone. None when the match is no role.
     """
-    start = m.start()
-    toks = _tokens_before(text, start)
+    toks = _words_before(text, m.start())
     k = len(toks)
     while k > 0:
-        w = toks[k - 1]
-        if not w[:1].isupper() or not (_is_roleish(w) or _place_length([_Tok(x, 0, 0) for x in toks[k - 1:]], 0)
-                                       or fold(w) in LEXICON.role_prefixes):
+        w = re.sub(r"['’]s$", "", toks[k - 1][0])  # "Papua's acting governor"
+        rest = [_Tok(w, 0, 0)] + [_Tok(x, 0, 0) for x, _ in toks[k:]]
+        if not w[:1].isupper() or not (_is_roleish(w) or _place_length(rest, 0) or fold(w) in LEXICON.role_prefixes):
             break
         k -= 1
     if k < len(toks):
-        return start - len(" ".join(toks[k:])) - 1
-    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, start - 60), start):
+        return toks[k][1]
+    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()):
         return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
-    return start
+    return m.start()
 
 
-def _tokens_before(text: str, pos: int) -> list[str]:
-    """The words right before ``pos`` in its clause (no punctuation between them)."""
-    window = text[max(0, pos - 60):pos]
-    cut = max(window.rfind(c) for c in ",.;:\n\"“”()")
-    return window[cut + 1:].split()
+def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
+    """The words right before ``pos`` in its clause (no punctuation between them), with their offsets."""
+    floor = max(0, pos - 60)
+    cut = max(text.rfind(c, floor, pos) for c in ",.;:\n\"“”()")
+    return [(w.group(0), w.start()) for w in re.finditer(r"\S+", text[:pos]) if w.start() > max(cut, floor - 1)]
 
 
 def _role_heads(text: str) -> list[re.Match[str]]:

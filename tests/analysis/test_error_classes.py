@@ -135,6 +135,16 @@ def test_english_x_said_before_and_according_to() -> None:
     assert [q.speaker for q in _quotes(body)] == ["Adrian Lumowa", "Adrian Lumowa"]
 
 
+def test_english_roles_in_apposition_and_with_a_possessive() -> None:
+    body = ("Papua's acting governor, Ramses Limbong, has asked civil servants to stay neutral.\n\n"
+            '"We will not tolerate any breach," Limbong said.\n\n'
+            '"Regional heads must not use the bureaucracy," said Bahtiar, the ministry\'s director general.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Ramses Limbong", "Bahtiar"]
+    assert officials == [Official("Ramses Limbong", "Papua's acting governor"),
+                         Official("Bahtiar", "director general")]
+
+
 def test_degree_without_comma() -> None:
     body = ('Kepala Dinas Kominfo Labuhanbatu, Rahmat Hidayat S.H. mengatakan surat edaran sudah disebar.\n\n'
             '"ASN wajib netral," kata Kepala Inspektorat Labuhanbatu Sofyan Harahap SSos MSi di Rantauprapat.\n\n'
