@@ -29,7 +29,8 @@ __all__ = ["LEXICON", "Lexicon", "Places", "alternation", "fold", "places"]
 
 def fold(word: str) -> str:
     """A word as the lists hold it: lower case, typographic apostrophe made straight ("Dato’" = "dato'")."""
-    return word.lower().replace("’", "'")
+    low = word.lower()
+    return low.replace("’", "'") if "’" in low else low
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ _TOPIC_BEFORE_SUBJECT = re.compile(r"(netralitas|pelanggaran|pengawasan|pembinaa
 _UPPER_CASE = re.compile(r"(?<!\\)[A-Z]")  # a capital letter that is not an escape such as \W
 _YEAR_AFTER = r"\W+(?:[\w-]+\W+){0,3}?((?:19|20)\d\d)\b"
 # (not a law's year: "UU Nomor 10 Tahun 2016 tentang Pilkada", "UU 7/2017 tentang Pemilu")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_BEFORE = r"(?<!tahun )(?<!/)\b((?:19|20)\d\d)\W+(?:(?!tentang\b)[\w-]+\W+){0,3}?"
 # A specific village or district head ("Kepala Desa Lambandia", "Camat Tabir"), or a person named by
 # initials right before the cue ("SR terbukti"): a concrete case, matched on the sentence as written.
@@ -149,11 +150,13 @@ class _Sentence:
     text: str  # as in the article: the evidence shown to readers
     lowered: str  # lower-cased, as the rules' patterns are
     masked: str  # lowered, with institution and document names blanked out, for matching
+    subject: bool  # names a civil servant or village official (see _addresses_subject)
 
 
 def _mask(sentence: str, r: Rules) -> _Sentence:
     lowered = sentence.lower()
-    return _Sentence(sentence, lowered, r.names.sub(lambda m: " " * len(m.group()), lowered))
+    return _Sentence(sentence, lowered, r.names.sub(lambda m: " " * len(m.group()), lowered),
+                     _addresses_subject(lowered, r))
 
 
 def _addresses_subject(sentence: str, r: Rules) -> bool:
@@ -211,7 +214,7 @@ def _cues(rule: Rule, sentence: _Sentence, r: Rules) -> list[re.Match[str]]:
     """The rule's cues in the sentence, less those a conditional or "past" rules out."""
     text = sentence.masked
     cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
-    if rule.also_with_subject is not None and _addresses_subject(sentence.lowered, r):
+    if rule.also_with_subject is not None and sentence.subject:
         cues += [m for m in rule.also_with_subject.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.years:  # "pemilu sebelumnya", "the previous election": not this election
         cues = [m for m in cues
@@ -224,7 +227,7 @@ def _fires(rule: Rule, sentence: _Sentence, following: _Sentence | None, r: Rule
     text = sentence.masked
     if not _cues(rule, sentence, r):
         return False
-    if rule.with_subject and not _addresses_subject(sentence.lowered, r):
+    if rule.with_subject and not sentence.subject:
         return False
     if rule.specific is not None and not rule.specific.search(text) \
             and not (rule.specific_named and _NAMED_SUBJECT.search(sentence.text)):
@@ -245,6 +248,8 @@ def _cue_years(rule: Rule, sentences: list[_Sentence]) -> set[str]:
     """Years written right before or after the rule's election cues ("Pemilu 2019", "2020 regional elections")."""
     found: set[str] = set()
     for s in sentences:
+        if not _YEAR.search(s.masked):
+            continue
         if rule.year_after is not None:
             found |= {m.group(m.lastindex or 0) for m in rule.year_after.finditer(s.masked)}
         if rule.year_before is not None:
