@@ -99,6 +99,11 @@ _SPEECH_NOUNS = frozenset({"pengakuan", "keterangan", "kesaksian", "pernyataan",
                            "kata", "ujar", "tutur", "according", "testimony"})
 
 
+# Words that describe a suspect or a case rather than a witness.
+_SUSPECT = re.compile(r"\b(?:diduga|dugaan|dilaporkan|terlapor|terbukti|kedapatan|tertangkap|berinisial|melanggar|"
+                      r"allegedly|reported|accused)\b", re.IGNORECASE)
+
+
 class Who(Enum):
     PRONOUN = "pronoun"  # ia, dia, -nya, he: the current speaker
     NOBODY = "nobody"  # an institution, a document, an unnamed person
@@ -296,8 +301,10 @@ class Article:
             sentence_end = nxt.start() if nxt else line_end
             words_before = _WORD.findall(body, sentence, start)
             reported = bool(words_before) and fold(words_before[-1]) in _SPEECH_NOUNS
-            if (reported or all(fold(w) in LEXICON.connectives for w in words_before)) \
-                    and not any(sentence <= m.start < sentence_end for m in self.named):
+            # a suspect ("Seorang ASN berinisial AB diduga …") is talked about, not talking
+            suspect = bool(_SUSPECT.search(body, start, sentence_end))
+            opens = all(fold(w) in LEXICON.connectives for w in words_before) and not suspect
+            if (reported or opens) and not any(sentence <= m.start < sentence_end for m in self.named):
                 events.append(_Event(start, Who.NOBODY, True))
         events.sort(key=lambda e: e.pos)
         return events

@@ -53,6 +53,7 @@ class Lexicon:
     candidacy_words: frozenset[str]
     district_heads: frozenset[str]
     territorial_heads: frozenset[str]
+    village_heads: frozenset[str]
     region_words: frozenset[str]
     org_words: frozenset[str]
     named_institutions: frozenset[str]
@@ -97,6 +98,7 @@ def _load() -> Lexicon:
         candidacy_words=frozenset(words("candidacy_words")),
         district_heads=frozenset(words("district_heads")),
         territorial_heads=frozenset(words("territorial_heads")),
+        village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),
         org_words=frozenset(words("org_words")),
         named_institutions=frozenset(words("named_institutions")),

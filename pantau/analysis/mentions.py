@@ -539,8 +539,11 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         # ROLE NAME: the name closes the capitalised run ("… Provinsi Bengkulu Isnan Fajri di …",
         # "… KASN Muhaziron S. Wibowo usai …"). Checked second: an unknown place before
         # ", Datuk NAME" is part of the role.
+        head = fold(m.group("head"))
+        if name_i == 0 and q_end >= 2 and head in LEXICON.village_heads:
+            name_i = 1  # "Kades Sukamaju Budi Santoso": a village or district head's first word is the place
         s, e = _name_run(toks, name_i, text)
-        territory = name_i == 0 and e - s == 1 and fold(m.group("head")) in LEXICON.territorial_heads
+        territory = name_i == 0 and e - s == 1 and head in LEXICON.territorial_heads
         if e > s and _skip_degrees(toks, e) >= q_end and not territory:
             role_end = name_i
         else:

@@ -52,6 +52,8 @@ def test_numbers_and_ranks_in_military_roles() -> None:
 def test_village_after_a_village_head_is_no_name() -> None:
     body = "Bawaslu memanggil Kades Sukarame berinisial HN untuk dimintai klarifikasi."
     assert _officials(body) == []
+    assert _officials("Kades Sukarame Budi Santoso mengaku belum menerima surat panggilan.") == [
+        Official("Budi Santoso", "Kades Sukarame")]
 
 
 # 2. Short forms resolve to the fullest name in the article.
@@ -268,3 +270,11 @@ def test_unnamed_person_as_an_object_does_not_silence_the_speaker() -> None:
             '"Identitas pelapor kami rahasiakan," katanya.')
     [q] = _quotes(body)
     assert q.speaker == "Meiske Rumondor"
+
+
+def test_unnamed_suspect_does_not_silence_the_speaker() -> None:
+    body = ("Ketua Bawaslu Kota Bima, Budi Hartono, mengatakan pihaknya menemukan pelanggaran.\n\n"
+            "Seorang ASN berinisial AB diduga mengunggah foto bersama calon wali kota.\n\n"
+            '"Kami sudah memanggil yang bersangkutan," katanya.')
+    [q] = _quotes(body)
+    assert q.speaker == "Budi Hartono"
