@@ -59,7 +59,9 @@ _ANAPHOR = alternation(LEXICON.anaphors)
 _PREPOSITION = alternation(LEXICON.speaker_prepositions)
 _GAP = r"[ \t]+"  # a paragraph is one line: attributions never cross a line break
 _LEAD = r"^[ \t,.;:–—-]*"
-_ADVERB = rf"(?:(?:juga|pun|kembali|lalu|pula|terus|also|then){_GAP})?"  # "Rudi juga mengatakan"
+# Adverbs between a subject and its verb: "Rudi juga mengatakan", "Sumarno kemudian menginstruksikan".
+_ADVERBS = alternation(LEXICON.adverbs)
+_ADVERB = rf"(?:(?:{_ADVERBS}){_GAP}){{0,2}}"
 
 # "…," katanya / ujarnya / tegasnya
 _AFTER_CLITIC = re.compile(rf"{_LEAD}(?:lanjut{_GAP})?(?:{_SHORT})nya\b", re.IGNORECASE)
@@ -90,8 +92,7 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+
 # A verb that shows its subject acting (Indonesian active prefixes; speech verbs count too).
 _ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
-_SKIPPED_BEFORE_VERB = re.compile(r"[ \t]*,?[ \t]*(?:(?:juga|pun|kembali|pula|sendiri|telah|sudah|akan|masih|"
-                                  r"lantas|langsung|also|then)[ \t]+)*")
+_SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
 
 # Nouns and verbs that report what someone said ("pengakuan seorang warga", "kata seorang ASN").

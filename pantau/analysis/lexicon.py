@@ -43,6 +43,7 @@ class Lexicon:
     pronouns: frozenset[str]
     anaphors: tuple[str, ...]
     speaker_prepositions: tuple[str, ...]
+    adverbs: tuple[str, ...]
     term_introducers: frozenset[str]
     role_heads: tuple[str, ...]
     role_heads_en: tuple[str, ...]
@@ -88,6 +89,7 @@ def _load() -> Lexicon:
         pronouns=frozenset(words("pronouns")),
         anaphors=longest_first("anaphors"),
         speaker_prepositions=longest_first("speaker_prepositions"),
+        adverbs=longest_first("adverbs"),
         term_introducers=frozenset(words("term_introducers")),
         role_heads=longest_first("role_heads"),
         role_heads_en=longest_first("role_heads_en"),

@@ -104,6 +104,14 @@ def test_quotes_next_to_each_other_share_the_attribution() -> None:
     assert [q.speaker for q in _quotes(body)] == ["Dedi Kurniawan", "Dedi Kurniawan"]
 
 
+def test_a_person_who_opens_a_sentence_acting_takes_over_the_clitic() -> None:
+    body = ("Gubernur Jawa Tengah Ahmad Luthfi memimpin rapat di Semarang, didampingi Sekda Jateng Sumarno.\n\n"
+            '"Saya minta Pak Sekda mengawal betul," ujarnya.\n\n'
+            "Sumarno kemudian menginstruksikan para kepala OPD mendata pegawai.\n\n"
+            '"Data itu wajib masuk minggu ini," katanya.')
+    assert [q.speaker for q in _quotes(body)] == ["Ahmad Luthfi", "Sumarno"]
+
+
 def test_a_person_acted_upon_does_not_take_over_the_clitic() -> None:
     body = ("Menurut Ketua Bawaslu Kota Bima, Ahmad Sulaiman, dua lurah sudah diperiksa.\n\n"
             "Sementara itu, Lurah Penaraga, Samsul Bahri, dimintai keterangan pada Selasa.\n\n"
