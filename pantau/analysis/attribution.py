@@ -32,6 +32,7 @@ References become persons through :class:`pantau.analysis.people.People`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -139,21 +140,14 @@ def sentence_starts(body: str) -> list[int]:
     return out
 
 
-def sentence_start(body: str, pos: int, floor: int) -> int:
-    """Offset where the sentence holding ``pos`` starts (not before ``floor``); "Dr." or "S.H." ends none."""
-    start = floor
-    for m in _SENTENCE_END.finditer(body, floor, pos):
-        if not _ABBREVIATION.search(body, max(floor, m.start() - 12), m.start()):
-            start = m.end()
-    return start
-
-
 class Article:
     """One body with its mentions, people and evidence events, answering 'who is at this offset?'."""
 
     def __init__(self, body: str, spans: list[Span]) -> None:
         self.body = body
-        self.inside = [(sp.text_start, sp.text_end) for sp in spans]
+        self.inside = sorted((sp.text_start, sp.text_end) for sp in spans)
+        self._inside_starts = [s for s, _ in self.inside]
+        self.sentences = sentence_starts(body)
         self.role_mentions = find_mentions(body)
         self.by_start = {m.start: m for m in self.role_mentions}
         covered = [(m.start, m.end) for m in self.role_mentions]
@@ -164,7 +158,13 @@ class Article:
         self.events = self._events()
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.inside)
+        i = bisect_right(self._inside_starts, pos) - 1
+        return i >= 0 and pos < self.inside[i][1]
+
+    def sentence_start(self, pos: int, floor: int) -> int:
+        """Offset where the sentence holding ``pos`` starts (not before ``floor``); "Dr." or "S.H." ends none."""
+        i = bisect_right(self.sentences, pos) - 1
+        return max(floor, self.sentences[i]) if i >= 0 else floor
 
     def _bare_names(self) -> list[Mention]:
         """Names acting as subjects without a role: "Isnan mengatakan", "Menurut Iqbal", "kata Rudi"."""
@@ -252,7 +252,7 @@ class Article:
         out: list[Mention] = []
         covered = {m.start for m in self.named} | set(self.by_start)
         known = {w for p in self.people.persons for w in name_key(p.name)}
-        for start in sentence_starts(self.body):
+        for start in self.sentences:
             if self.in_quote(start):
                 continue
             for word in _WORD.finditer(self.body, start, min(len(self.body), start + 80)):
@@ -277,7 +277,7 @@ class Article:
                 continue
             person = self.person(m)
             line_start, _ = _line_bounds(body, m.start)
-            sentence = sentence_start(body, m.start, line_start)
+            sentence = self.sentence_start(m.start, line_start)
             before = body[sentence:m.start]
             speech = bool(_VERB_AHEAD.match(body, m.end)) or bool(
                 re.search(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}$", before,
@@ -297,7 +297,7 @@ class Article:
             # "Seorang warga … menyambut baik", "pengakuan seorang warga": an unnamed person who opens
             # the sentence or whose words it reports, in a sentence that names nobody
             line_start, line_end = _line_bounds(body, start)
-            sentence = sentence_start(body, start, line_start)
+            sentence = self.sentence_start(start, line_start)
             nxt = _SENTENCE_END.search(body, start, line_end)
             sentence_end = nxt.start() if nxt else line_end
             words_before = _WORD.findall(body, sentence, start)
@@ -432,7 +432,7 @@ def attribute(art: Article, spans: list[Span], is_speech: Callable[[Span, bool, 
     prev_close = 0
     for span in spans:
         line_start, _ = _line_bounds(body, span.open_at)
-        since = sentence_start(body, span.open_at, max(line_start, prev_close))
+        since = art.sentence_start(span.open_at, max(line_start, prev_close))
         prev_close = span.close_at
         starts.append(since)
         explicit.append(_explicit(art, span, since))

@@ -88,6 +88,7 @@ _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*
                                r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
 # "Bahtiar, the ministry's director general …": a lower-case English head in apposition to a name.
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
+_HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
 _PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "bagi"})
@@ -505,8 +506,10 @@ def _line_at(text: str, pos: int) -> str:
 
 def is_headline(line: str) -> bool:
     """A title-case line (headline, subheading): most words capitalised, no closing full stop."""
+    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith((".", '"', "”")):
+        return False
     words: list[str] = [w for w in _WORD.findall(line) if len(w) > 3]
-    if not words or len(words) > 25 or line.rstrip().endswith((".", '"', "”")):
+    if not words or len(words) > 25:
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
