@@ -140,7 +140,7 @@ class Places:
 def places() -> Places:
     """Every place name of the gazetteer, built once per process."""
     gaz = gazetteer()
-    regions = set(gaz.bare) | {fold(w) for w in LEXICON.place_short_forms}
+    regions = set(gaz.bare) | {fold(w).replace(" ", "") for w in LEXICON.place_short_forms}
     multi = {n.replace(" ", "") for n in gaz.district_names if " " in n}
     single = {n for n in gaz.district_names if " " not in n}
     return Places(frozenset(regions), frozenset(multi - regions), frozenset(single - regions))

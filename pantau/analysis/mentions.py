@@ -186,7 +186,10 @@ def _skip_honorifics(toks: list[_Tok], i: int) -> int:
     while i < len(toks):
         t = toks[i].text
         two = fold(f"{t} {toks[i + 1].text}") if i + 1 < len(toks) else ""
-        if two in LEXICON.honorifics or two in LEXICON.ranks:
+        three = fold(f"{two} {toks[i + 2].text}") if i + 2 < len(toks) else ""
+        if three in LEXICON.honorifics:
+            i += 3  # "Datuk Seri Panglima"
+        elif two in LEXICON.honorifics or two in LEXICON.ranks:
             i += 2
         elif is_honorific(t) or is_rank(t) or (t == "." and i > 0 and _is_title(toks[i - 1].text)):
             i += 1

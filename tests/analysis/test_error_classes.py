@@ -112,6 +112,13 @@ def test_a_person_who_opens_a_sentence_acting_takes_over_the_clitic() -> None:
     assert [q.speaker for q in _quotes(body)] == ["Ahmad Luthfi", "Sumarno"]
 
 
+def test_a_descriptive_phrase_after_the_verb_refers_to_the_current_speaker() -> None:
+    body = ("Ketua Bawaslu Provinsi Jambi Wein Arifin hadir dalam rapat itu.\n\n"
+            '"ASN harus netral," ujar pria yang akrab disapa Wein itu.')
+    [q] = _quotes(body)
+    assert q.speaker == "Wein Arifin"
+
+
 def test_a_person_acted_upon_does_not_take_over_the_clitic() -> None:
     body = ("Menurut Ketua Bawaslu Kota Bima, Ahmad Sulaiman, dua lurah sudah diperiksa.\n\n"
             "Sementara itu, Lurah Penaraga, Samsul Bahri, dimintai keterangan pada Selasa.\n\n"
@@ -235,6 +242,15 @@ def test_malay_single_quotes_and_honorifics() -> None:
     assert [q.text for q in quotes] == ["Kakitangan kerajaan tidak boleh berkempen untuk mana-mana parti,"]
     assert [q.speaker for q in quotes] == ["Azhar Arshad"]
     assert officials == [Official("Azhar Arshad", "Setiausaha Kerajaan Negeri Melaka")]
+
+
+def test_malay_deputy_roles_and_honorifics() -> None:
+    body = ("Timbalan Ketua Menteri Sabah, Datuk Seri Panglima Joachim Gunsalam berkata, penjawat awam mesti "
+            "berkecuali.\n\n"
+            '"Jangan libatkan diri dalam kempen," kata beliau.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Joachim Gunsalam", "Timbalan Ketua Menteri Sabah")]
+    assert [q.speaker for q in quotes] == ["Joachim Gunsalam"]
 
 
 def test_apostrophe_of_an_honorific_does_not_close_a_single_quote() -> None:
