@@ -96,14 +96,7 @@ _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has bee
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
 
-# Nouns and verbs that report what someone said ("pengakuan seorang warga", "kata seorang ASN").
-_SPEECH_NOUNS = frozenset({"pengakuan", "keterangan", "kesaksian", "pernyataan", "penuturan", "cerita", "menurut",
-                           "kata", "ujar", "tutur", "according", "testimony"})
-
-
-# Words that describe a suspect or a case rather than a witness.
-_SUSPECT = re.compile(r"\b(?:diduga|dugaan|dilaporkan|terlapor|terbukti|kedapatan|tertangkap|berinisial|melanggar|"
-                      r"allegedly|reported|accused)\b", re.IGNORECASE)
+_SUSPECT = re.compile(rf"\b(?:{alternation(LEXICON.suspect_words)})\b", re.IGNORECASE)
 
 
 class Who(Enum):
@@ -301,7 +294,7 @@ class Article:
             nxt = _SENTENCE_END.search(body, start, line_end)
             sentence_end = nxt.start() if nxt else line_end
             words_before = _WORD.findall(body, sentence, start)
-            reported = bool(words_before) and fold(words_before[-1]) in _SPEECH_NOUNS
+            reported = bool(words_before) and fold(words_before[-1]) in LEXICON.reporting_words
             # a suspect ("Seorang ASN berinisial AB diduga …") is talked about, not talking
             suspect = bool(_SUSPECT.search(body, start, sentence_end))
             opens = all(fold(w) in LEXICON.connectives for w in words_before) and not suspect

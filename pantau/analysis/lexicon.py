@@ -69,6 +69,8 @@ class Lexicon:
     connectives: frozenset[str]
     person_nouns: frozenset[str]
     indefinite_persons: tuple[str, ...]
+    reporting_words: frozenset[str]
+    suspect_words: tuple[str, ...]
     respectively: tuple[str, ...]
 
 
@@ -115,6 +117,8 @@ def _load() -> Lexicon:
         connectives=frozenset(words("connectives")),
         person_nouns=frozenset(words("person_nouns")),
         indefinite_persons=longest_first("indefinite_persons"),
+        reporting_words=frozenset(words("reporting_words")),
+        suspect_words=longest_first("suspect_words"),
         respectively=longest_first("respectively"),
     )
 
