@@ -89,6 +89,10 @@ def test_speaker_introduced_in_previous_paragraph() -> None:
             '"Kalau ada yang melanggar, laporkan ke kami."')
     quotes = _quotes(body)
     assert [q.speaker for q in quotes] == ["Dwi Irianto", "Dwi Irianto"]
+    body = ("Hal itu dikatakan Kepala Bagian Data dan Informasi KASN Muhammad S. Hartono usai bertemu Bawaslu.\n\n"
+            '"Rekomendasi kami wajib ditindaklanjuti pejabat pembina kepegawaian," ujarnya.')
+    [q] = _quotes(body)
+    assert q.speaker == "Muhammad S. Hartono"
 
 
 def test_attribution_in_the_sentence_after_the_quote() -> None:
