@@ -2,6 +2,7 @@
 
 ``core.analyze`` runs them in order; each stage is its own module so it can be
 tested and improved alone: ``clean`` (body text only), ``language``,
-``quotes`` (quotations, speakers and officials), ``regions`` and ``tags``
-(taxonomy tags with evidence sentences).
+``quotes`` (quotations, speakers and officials, built from ``spans``,
+``mentions``, ``people`` and ``attribution``, with the word lists of
+``lexicon``), ``regions`` and ``tags`` (taxonomy tags with evidence sentences).
 """

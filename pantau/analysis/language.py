@@ -67,7 +67,7 @@ def _factory() -> DetectorFactory:
     return factory
 
 
-def _malay_or_indonesian(text: str, detected: str) -> str:
+def malay_or_indonesian(text: str, detected: str) -> str:
     """Settle langdetect's "id" (or its Tagalog confusion) by words only one of Malay and Indonesian uses."""
     malay_markers, indonesian_markers = _markers()
     words = _WORD.findall(text.casefold())
@@ -82,10 +82,15 @@ def _malay_or_indonesian(text: str, detected: str) -> str:
     return detected
 
 
+def too_short(sample: str) -> bool:
+    """Fewer than ``MIN_LETTERS`` letters: no detector can be trusted with it (see the module docstring)."""
+    return len(_LETTER.findall(sample)) < MIN_LETTERS
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text; "und" when it is too short to judge (see the module docstring)."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if too_short(sample):
         return UNDETERMINED
     detector = _factory().create()
     detector.append(sample[:NGRAM_CHARS])
@@ -94,5 +99,5 @@ def detect_language(text: str) -> str:
     except LangDetectException:
         return UNDETERMINED
     if code in ("id", "tl"):
-        return _malay_or_indonesian(sample, code)
+        return malay_or_indonesian(sample, code)
     return code.split("-")[0]

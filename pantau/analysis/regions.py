@@ -38,7 +38,13 @@ PLACE_CONTEXT = frozenset({
     "di", "ke", "dari", "se", "wilayah", "daerah", "bawaslu", "kpu", "polres", "polresta", "kodim", "dprd",
     "bkpsdm", "bkd", "diskominfo", "inspektorat", "sekda", "pj", "plt", "plh", "pemkab", "pemkot", "pemprov",
     "rsud", "kejari", "kemenag", "disdukcapil", "dinas", "kecamatan", "masyarakat", "warga", "asal", "kawasan",
-    "kabupaten", "kota", "provinsi",
+    "kabupaten", "kota", "provinsi", "in", "of", "from",
+})
+# Words right after a name that make it a place in English copy ("Papua Provincial Government",
+# "Acting Jakarta Governor", "Gorontalo City").
+PLACE_AFTER = frozenset({
+    "province", "provincial", "regency", "city", "governor", "regent", "mayor", "government", "administration",
+    "police", "regional", "legislative",
 })
 SPEECH_BEFORE_PERSON = frozenset({
     "kata", "ujar", "tegas", "jelas", "ungkap", "tutur", "menurut", "bapak", "pak", "ibu", "bu", "sdr", "saudara",
@@ -73,6 +79,9 @@ class Gazetteer:
     bare: dict[str, list[Place]]  # "belitung", "bengkulu" (province and city), "basel"
     districts: dict[str, Place]  # unique district names, for datelines and "di X"
     ambiguous: frozenset[str]  # bare names that are also common words or given names ("Batu", "Agam")
+    # every district name, lower case with its spaces ("maba utara"): where a role's place ends
+    # (``pantau.analysis.mentions``), whether or not the name is unique
+    district_names: frozenset[str] = frozenset()
 
 
 def _strip_kind(name: str) -> tuple[str, str]:
@@ -105,6 +114,7 @@ def gazetteer() -> Gazetteer:
         explicit["provinsi" + key] = Place(name, None)
         bare[key].append(Place(name, None))
     district_places: dict[str, list[Place]] = defaultdict(list)
+    district_names: set[str] = set()
     islands: list[tuple[str, Place]] = []
     for code, name in raw.items():
         if len(code) == 5:
@@ -120,6 +130,7 @@ def gazetteer() -> Gazetteer:
                 islands.append((_key(base.split()[1:]), place))
         elif len(code) == 8:
             district_places[_key(name.split())].append(Place(provinces[code[:2]], raw[code[:5]]))
+            district_names.add(name.casefold())
     for key, place in islands:
         if key not in bare:
             bare[key].append(place)
@@ -137,7 +148,7 @@ def gazetteer() -> Gazetteer:
     if unknown := ambiguous - bare.keys():
         raise ValueError(f"region_aliases.yaml: ambiguous names that are no place: {sorted(unknown)}")
     districts = {k: v[0] for k, v in district_places.items() if len(v) == 1 and len(k) >= 5 and k not in bare}
-    return Gazetteer(explicit, dict(bare), districts, ambiguous)
+    return Gazetteer(explicit, dict(bare), districts, ambiguous, frozenset(district_names))
 
 
 @dataclass
@@ -159,7 +170,14 @@ def _adjacent(tokens: list[tuple[str, int]], i: int, text: str) -> bool:
 
 def _name_goes_on(tokens: list[tuple[str, int]], nxt: int, text: str) -> bool:
     """Whether a capitalised word follows right after (no punctuation): the match is part of a longer name."""
-    return nxt < len(tokens) and tokens[nxt][0][0].isupper() and _adjacent(tokens, nxt, text)
+    return (nxt < len(tokens) and tokens[nxt][0][0].isupper() and _adjacent(tokens, nxt, text)
+            and not tokens[nxt - 1][0].endswith("."))
+
+
+def _place_word_after(tokens: list[tuple[str, int]], nxt: int, text: str) -> bool:
+    """Whether the name is followed by a word that makes it a place ("Papua Provincial …", "Gorontalo City")."""
+    return (nxt < len(tokens) and _adjacent(tokens, nxt, text) and not tokens[nxt - 1][0].endswith(".")
+            and tokens[nxt][0].rstrip(".").casefold() in PLACE_AFTER)
 
 
 def _is_title_case(tokens: list[tuple[str, int]]) -> bool:
@@ -201,8 +219,8 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
                 elif prev in SPEECH_BEFORE_PERSON:
                     break
                 else:
-                    in_context = dateline or prev in PLACE_CONTEXT
-                    runs_on = not headline and _name_goes_on(tokens, i + n, text)
+                    in_context = dateline or prev in PLACE_CONTEXT or _place_word_after(tokens, i + n, text)
+                    runs_on = not headline and _name_goes_on(tokens, i + n, text) and not in_context
                     if not in_context and (key in gaz.ambiguous or runs_on):
                         i += n - 1  # "Batu", "Malang": common words; "Agam Wijaya", "Bangka Pos": longer names
                         break

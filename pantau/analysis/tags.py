@@ -32,6 +32,7 @@ TAGGED_LANGUAGES = frozenset({"id", "en"})  # the taxonomy is about Indonesian A
 MIN_STORY_SCORE = 3  # neutrality sentences needed; the headline (first sentence) counts 1 + HEADLINE_BONUS
 HEADLINE_BONUS = 2
 LEAD_BONUS = 1  # the lead (the body's first sentence) sums up the story too, after the headline
+SHORT_ITEM = 3  # sentences, headline included: a brief whose one neutrality sentence is the whole story
 MAX_EVIDENCE = 3
 # a full stop after these ends no sentence ("Kab. Bangka", "Hj. Nurlela, S.Sos., M.Si")
 ABBREVIATIONS = frozenset({
@@ -46,6 +47,13 @@ _CLAUSE_START = re.compile(r"[,;:(]|\s[-–—]\s")
 _TOPIC_BEFORE_SUBJECT = re.compile(r"(netralitas|pelanggaran|pengawasan|pembinaan)\s*$", re.IGNORECASE)
 _UPPER_CASE = re.compile(r"(?<!\\)[A-Z]")  # a capital letter that is not an escape such as \W
 _YEAR_AFTER = r"\W+(?:[\w-]+\W+){0,3}?((?:19|20)\d\d)\b"
+# (not a law's year: "UU Nomor 10 Tahun 2016 tentang Pilkada", "UU 7/2017 tentang Pemilu")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_BEFORE = r"(?<!tahun )(?<!/)\b((?:19|20)\d\d)\W+(?:(?!tentang\b)[\w-]+\W+){0,3}?"
+# A specific village or district head ("Kepala Desa Lambandia", "Camat Tabir"), or a person named by
+# initials right before the cue ("SR terbukti"): a concrete case, matched on the sentence as written.
+_NAMED_SUBJECT = re.compile(r"(?i:\b(?:kepala desa|kades|lurah|camat|perbekel|kepala kampung))\s+[A-Z][a-z]{2,}"
+                            r"|\b[A-Z]{2,3}\s+(?i:diduga|terbukti|dilaporkan|kedapatan)\b")
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,13 @@ class Rule:
     with_subject: bool
     with_context: bool
     specific: re.Pattern[str] | None
+    specific_named: bool  # a named village/district head or initials also make the case specific
     unless: re.Pattern[str] | None
+    also_with_subject: re.Pattern[str] | None
     years: frozenset[str]  # election years the tag stands for; empty for topic tags
     year_after: re.Pattern[str] | None  # the cue followed by a year ("Pemilu 2019", "Pilkada Serentak 2024")
+    year_before: re.Pattern[str] | None  # a year followed by the cue ("2020 regional elections")
+    strong: re.Pattern[str] | None  # election cues that name this election alone (caleg, capres)
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,9 @@ class Rules:
     candidacy: re.Pattern[str]
     election: re.Pattern[str]
     names: re.Pattern[str]
+    neutrality_core: re.Pattern[str]
+    past_after: re.Pattern[str]
+    past_before: re.Pattern[str]
     tags: tuple[Rule, ...]
 
 
@@ -100,12 +115,18 @@ def rules() -> Rules:
             tag=tag, any=compile_(spec["any"]), with_subject=bool(spec.get("with_subject")),
             with_context=bool(spec.get("with_context")),
             specific=compile_(spec["specific"]) if "specific" in spec else None,
+            specific_named=bool(spec.get("specific_named")),
             unless=compile_(spec["unless"]) if "unless" in spec else None,
+            also_with_subject=compile_(spec["also_with_subject"]) if "also_with_subject" in spec else None,
             years=years,
             year_after=compile_(spec["any"].strip() + _YEAR_AFTER) if years else None,
+            year_before=compile_(_YEAR_BEFORE + spec["any"].strip()) if years else None,
+            strong=compile_(spec["strong"]) if "strong" in spec else None,
         ))
     return Rules(compile_(rf"\b({subject})\b"), compile_(data["neutrality"]), compile_(data["violation"]),
-                 compile_(data["candidacy"]), compile_(data["election"]), compile_(data["names"]), tuple(tags))
+                 compile_(data["candidacy"]), compile_(data["election"]), compile_(data["names"]),
+                 compile_(data["neutrality_core"]), compile_(data["past_after"]), compile_(data["past_before"]),
+                 tuple(tags))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -129,11 +150,13 @@ class _Sentence:
     text: str  # as in the article: the evidence shown to readers
     lowered: str  # lower-cased, as the rules' patterns are
     masked: str  # lowered, with institution and document names blanked out, for matching
+    subject: bool  # names a civil servant or village official (see _addresses_subject)
 
 
 def _mask(sentence: str, r: Rules) -> _Sentence:
     lowered = sentence.lower()
-    return _Sentence(sentence, lowered, r.names.sub(lambda m: " " * len(m.group()), lowered))
+    return _Sentence(sentence, lowered, r.names.sub(lambda m: " " * len(m.group()), lowered),
+                     _addresses_subject(lowered, r))
 
 
 def _addresses_subject(sentence: str, r: Rules) -> bool:
@@ -151,8 +174,15 @@ def _neutrality_evidence(sentences: list[_Sentence], r: Rules, lead: int) -> lis
     At least one sentence must tie the civil servant to neutrality or to candidates
     (a violation alone may be a corruption case), and the article must be about an
     election somewhere.
+
+    A short item (a brief, an alert from an official site: at most ``SHORT_ITEM``
+    sentences with its headline) has no room for several such sentences: one is
+    enough, and one that says in so many words that civil servants must stay neutral
+    needs no election named ("netralitas ASN" is the political kind by definition).
     """
-    if not any(r.election.search(s.masked) for s in sentences):
+    short = len(sentences) <= SHORT_ITEM
+    core = short and any(r.subjects.search(s.masked) and r.neutrality_core.search(s.masked) for s in sentences)
+    if not core and not any(r.election.search(s.masked) for s in sentences):
         return []
     story: list[str] = []
     score = 0
@@ -168,7 +198,8 @@ def _neutrality_evidence(sentences: list[_Sentence], r: Rules, lead: int) -> lis
             continue
         story.append(sentence.text)
         score += 1 + (HEADLINE_BONUS if i == 0 else LEAD_BONUS if i == lead else 0)
-    return story if political and score >= MIN_STORY_SCORE else []
+    needed = 1 if short else MIN_STORY_SCORE
+    return story if political and score >= needed else []
 
 
 def _conditional_before(rule: Rule, sentence: str, cue: re.Match[str]) -> bool:
@@ -179,14 +210,27 @@ def _conditional_before(rule: Rule, sentence: str, cue: re.Match[str]) -> bool:
     return bool(rule.unless.search(sentence, starts[-1] if starts else 0, cue.start()))
 
 
-def _fires(rule: Rule, sentence: _Sentence, following: _Sentence | None, r: Rules) -> bool:
+def _cues(rule: Rule, sentence: _Sentence, r: Rules) -> list[re.Match[str]]:
+    """The rule's cues in the sentence, less those a conditional or "past" rules out."""
     text = sentence.masked
     cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
-    if not cues:
+    if rule.also_with_subject is not None and sentence.subject:
+        cues += [m for m in rule.also_with_subject.finditer(text) if not _conditional_before(rule, text, m)]
+    if rule.years:  # "pemilu sebelumnya", "the previous election": not this election
+        cues = [m for m in cues
+                if not (r.past_after.match(text, m.end()) or r.past_before.search(text, max(0, m.start() - 12),
+                                                                                  m.start()))]
+    return cues
+
+
+def _fires(rule: Rule, sentence: _Sentence, following: _Sentence | None, r: Rules) -> bool:
+    text = sentence.masked
+    if not _cues(rule, sentence, r):
         return False
-    if rule.with_subject and not _addresses_subject(sentence.lowered, r):
+    if rule.with_subject and not sentence.subject:
         return False
-    if rule.specific is not None and not rule.specific.search(text):
+    if rule.specific is not None and not rule.specific.search(text) \
+            and not (rule.specific_named and _NAMED_SUBJECT.search(sentence.text)):
         return False
     if rule.with_context:
         window = text + " " + (following.masked if following else "")
@@ -198,6 +242,43 @@ def _fires(rule: Rule, sentence: _Sentence, following: _Sentence | None, r: Rule
         if years and not set(years) & rule.years:
             return False
     return True
+
+
+def _cue_years(rule: Rule, sentences: list[_Sentence]) -> set[str]:
+    """Years written right before or after the rule's election cues ("Pemilu 2019", "2020 regional elections")."""
+    found: set[str] = set()
+    for s in sentences:
+        if not _YEAR.search(s.masked):
+            continue
+        if rule.year_after is not None:
+            found |= {m.group(m.lastindex or 0) for m in rule.year_after.finditer(s.masked)}
+        if rule.year_before is not None:
+            found |= {m.group(1) for m in rule.year_before.finditer(s.masked)}
+    return found
+
+
+def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tuple[Rule, list[str]]]:
+    """The election tags of the whole article, with their evidence (see the header of tag_rules.yaml).
+
+    ``sentences`` are the headline's and the body's; the first ``lead`` of them are headline and lead.
+    """
+    elections = [rule for rule in r.tags if rule.years]
+    hits = {rule.tag: [i for i, s in enumerate(sentences)
+                       if _fires(rule, s, sentences[i + 1] if i + 1 < len(sentences) else None, r)]
+            for rule in elections}
+    out: list[tuple[Rule, list[str]]] = []
+    for rule in elections:
+        found = hits[rule.tag]
+        years = _cue_years(rule, sentences)
+        if not found or (years and not years & rule.years):
+            continue
+        in_lead = any(i < lead for i in found)
+        other_in_lead = any(i < lead for other in elections if other is not rule for i in hits[other.tag])
+        named_with_year = bool(years & rule.years)
+        strong = rule.strong is None or any(rule.strong.search(sentences[i].masked) for i in found)
+        if in_lead or named_with_year or (not other_in_lead and (strong or len(found) >= 2)):
+            out.append((rule, [sentences[i].text for i in found]))
+    return out
 
 
 def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[list[str], list[TagEvidence]]:
@@ -219,6 +300,8 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
     tags = [NEUTRALITY]
     evidence = [TagEvidence(NEUTRALITY, story[:MAX_EVIDENCE])]
     for rule in r.tags:
+        if rule.years:
+            continue
         hits = [
             s.text for i, s in enumerate(body_sentences)
             if _fires(rule, s, body_sentences[i + 1] if i + 1 < len(body_sentences) else None, r)
@@ -226,4 +309,8 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
         if hits:
             tags.append(rule.tag)
             evidence.append(TagEvidence(rule.tag, hits[:MAX_EVIDENCE]))
+    for rule, hits in _election_tags(headline + body_sentences, len(headline) + 1 if headline else 2, r):
+        in_body = [s for s in hits if s in body] or hits
+        tags.append(rule.tag)
+        evidence.append(TagEvidence(rule.tag, in_body[:MAX_EVIDENCE]))
     return tags, evidence

@@ -82,9 +82,12 @@ def test_title_case_headline_is_not_parsed_for_names() -> None:
     assert officials_of(body) == []
 
 
-def test_quoted_person_without_a_stated_role_is_listed() -> None:
+def test_quoted_person_without_a_role_is_a_speaker_not_an_official() -> None:
+    # officials are the people who carry a role; a resident or a campaign volunteer may still be quoted
     body = '"Kami tidak mau ada guru yang ikut kampanye," kata Hendra Wijaya di Padang.'
-    assert officials_of(body) == [Official("Hendra Wijaya", None)]
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Hendra Wijaya"]
+    assert officials == []
 
 
 def test_malay_datuk_is_stripped() -> None:

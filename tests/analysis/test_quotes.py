@@ -67,14 +67,15 @@ def test_missing_closing_mark_runs_to_paragraph_end() -> None:
     assert q.speaker == "Muflihun"
 
 
-def test_quote_split_over_two_paragraphs() -> None:
-    body = ("Sekda Kabupaten Sumedang, Tuti Ruswati, memimpin apel netralitas.\n\n"
+def test_quote_going_on_into_the_next_paragraph_is_one_quote_per_paragraph_with_one_speaker() -> None:
+    # each paragraph of a long speech is one quotation; the closing attribution speaks for the whole run
+    body = ("Apel itu diikuti ratusan pegawai Kabupaten Sumedang.\n\n"
             "“Netralitas bukan pilihan, melainkan kewajiban setiap aparatur.\n\n"
-            "“Siapa pun yang melanggar akan diproses sesuai aturan,” tutur Tuti.")
-    [q] = quotes_of(body)
-    assert q.text.startswith("Netralitas bukan pilihan")
-    assert q.text.endswith("sesuai aturan,")
-    assert q.speaker == "Tuti Ruswati"
+            "“Siapa pun yang melanggar akan diproses sesuai aturan,” tutur Sekda Sumedang Tuti Ruswati.")
+    quotes = quotes_of(body)
+    assert [q.text for q in quotes] == ["Netralitas bukan pilihan, melainkan kewajiban setiap aparatur.",
+                                        "Siapa pun yang melanggar akan diproses sesuai aturan,"]
+    assert [q.speaker for q in quotes] == ["Tuti Ruswati", "Tuti Ruswati"]
 
 
 def test_teaser_repeating_later_quote_counted_once() -> None:

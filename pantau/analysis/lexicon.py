@@ -1,0 +1,150 @@
+"""The word lists of attribution, read once from ``data/speech.yaml``, and the place names of the gazetteer.
+
+Everything language-specific that quotes, mentions and people need is data:
+attribution verbs, pronouns, role heads and prefixes, honorifics, ranks,
+institution words, words that are never names. Adding a word to
+``speech.yaml`` teaches the extractor an outlet's habit without a code change.
+Place names come from the gazetteer (``data/gazetteer.tsv`` and
+``region_aliases.yaml``, through :func:`pantau.analysis.regions.gazetteer`):
+every province, regency, city and district is known, so a role such as
+"Camat Teweh Baru Joni" or "Penjabat Gubernur Kepulauan Riau Hartono" can end
+where the place ends and the name begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pantau.analysis.regions import gazetteer
+
+__all__ = ["LEXICON", "Lexicon", "Places", "alternation", "fold", "places"]
+
+
+def fold(word: str) -> str:
+    """A word as the lists hold it: lower case, typographic apostrophe made straight ("Dato’" = "dato'")."""
+    low = word.lower()
+    return low.replace("’", "'") if "’" in low else low
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lists of ``data/speech.yaml``, lower case; multi-word entries longest first where order matters."""
+
+    verbs_short: tuple[str, ...]
+    verbs_long: tuple[str, ...]
+    verbs_passive: tuple[str, ...]
+    pronouns: frozenset[str]
+    anaphors: tuple[str, ...]
+    speaker_prepositions: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    term_introducers: frozenset[str]
+    role_heads: tuple[str, ...]
+    role_heads_en: tuple[str, ...]
+    role_prefixes: tuple[str, ...]
+    role_aliases: dict[str, str]
+    generic_heads: frozenset[str]
+    role_blockers: frozenset[str]
+    candidacy_words: frozenset[str]
+    district_heads: frozenset[str]
+    territorial_heads: frozenset[str]
+    village_heads: frozenset[str]
+    region_words: frozenset[str]
+    org_words: frozenset[str]
+    named_institutions: frozenset[str]
+    division_owners: frozenset[str]
+    list_heads: frozenset[str]
+    document_words: frozenset[str]
+    place_short_forms: frozenset[str]
+    honorifics: frozenset[str]
+    name_titles: frozenset[str]
+    ranks: frozenset[str]
+    non_name_words: frozenset[str]
+    connectives: frozenset[str]
+    person_nouns: frozenset[str]
+    indefinite_persons: tuple[str, ...]
+    reporting_words: frozenset[str]
+    suspect_words: tuple[str, ...]
+    respectively: tuple[str, ...]
+
+
+def _load() -> Lexicon:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("pantau.analysis").joinpath("data/speech.yaml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> list[str]:
+        return [fold(str(w)) for w in raw[key]]
+
+    def longest_first(key: str) -> tuple[str, ...]:
+        return tuple(sorted(set(words(key)), key=len, reverse=True))
+
+    return Lexicon(
+        verbs_short=longest_first("speech_verbs_short"),
+        verbs_long=longest_first("speech_verbs_long"),
+        verbs_passive=longest_first("speech_verbs_passive"),
+        pronouns=frozenset(words("pronouns")),
+        anaphors=longest_first("anaphors"),
+        speaker_prepositions=longest_first("speaker_prepositions"),
+        adverbs=longest_first("adverbs"),
+        term_introducers=frozenset(words("term_introducers")),
+        role_heads=longest_first("role_heads"),
+        role_heads_en=longest_first("role_heads_en"),
+        role_prefixes=longest_first("role_prefixes"),
+        role_aliases={fold(str(k)): fold(str(v)) for k, v in raw["role_aliases"].items()},
+        generic_heads=frozenset(words("generic_heads")),
+        role_blockers=frozenset(words("role_blockers")),
+        candidacy_words=frozenset(words("candidacy_words")),
+        district_heads=frozenset(words("district_heads")),
+        territorial_heads=frozenset(words("territorial_heads")),
+        village_heads=frozenset(words("village_heads")),
+        region_words=frozenset(words("region_words")),
+        org_words=frozenset(words("org_words")),
+        named_institutions=frozenset(words("named_institutions")),
+        division_owners=frozenset(words("division_owners")),
+        list_heads=frozenset(words("list_heads")),
+        document_words=frozenset(words("document_words")),
+        place_short_forms=frozenset(words("place_short_forms")),
+        honorifics=frozenset(words("honorifics")),
+        name_titles=frozenset(words("name_titles")),
+        ranks=frozenset(words("ranks")),
+        non_name_words=frozenset(words("non_name_words")),
+        connectives=frozenset(words("connectives")),
+        person_nouns=frozenset(words("person_nouns")),
+        indefinite_persons=longest_first("indefinite_persons"),
+        reporting_words=frozenset(words("reporting_words")),
+        suspect_words=longest_first("suspect_words"),
+        respectively=longest_first("respectively"),
+    )
+
+
+LEXICON = _load()
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation of phrases (longest first), spaces matching any run of spaces or tabs."""
+    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Places:
+    """Place names as space-free lower-case keys ("kepulauanriau", "tanjungpinang")."""
+
+    regions: frozenset[str]  # provinces, regencies, cities, their short forms and aliases
+    districts: frozenset[str]  # districts of two or more words ("mabautara"): unmistakable inside a role
+    single_districts: frozenset[str]  # one-word districts ("Kisaran"): also given names, so only after "Camat"
+
+
+@cache
+def places() -> Places:
+    """Every place name of the gazetteer, built once per process."""
+    gaz = gazetteer()
+    regions = set(gaz.bare) | {fold(w).replace(" ", "") for w in LEXICON.place_short_forms}
+    multi = {n.replace(" ", "") for n in gaz.district_names if " " in n}
+    single = {n for n in gaz.district_names if " " not in n}
+    return Places(frozenset(regions), frozenset(multi - regions), frozenset(single - regions))

@@ -1,0 +1,665 @@
+"""Mentions of people: where a role ends, where a name begins, and who is only "seorang warga".
+
+Indonesian regional copy names an official once in full ("Ketua Bawaslu Bangka
+Barat, Hj. Nurlela, S.Sos., M.Si, menjelaskan …") and afterwards by surname,
+a bare title ("sekda"), a pronoun or a truncation. This module finds the
+mentions; :mod:`pantau.analysis.people` groups them into persons.
+
+The grammar, in one line: a role is a head ("Kepala", "Ketua", "Bupati",
+"Acting Mayor", "KPU chairman") followed by what qualifies it — role words,
+bodies, divisions, places, numbers, parentheses, "dan" inside a body's name —
+and the role runs until the name starts. Whatever the gazetteer knows as a
+place, whatever Indonesian morphology marks as an institutional noun
+("Pembangunan", "Penanganan", "Kepegawaian", "Informasi") and every role or
+body word belongs to the role; the name is the run of name words after the
+last of them, before any degree ("S.H.", "M.Si", "SSos") or full stop.
+Honorifics (H., Datuk, Dato', Tan Sri) and ranks (AKBP, Letkol Inf.) stand
+between a role and a name and belong to neither. The name may also come first
+("Nurlela, Ketua …", "Azhari selaku Ketua …", "A, B dan C, masing-masing …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pantau.analysis.lexicon import LEXICON, alternation, fold, places
+
+__all__ = [
+    "Mention",
+    "find_mentions",
+    "find_unnamed",
+    "initials",
+    "is_institution",
+    "is_name_word",
+    "is_specific_role",
+    "name_at",
+    "name_key",
+    "role_key",
+]
+
+
+@dataclass
+class Mention:
+    """A reference to a person: a role and/or a name ("Kapolda" alone has ``name=None``).
+
+    ``candidacy`` marks a candidate's role ("Calon bupati nomor urut 1"): a candidate is
+    an official only when quoted.
+    """
+
+    start: int
+    end: int
+    name: str | None
+    role: str | None
+    candidacy: bool = False
+
+
+# One token of a role/name phrase: a parenthetical, a word (inner dots kept: "M.Si"), a number
+# ("1622", "100.3.4"), or one symbol.
+_TOKEN = re.compile(r"\s*(\([^()\n]{1,60}\)|[^\W\d_](?:[\w'’-]|\.(?=[^\W\d_]))*|\d+(?:[./-]\d+)*|\S)")
+_HEAD = alternation(LEXICON.role_heads + LEXICON.role_heads_en)
+_PREFIXES = rf"(?:(?:{alternation(LEXICON.role_prefixes)})\.?[ \t]*(?:\([^()\n]{{1,20}}\)[ \t]*)?)*"
+# A role: acting prefixes, then a head ("Pelaksana Harian (PLH) Sekretaris Daerah", "Acting Mayor").
+_ROLE_HEAD = re.compile(rf"(?<![\w-]){_PREFIXES}(?P<head>{_HEAD})(?![\w-])", re.IGNORECASE)
+_ROLE_HEAD_ONLY = re.compile(rf"(?:{_HEAD})$", re.IGNORECASE)
+# First words of heads and prefixes ("kepala", "pj", "acting"): where a role may start.
+_HEAD_STARTS = frozenset(p.split()[0].rstrip(".")
+                         for p in LEXICON.role_heads + LEXICON.role_heads_en + LEXICON.role_prefixes)
+_ENGLISH_HEADS = frozenset(LEXICON.role_heads_en) - set(LEXICON.role_heads)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+[A-Z][A-Za-z0-9]*$")  # KPU, BKPSDM; two capitals are initials ("EM")
+_INITIAL = re.compile(r"^[A-Z]{1,2}$")  # "M", "MZ"
+_NAME_WORD = re.compile(r"^[A-Z][a-z'’-]*[a-z]$|^[A-Z][a-z]*['’-][A-Z]?[a-z]+$")  # Nurlela, Ma'ruf, Al-Habsyi
+_DEGREE = re.compile(  # SE, MM, S.Sos, M.Si, MSi, SSos, Ph.D, Lc, S.I.K
+    r"^(?:[A-Z][a-z]{0,2}\.?){1,3}(?:[A-Z][a-z]{0,4})?\.?$|^[A-Z]{2,5}$|^M[A-Z][a-z]{1,3}$|^Ph\.?D\.?$|^Lc$|^Ak$")
+# Nouns made with institutional affixes name units and programmes, not people: Pembangunan,
+# Penanganan, Pelanggaran, Kepegawaian, Kesehatan, Perencanaan, Informasi, Organisasi.
+_INSTITUTIONAL_NOUN = re.compile(r"^(?:(?:pe[mnr]?|peng|peny|ke)[a-z]{3,}an|[a-z]{4,}asi)$")
+_NUMBER = re.compile(r"^\d")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PARENTHESISED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")
+_REGION_WORD = alternation(w for w in LEXICON.region_words if w.isalpha())
+# "Kabupaten Basel", but not "Wali Kota Budi" (a mayor, not a town called Budi).
+_AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+([A-Z][a-z]{{2,}})")
+# "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
+_NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
+                               r"(?:,[ \t]*(?:the[ \t]+)?(?:[\w-]+['’]s[ \t]+)?"
+                               r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
+# "Bahtiar, the ministry's director general …": a lower-case English head in apposition to a name.
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
+_HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
+_MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
+_NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
+_PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "bagi"})
+# Lower-case words that continue a role before a capitalised word ("Dandim 1704/Mappi untuk Asmat",
+# "Chairman of Commission IV of the Bogor City DPRD", "Camat se-Kabupaten").
+_ROLE_LINKERS = frozenset({"dan", "and", "&", "/", "untuk", "wilayah", "of", "the", "for"})
+_CANDIDACY = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.candidacy_words)})[ \t]+", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?:nomor|no\.?)[ \t]+urut[ \t]+\d+|nomor[ \t]+\d+", re.IGNORECASE)
+_INDEFINITE = re.compile(
+    rf"(?<![\w-])(?:(?:salah[ \t]+)?seorang[ \t]+(?!pun\b)[^\W\d_]+"
+    rf"|(?:{alternation(p for p in LEXICON.indefinite_persons if 'seorang' not in p)})[ \t]+"
+    rf"(?:{alternation(LEXICON.person_nouns)}))(?![\w-])",
+    re.IGNORECASE)
+_RESPECTIVELY = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.respectively)})(?![\w-])[ \t]*", re.IGNORECASE)
+
+
+def _bare(word: str) -> str:
+    return fold(word).rstrip(".")
+
+
+def is_honorific(word: str) -> bool:
+    return fold(word) in LEXICON.honorifics or _bare(word) in LEXICON.honorifics
+
+
+def is_rank(word: str) -> bool:
+    return fold(word) in LEXICON.ranks or _bare(word) in LEXICON.ranks
+
+
+def _is_title(word: str) -> bool:
+    return is_honorific(word) or is_rank(word)
+
+
+def _is_roleish(word: str) -> bool:
+    """A word that belongs to a role or body: role head, body word, institutional noun, acronym, number."""
+    low = _bare(word)
+    return (low in LEXICON.org_words or low in LEXICON.region_words or low in LEXICON.named_institutions
+            or bool(_ROLE_HEAD_ONLY.match(low)) or bool(_ACRONYM.match(word))
+            or bool(_INSTITUTIONAL_NOUN.match(low)) or bool(_NUMBER.match(word)))
+
+
+def _speech_word(low: str) -> bool:
+    return low in LEXICON.verbs_short or low in LEXICON.verbs_long or low in LEXICON.verbs_passive
+
+
+def is_name_word(word: str) -> bool:
+    """A token that can be part of a person's name (not a function word, institution, verb, month …)."""
+    if _INITIAL.match(word) or re.match(r"^[A-Z]\.$", word):
+        return True
+    if not _NAME_WORD.match(word):
+        return False
+    low = fold(word)
+    return not (low in LEXICON.non_name_words or low in LEXICON.pronouns or _is_roleish(word)
+                or is_honorific(word) or is_rank(word) or _speech_word(low))
+
+
+def is_institution(words: list[str]) -> bool:
+    """True when a speaker phrase names an institution or document, not a person ("Bawaslu Basel")."""
+    if not words:
+        return False
+    first = _bare(words[0])
+    return first in LEXICON.org_words or first in LEXICON.document_words or bool(_ACRONYM.match(words[0]))
+
+
+@lru_cache(maxsize=4096)
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(w.lower().rstrip(".") for w in name.split())
+
+
+def initials(name: str) -> str:
+    """"ASB" for "Akhmad Saeful Bakhri": the form copy uses once a person has been introduced."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str, pos: int, limit: int = 40) -> list[_Tok]:
+    """Tokens from ``pos`` up to the end of the line (at most ``limit``)."""
+    out: list[_Tok] = []
+    line_end = text.find("\n", pos)
+    # _TOKEN takes any non-space character, so its matches follow one another up to the line's end
+    for m in _TOKEN.finditer(text, pos, len(text) if line_end < 0 else line_end):
+        out.append(_Tok(m.group(1), m.start(1), m.end(1)))
+        if len(out) == limit:
+            break
+    return out
+
+
+def _skip_honorifics(toks: list[_Tok], i: int) -> int:
+    """Index after any honorifics/ranks (with their dots) at ``i``."""
+    while i < len(toks):
+        t = toks[i].text
+        two = fold(f"{t} {toks[i + 1].text}") if i + 1 < len(toks) else ""
+        three = fold(f"{two} {toks[i + 2].text}") if i + 2 < len(toks) else ""
+        if three in LEXICON.honorifics:
+            i += 3  # "Datuk Seri Panglima"
+        elif two in LEXICON.honorifics or two in LEXICON.ranks:
+            i += 2
+        elif is_honorific(t) or is_rank(t) or (t == "." and i > 0 and _is_title(toks[i - 1].text)):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _starts_role(text: str, tok: _Tok) -> bool:
+    return bool(_ROLE_HEAD.match(text, tok.start))
+
+
+def _name_run(toks: list[_Tok], i: int, text: str = "") -> tuple[int, int]:
+    """Indices [i, j) of a person's name starting at ``i`` (initials with dots, bin/binti allowed)."""
+    if text and i < len(toks) and _starts_role(text, toks[i]):
+        return i, i  # "…, Wali Kota …": a role, not a name
+    j = i
+    words = 0
+    while j < len(toks) and words < _MAX_NAME_WORDS:
+        t = toks[j].text
+        if is_name_word(t):
+            words += 1
+            j += 1
+            if j < len(toks) and toks[j].text == "." and re.match(r"^[A-Z]{1,2}$", t):
+                j += 1  # "M." initial
+        elif t.lower() in _NAME_PARTICLES and j > i and j + 1 < len(toks) and is_name_word(toks[j + 1].text):
+            j += 1
+        elif (j == i and t.lower() in LEXICON.name_titles and t[:1].isupper() and j + 1 < len(toks)
+              and is_name_word(toks[j + 1].text)):
+            j += 1  # "Lalu Ahmad Fauzan"
+        else:
+            break
+    # A name needs one real word ("MZ" or "AI" alone is not a name).
+    if not any(_NAME_WORD.match(toks[k].text) for k in range(i, j)):
+        return i, i
+    return i, j
+
+
+def _text_of(text: str, toks: list[_Tok], i: int, j: int) -> str:
+    return text[toks[i].start:toks[j - 1].end] if j > i else ""
+
+
+def _clean_name(raw: str) -> str:
+    """Name without honorifics, ranks and stray dots; initials keep theirs ("M. Unu")."""
+    words = [w for w in raw.split() if not (is_honorific(w) or is_rank(w))]
+    return " ".join(words).strip(" ,")
+
+
+def _skip_degrees(toks: list[_Tok], j: int) -> int:
+    """Index after the degrees that follow a name, with or without commas: ", SE, MM", " S.H.", " SSos MSi"."""
+    while j < len(toks):
+        k = j + 1 if toks[j].text == "," else j
+        if k < len(toks) and _DEGREE.match(toks[k].text) and not is_name_word(toks[k].text) \
+                and not _is_roleish_acronym(toks[k].text):
+            j = k + 1
+            while j < len(toks) and toks[j].text == ".":
+                j += 1
+        else:
+            break
+    return j
+
+
+def _is_roleish_acronym(word: str) -> bool:
+    """An acronym that names a body (KPU, DPRD), which never stands for a degree."""
+    return _bare(word) in LEXICON.org_words
+
+
+def _local_places(text: str) -> frozenset[str]:
+    """Place words this article itself marks as such, beyond the gazetteer.
+
+    A short form in parentheses ("Bangka Selatan (Basel)") or a word after a region word
+    ("Kabupaten Basel", "Negeri Johor") names a place, so "Ketua Bawaslu Basel Azhari" splits
+    after "Basel".
+    """
+    found = {m.group(1).lower() for m in _PARENTHESISED_WORD.finditer(text)}
+    found |= {m.group(1).lower() for m in _AFTER_REGION_WORD.finditer(text)}
+    return frozenset(found)
+
+
+def _place_length(toks: list[_Tok], i: int, local: frozenset[str] = frozenset(), districts: bool = False) -> int:
+    """How many tokens from ``i`` form a known place name (0 if none).
+
+    Provinces, regencies, cities and districts of two or more words always count; a one-word
+    district only when ``districts`` (the role is a district's: "Camat Kisaran …").
+    """
+    known = places()
+    best = 0
+    words: list[str] = []
+    for k in range(i, min(i + 4, len(toks))):
+        w = toks[k].text
+        if not w[:1].isupper():
+            break
+        words.append(fold(w).rstrip("."))
+        key = "".join(words)
+        if key in known.regions or (len(words) > 1 and key in known.districts) \
+                or (districts and len(words) == 1 and " ".join(words) in known.single_districts):
+            best = k - i + 1
+    if not best and i < len(toks) and toks[i].text.lower() in local:
+        return 1
+    return best
+
+
+def _is_list_owner(word: str) -> bool:
+    """The body that owns a "Divisi/Bidang A, B dan C" list: Bawaslu, KPU, BKPSDM …"""
+    return _bare(word) in LEXICON.division_owners or bool(_ACRONYM.match(word))
+
+
+def _list_owned(toks: list[_Tok], i: int, first_comma: int, j: int) -> bool:
+    """Whether the owning body of a list role in ``toks[i:j]`` has been named, so a comma ends the role.
+
+    After the first comma any owner counts; before it only a body word ("Bawaslu"), not an acronym,
+    which may be a division of the list itself ("Divisi SDM, Organisasi …").
+    """
+    if first_comma < 0:
+        return any(_bare(toks[k].text) in LEXICON.division_owners for k in range(i, j))
+    return any(_is_list_owner(toks[k].text) for k in range(first_comma, j))
+
+
+def _list_item(toks: list[_Tok], k: int) -> _Tok | None:
+    """The capitalised word that starts the next item of a list role (after an optional "dan"/"serta")."""
+    if k < len(toks) and toks[k].text.lower() in {"dan", "serta", "and"}:
+        k += 1
+    return toks[k] if k < len(toks) and toks[k].text[:1].isupper() else None
+
+
+def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> int:
+    """Index after the words that may continue a role (capitalised words, acronyms, numbers, places, "dan").
+
+    In a list role ("Koordinator Divisi SDM, Organisasi dan Data Informasi Bawaslu …") commas
+    continue the role until the owning body has been named after the first comma; when the body
+    is named before it ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Pohuwato, NAME"), the
+    list is whole and the comma ends the role.
+    """
+    j = i
+    first_comma = -1
+    while j < len(toks):
+        t = toks[j].text
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        low = t.lower()
+        if t.startswith("(") or (t[:1].isupper() and not _is_title(t)) or _NUMBER.match(t):
+            j += 1
+        elif low in LEXICON.org_words or low in LEXICON.region_words:
+            j += 1  # lower-case "dinas pendidikan"
+        elif (low in _ROLE_LINKERS and nxt is not None and (nxt.text[:1].isupper() or _NUMBER.match(nxt.text)
+                                                            or nxt.text.lower() == "the")
+              and not _starts_role(text, nxt)):
+            j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
+        elif (t == "," and list_role and nxt is not None and not _list_owned(toks, i, first_comma, j)
+              and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)):
+            first_comma = j if first_comma < 0 else first_comma
+            j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
+        elif ordinal := _ORDINAL.match(text, toks[j].start):
+            while j < len(toks) and toks[j].end <= ordinal.end():
+                j += 1  # "calon bupati nomor urut 1"
+        elif low in {"paslon", "calon"} and nxt is not None and _ORDINAL.match(text, nxt.start):
+            j += 1  # "Ketua Tim Pemenangan paslon nomor urut 2"
+        else:
+            break
+    return j
+
+
+def _is_roman_numeral(toks: list[_Tok], k: int, j: int, local: frozenset[str]) -> bool:
+    """"Asisten III", "Komisi I DPRD": a numeral before a body or at the end, not Balinese "I Made …"."""
+    if not _ROMAN.match(toks[k].text):
+        return False
+    nxt = toks[k + 1].text if k + 1 < j else ""
+    return not nxt or nxt.startswith("(") or _is_roleish(nxt) or bool(_place_length(toks, k + 1, local))
+
+
+def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], head: str) -> int:
+    """Index in [i, j) where the name starts after role qualifiers (``j`` when no name)."""
+    last_role = i - 1
+    k = i
+    after_role_word = True  # right after the head a place may follow ("Bupati Belitung")
+    districts = any(w in LEXICON.district_heads for w in fold(head).split())
+    # After "RSUD", "SMAN" or English "of" the capitalised words name the body, up to its place
+    # or parenthesis ("Direktur RSUD Hams Kisaran", "Minister of Administrative Reform").
+    institution = False
+    while k < j:
+        t = toks[k].text
+        low = _bare(t)
+        districts = districts or low in LEXICON.district_heads
+        n = _place_length(toks, k, local, districts) if (after_role_word or institution) else 0
+        if n and k + n <= j:
+            last_role = k + n - 1
+            k += n
+            after_role_word, institution = True, False
+            continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
+        if t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution \
+                or _is_roman_numeral(toks, k, j, local):
+            last_role = k
+            after_role_word = True
+            institution = low in LEXICON.named_institutions or low == "of" or (
+                institution and not t.startswith("("))
+        else:
+            after_role_word = False
+        k += 1
+    # Unknown words before the last role word are part of the role ("Diskominfo Kabupaten …").
+    return last_role + 1
+
+
+def _role_text(text: str, toks: list[_Tok], start: int, head_end: int, j: int) -> str:
+    """Role as written: head plus the first ``j`` qualifier tokens, a trailing "(Basel)" or comma dropped."""
+    while j > 0 and (toks[j - 1].text.startswith("(") or toks[j - 1].text in {",", "&", "/"}
+                     or toks[j - 1].text.lower() in _ROLE_LINKERS):
+        j -= 1
+    end = toks[j - 1].end if j else head_end
+    return re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+
+
+def _name_before(text: str, pos: int) -> tuple[int, str] | None:
+    """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
+    window = text[max(0, text.rfind("\n", 0, pos) + 1, pos - 80):pos]
+    m = _NAME_BEFORE_ROLE.search(window)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and not is_name_word(words[0]):
+        words.pop(0)
+    if not words or not all(is_name_word(w) for w in words) or not any(_NAME_WORD.match(w) for w in words) \
+            or _place_length([_Tok(w, 0, 0) for w in words], 0) == len(words):
+        return None
+    before = window[:m.start(1)].split()
+    if before and before[-1].lower() in _PREPOSITIONS:
+        return None
+    start = pos - len(window) + m.end(1) - len(" ".join(words))
+    return start, " ".join(words)
+
+
+def _english_role_start(text: str, m: re.Match[str]) -> int | None:
+    """Where an English role starts: "Simalungun Bawaslu head", "Acting Jakarta Governor", "Papua's acting governor".
+
+    The place and body stand before the head. A lower-case head needs them (else "head" is a verb
+    or a body part) or an apposition ("Bahtiar, the ministry's director general"); a capitalised one
+    may stand alone. None when the match is no role.
+    """
+    toks = _words_before(text, m.start())
+    k = len(toks)
+    while k > 0:
+        w = re.sub(r"['’]s$", "", toks[k - 1][0])  # "Papua's acting governor"
+        rest = [_Tok(w, 0, 0)] + [_Tok(x, 0, 0) for x, _ in toks[k:]]
+        if not w[:1].isupper() or not (_is_roleish(w) or _place_length(rest, 0) or fold(w) in LEXICON.role_prefixes):
+            break
+        k -= 1
+    if k < len(toks):
+        return toks[k][1]
+    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
+    return m.start()
+
+
+def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
+    """The words right before ``pos`` in its clause (no punctuation between them), with their offsets."""
+    floor = max(0, pos - 60)
+    cut = max(text.rfind(c, floor, pos) for c in ",.;:\n\"“”()")
+    return [(w.group(0), w.start()) for w in re.finditer(r"\S+", text[:pos]) if w.start() > max(cut, floor - 1)]
+
+
+def _role_heads(text: str) -> list[re.Match[str]]:
+    """Role heads in the text, found word by word: a set lookup of each word, then the regex only where a
+    head or prefix can start (the regex alone, tried at every offset, costs several times more)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end or word.group(0).lower() not in _HEAD_STARTS:
+            continue
+        m = _ROLE_HEAD.match(text, word.start())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every role mention in ``text``, with the person's name when the article gives it.
+
+    Covers "ROLE, NAME", "ROLE NAME", "ROLE, LOCATION, NAME", "ROLE RANK NAME",
+    "NAME, ROLE", "NAME selaku ROLE", English "ROLE of PLACE NAME" and "PLACE BODY head NAME",
+    candidates ("Calon bupati nomor urut 1, NAME") and lists ("A, B dan C, masing-masing R1, R2
+    dan R3"); honorifics, ranks and degrees are stripped from the name. A role with no name
+    ("kata sekda") is returned with ``name=None`` so a later step can resolve it to a named person.
+    """
+    out: list[Mention] = []
+    pos = 0
+    local = _local_places(text)
+    for m in _role_heads(text):
+        if m.start() < pos:
+            continue
+        pos = m.end()
+        if is_headline(_line_at(text, m.start())):
+            continue  # "Kapolres Bangka Barat Tegaskan Personel …": title case hides where a name ends
+        start = m.start()
+        if fold(m.group("head")) in _ENGLISH_HEADS:
+            english_start = _english_role_start(text, m)
+            if english_start is None:
+                continue
+            start = english_start
+        prev = text[max(0, m.start() - 25):m.start()].lower().split()
+        candidacy = next((c for c in _CANDIDACY.finditer(text, max(0, m.start() - 25), m.start())
+                          if c.end() == m.start()), None)
+        if candidacy:
+            start = candidacy.start()
+        elif prev and prev[-1].strip("(") in LEXICON.role_blockers:
+            continue  # "Pemilihan Kepala Daerah", "Keputusan Presiden": no office held by anyone named
+        mention = _parse_role(text, m, start, local)
+        mention.candidacy = candidacy is not None
+        out.append(mention)
+        pos = max(pos, mention.end)
+    return _respectively(text, out)
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def is_headline(line: str) -> bool:
+    """A title-case line (headline, subheading): most words capitalised, no closing full stop."""
+    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith((".", '"', "”")):
+        return False
+    words: list[str] = [w for w in _WORD.findall(line) if len(w) > 3]
+    if not words or len(words) > 25:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) -> Mention:
+    """The mention whose role head is ``m`` (the role itself starts at ``start``)."""
+    toks = _tokens(text, m.end())
+    list_role = bool(LEXICON.list_heads & set(m.group(0).lower().split()))
+    q_end = _role_qualifiers(text, toks, 0, list_role)
+    name_i = _split_role_name(toks, 0, q_end, local, m.group("head"))
+    # ROLE[,] [LOCATION,] [honorific|rank] NAME
+    k = q_end
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+        if k < len(toks) and _bare(toks[k].text) in LEXICON.region_words:
+            loc_end = _role_qualifiers(text, toks, k, False)
+            if loc_end < len(toks) and toks[loc_end].text == ",":
+                k = loc_end + 1  # ", Provinsi Kepulauan Bangka Belitung, NAME"
+    if k == q_end and k < len(toks) and toks[k].text.lower() == "yang":
+        # "Anggota Bawaslu Beltim yang membidangi pencegahan, Nur Azizah": a relative clause in the role
+        clause = next((c for c in range(k + 1, min(k + 7, len(toks))) if toks[c].text == ","), -1)
+        if clause > 0 and all(toks[c].text.islower() for c in range(k + 1, clause)):
+            s, e = _name_run(toks, _skip_honorifics(toks, clause + 1), text)
+            if e > s:
+                q_end = clause
+                k = clause + 1
+    s, e = _name_run(toks, _skip_honorifics(toks, k), text)
+    role_end = q_end
+    if e == s:
+        # ROLE NAME: the name closes the capitalised run ("… Provinsi Bengkulu Isnan Fajri di …",
+        # "… KASN Muhaziron S. Wibowo usai …"). Checked second: an unknown place before
+        # ", Datuk NAME" is part of the role.
+        head = fold(m.group("head"))
+        if name_i == 0 and q_end >= 2 and head in LEXICON.village_heads:
+            name_i = 1  # "Kades Sukamaju Budi Santoso": a village or district head's first word is the place
+        s, e = _name_run(toks, name_i, text)
+        territory = name_i == 0 and e - s == 1 and head in LEXICON.territorial_heads
+        if e > s and _skip_degrees(toks, e) >= q_end and not territory:
+            role_end = name_i
+        else:
+            s = e
+    role = _role_text(text, toks, start, m.end(), role_end)
+    if e > s:
+        end_tok = _skip_degrees(toks, e)
+        name = _clean_name(_text_of(text, toks, s, e))
+        return Mention(start, toks[end_tok - 1].end, name, role)
+    end = toks[role_end - 1].end if role_end else m.end()
+    before = _name_before(text, start)
+    if before:
+        return Mention(before[0], end, before[1], role)
+    return Mention(start, end, None, role)
+
+
+def _respectively(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Pair a list of names with the list of roles that "masing-masing" introduces, in order.
+
+    "Rudi, Budi dan Ani, masing-masing Kepala Dinas A, Camat B dan Lurah C" names three officials;
+    so does the reverse order ("Kepala Dinas A dan Camat B, masing-masing Rudi dan Budi"). The
+    lists must be of the same length, else nothing is paired.
+    """
+    for r in _RESPECTIVELY.finditer(text):
+        line_start = text.rfind("\n", 0, r.start()) + 1
+        before = re.split(r"[.;:!?]\s", text[line_start:r.start()])[-1]
+        before_start = r.start() - len(before)
+        roles_after = _roles_in_list(text, mentions, r.end())
+        names_before = _names_in_list(text, before_start, r.start())
+        if roles_after and len(roles_after) == len(names_before):
+            for mention, (start, name) in zip(roles_after, names_before, strict=True):
+                mention.name, mention.start = name, start
+            continue
+        roles_before = [m for m in mentions if before_start <= m.start and m.end <= r.start() and not m.name]
+        names_after = _names_in_list(text, r.end(), _clause_end(text, r.end()), then_other=True)
+        if roles_before and len(roles_before) == len(names_after):
+            for mention, (_, name) in zip(roles_before, names_after, strict=True):
+                mention.name = name
+    return mentions
+
+
+def _clause_end(text: str, pos: int) -> int:
+    end = re.compile(r"[.;:!?](?:\s|$)|\n").search(text, pos)
+    return end.start() if end else len(text)
+
+
+def _roles_in_list(text: str, mentions: list[Mention], pos: int) -> list[Mention]:
+    """The unnamed role mentions that follow one another from ``pos`` ("R1, R2 dan R3")."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.start < pos:
+            continue
+        if m.name or text[pos:m.start].strip(" ,\t").lower() not in {"", "dan", "and", "serta"}:
+            break
+        out.append(m)
+        pos = m.end
+    return out
+
+
+_LIST_PART = re.compile(r"(?:(?![ \t]+(?:dan|and|serta)[ \t])[^,;])+")
+
+
+def _names_in_list(text: str, start: int, end: int, *, then_other: bool = False) -> list[tuple[int, str]]:
+    """Names of "[leading words] A, B dan C," between ``start`` and ``end``: each item a whole name, else nothing.
+
+    With ``then_other`` the list may be followed by other words ("… Rudi dan Budi, hadir dalam …").
+    """
+    out: list[tuple[int, str]] = []
+    for part in _LIST_PART.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", part.group(0)))
+        if words and words[0].group(0).lower() in {"dan", "and", "serta"}:
+            words = words[1:]
+        if not words:
+            continue
+        part_end = part.start() + len(part.group(0).rstrip(". \t"))
+        # the first item may open with other words ("Hadir pula Rudi"); every other item is a name
+        candidates = words if not out else words[:1]
+        found = next((f for w in candidates if (f := name_at(text, part.start() + w.start()))
+                      and f.end >= part_end), None)
+        if found is None:
+            return out if then_other else []
+        out.append((found.start, found.name or ""))
+    return out
+
+
+def name_at(text: str, pos: int) -> Mention | None:
+    """A bare name (after honorifics) starting at ``pos`` ("Rudi", "Mohammad Iqbal", "Iqba")."""
+    toks = _tokens(text, pos, limit=12)
+    i = _skip_honorifics(toks, 0)
+    s, e = _name_run(toks, i, text)
+    if e == s:
+        return None
+    end_tok = _skip_degrees(toks, e)
+    return Mention(toks[0].start, toks[end_tok - 1].end, _clean_name(_text_of(text, toks, s, e)), None)
+
+
+def find_unnamed(text: str) -> list[tuple[int, int]]:
+    """Offsets of unnamed people: "seorang warga", "salah satu ASN", "a resident" (whose quotes stay unattributed)."""
+    return [(m.start(), m.end()) for m in _INDEFINITE.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def role_key(role: str) -> frozenset[str]:
+    """Comparable words of a role, short forms expanded ("sekda" → sekretaris daerah)."""
+    low = re.sub(r"[()]", " ", role.lower())
+    for short, full in LEXICON.role_aliases.items():
+        low = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, low)
+    return frozenset(w for w in re.findall(r"\w+", low))
+
+
+def is_specific_role(role: str) -> bool:
+    """A bare role identifies one person only if it is more than a generic head ("sekda" yes, "ketua" no)."""
+    return fold(role).strip() not in LEXICON.generic_heads

@@ -1,0 +1,308 @@
+"""One test (or a few) per error class that real copy showed (issue 13, classes 1-9).
+
+Every text is made up for the test, with other names, regions and outlets than
+the gold sets, so each rule is checked for what it is, not for one article.
+"""
+
+from __future__ import annotations
+
+from pantau.analysis.core import analyze
+from pantau.analysis.quotes import find_quotes_and_officials
+from pantau.analysis.tags import assign_tags
+from pantau.models import Official, Quote
+
+
+def _quotes(body: str) -> list[Quote]:
+    quotes, _ = find_quotes_and_officials(body)
+    for q in quotes:
+        assert body[q.start:q.end] == q.text
+    return quotes
+
+
+def _officials(body: str) -> list[Official]:
+    return find_quotes_and_officials(body)[1]
+
+
+def _tags(body: str, *, title: str | None = None, language: str = "id") -> set[str]:
+    return set(assign_tags(body, title=title, language=language)[0])
+
+
+# 1. A role runs until the name starts: role words, divisions, bodies and region names belong to the role.
+
+def test_role_words_before_name_stay_in_role() -> None:
+    assert _officials("Kepala Bidang Pembangunan Hartono mengatakan jalan desa rampung bulan depan.") == [
+        Official("Hartono", "Kepala Bidang Pembangunan")]
+    assert _officials("Koordinator Divisi Penanganan Pelanggaran Rudi Setiawan memimpin rapat pleno.") == [
+        Official("Rudi Setiawan", "Koordinator Divisi Penanganan Pelanggaran")]
+
+
+def test_region_names_before_name_stay_in_role() -> None:
+    # a province of two words, and a district of two words that only the gazetteer knows
+    assert _officials("Penjabat Gubernur Kepulauan Riau Hartono membuka apel pagi.") == [
+        Official("Hartono", "Penjabat Gubernur Kepulauan Riau")]
+    assert _officials("Camat Kuta Selatan Ketut Gede Arta mengumpulkan para lurah.") == [
+        Official("Ketut Gede Arta", "Camat Kuta Selatan")]
+
+
+def test_numbers_and_ranks_in_military_roles() -> None:
+    body = "Hadir pula Dandim 0413 Bangka Letkol Inf Yudha Pratama, S.H., dalam deklarasi itu."
+    assert _officials(body) == [Official("Yudha Pratama", "Dandim 0413 Bangka")]
+
+
+def test_village_after_a_village_head_is_no_name() -> None:
+    body = "Bawaslu memanggil Kades Sukarame berinisial HN untuk dimintai klarifikasi."
+    assert _officials(body) == []
+    assert _officials("Kades Sukarame Budi Santoso mengaku belum menerima surat panggilan.") == [
+        Official("Budi Santoso", "Kades Sukarame")]
+
+
+# 2. Short forms resolve to the fullest name in the article.
+
+def test_first_name_resolves_to_full_name() -> None:
+    body = ("Kapolres Sleman AKBP Agus Salim Harahap memimpin apel pengamanan.\n\n"
+            '"Personel dilarang berfoto dengan calon," kata Agus.\n\n'
+            '"Yang melanggar kami periksa," ujar Harahap.')
+    assert [q.speaker for q in _quotes(body)] == ["Agus Salim Harahap", "Agus Salim Harahap"]
+
+
+def test_role_alone_resolves_to_its_named_holder() -> None:
+    body = ("Kapolda Jambi Irjen Rusdi Hartono menggelar rapat koordinasi pilkada.\n\n"
+            '"Semua personel wajib netral," tegas Kapolda.')
+    [q] = _quotes(body)
+    assert q.speaker == "Rusdi Hartono"
+    assert q.role == "Kapolda Jambi"
+
+
+def test_misspelt_short_name_and_initials_resolve() -> None:
+    body = ("Ketua Bawaslu Kota Tual, Hamdan Rumalutur Yamlean, menerima laporan warga.\n\n"
+            '"Laporan sudah kami registrasi," ujar Hamdam.\n\n'
+            '"Minggu depan kami panggil pihak terlapor," kata HRY.')
+    assert [q.speaker for q in _quotes(body)] == ["Hamdan Rumalutur Yamlean"] * 2
+
+
+# 3. Attribution across sentences and paragraphs.
+
+def test_speaker_introduced_in_previous_paragraph() -> None:
+    body = ("Menurut Kapolda Sulawesi Tenggara Irjen Dwi Irianto, personel yang terbukti memihak akan "
+            "diproses Propam.\n\n"
+            '"Tidak ada tawar-menawar soal netralitas. Semua anggota sudah kami ingatkan."\n\n'
+            '"Kalau ada yang melanggar, laporkan ke kami."')
+    quotes = _quotes(body)
+    assert [q.speaker for q in quotes] == ["Dwi Irianto", "Dwi Irianto"]
+    body = ("Hal itu dikatakan Kepala Bagian Data dan Informasi KASN Muhammad S. Hartono usai bertemu Bawaslu.\n\n"
+            '"Rekomendasi kami wajib ditindaklanjuti pejabat pembina kepegawaian," ujarnya.')
+    [q] = _quotes(body)
+    assert q.speaker == "Muhammad S. Hartono"
+
+
+def test_attribution_in_the_sentence_after_the_quote() -> None:
+    body = ('"Pegawai honorer juga terikat aturan netralitas." Hal itu disampaikan Kepala BKPSDM Kota Solok, '
+            "Rina Wati, Senin.")
+    [q] = _quotes(body)
+    assert q.speaker == "Rina Wati"
+
+
+def test_quotes_next_to_each_other_share_the_attribution() -> None:
+    body = ('Apel dimulai pukul 07.30. "Jaga netralitas." "Jangan ikut kampanye," kata Camat Pauh Dedi '
+            "Kurniawan.")
+    assert [q.speaker for q in _quotes(body)] == ["Dedi Kurniawan", "Dedi Kurniawan"]
+
+
+def test_a_person_who_opens_a_sentence_acting_takes_over_the_clitic() -> None:
+    body = ("Gubernur Jawa Tengah Ahmad Luthfi memimpin rapat di Semarang, didampingi Sekda Jateng Sumarno.\n\n"
+            '"Saya minta Pak Sekda mengawal betul," ujarnya.\n\n'
+            "Sumarno kemudian menginstruksikan para kepala OPD mendata pegawai.\n\n"
+            '"Data itu wajib masuk minggu ini," katanya.')
+    assert [q.speaker for q in _quotes(body)] == ["Ahmad Luthfi", "Sumarno"]
+
+
+def test_a_descriptive_phrase_after_the_verb_refers_to_the_current_speaker() -> None:
+    body = ("Ketua Bawaslu Provinsi Jambi Wein Arifin hadir dalam rapat itu.\n\n"
+            '"ASN harus netral," ujar pria yang akrab disapa Wein itu.')
+    [q] = _quotes(body)
+    assert q.speaker == "Wein Arifin"
+
+
+def test_a_person_acted_upon_does_not_take_over_the_clitic() -> None:
+    body = ("Menurut Ketua Bawaslu Kota Bima, Ahmad Sulaiman, dua lurah sudah diperiksa.\n\n"
+            "Sementara itu, Lurah Penaraga, Samsul Bahri, dimintai keterangan pada Selasa.\n\n"
+            '"Keduanya kooperatif saat klarifikasi," pungkasnya.')
+    [q] = _quotes(body)
+    assert q.speaker == "Ahmad Sulaiman"
+
+
+# 4. English copy: said X, Minister of …; X said; according to X; titles; degrees without commas.
+
+def test_english_said_x_minister_of() -> None:
+    body = ('"Civil servants must stay out of campaigns," said Yusuf Hamdani, Minister of Administrative Reform, '
+            "on Monday.")
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Yusuf Hamdani"]
+    assert officials == [Official("Yusuf Hamdani", "Minister of Administrative Reform")]
+
+
+def test_english_titles_before_the_name() -> None:
+    body = ('"Do not post support for any candidate," Acting Mayor of Tomohon Caroll Senduk said.\n\n'
+            '"We will monitor accounts," Tomohon Bawaslu head Ferry Rumengan told reporters.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Caroll Senduk", "Ferry Rumengan"]
+    assert officials == [Official("Caroll Senduk", "Acting Mayor of Tomohon"),
+                         Official("Ferry Rumengan", "Tomohon Bawaslu head")]
+
+
+def test_english_x_said_before_and_according_to() -> None:
+    body = ('Regional secretary Adrian Lumowa said: "Every report will be checked."\n\n'
+            'According to Lumowa, "No civil servant is above the rules."')
+    assert [q.speaker for q in _quotes(body)] == ["Adrian Lumowa", "Adrian Lumowa"]
+
+
+def test_english_roles_in_apposition_and_with_a_possessive() -> None:
+    body = ("Papua's acting governor, Ramses Limbong, has asked civil servants to stay neutral.\n\n"
+            '"We will not tolerate any breach," Limbong said.\n\n'
+            '"Regional heads must not use the bureaucracy," said Bahtiar, the ministry\'s director general.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Ramses Limbong", "Bahtiar"]
+    assert officials == [Official("Ramses Limbong", "Papua's acting governor"),
+                         Official("Bahtiar", "director general")]
+
+
+def test_degree_without_comma() -> None:
+    body = ('Kepala Dinas Kominfo Labuhanbatu, Rahmat Hidayat S.H. mengatakan surat edaran sudah disebar.\n\n'
+            '"ASN wajib netral," kata Kepala Inspektorat Labuhanbatu Sofyan Harahap SSos MSi di Rantauprapat.\n\n'
+            '"Reports will be processed," Dr. Maria Lende, M.Si, said.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Sofyan Harahap", "Maria Lende"]
+    assert [o.name for o in officials] == ["Rahmat Hidayat", "Sofyan Harahap"]
+
+
+# 5. Officials: people with a public role; institutions, acronyms and role-only lists are no one.
+
+def test_institution_acronym_not_an_official() -> None:
+    body = ("Surat Keputusan Bersama (SKB) Menteri PANRB, Mendagri, Kepala BKN, Ketua KASN dan Ketua Bawaslu "
+            "Nomor 2 Tahun 2022 menjadi pedoman.\n\n"
+            '"ASN dilarang memberi tanda suka pada unggahan calon," tulis Kemendagri dalam rilisnya.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == []
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_list_of_officials() -> None:
+    body = ("Hadir dalam apel itu Rudi Hartawan, Siti Maryam dan Bambang Irawan, masing-masing Kepala Dinas "
+            "Pendidikan, Camat Sukajadi dan Lurah Sukamaju.")
+    assert _officials(body) == [Official("Rudi Hartawan", "Kepala Dinas Pendidikan"),
+                                Official("Siti Maryam", "Camat Sukajadi"),
+                                Official("Bambang Irawan", "Lurah Sukamaju")]
+
+
+def test_comma_list_of_role_and_name_pairs() -> None:
+    body = ("Hadir Asisten I Setda Lampung Utara Budi Santoso, S.H., Kasat Reskrim Polres Lampung Utara AKP "
+            "Andri Gustami, dan Ketua KPU Lampung Utara, Marlina Sari.")
+    assert [o.name for o in _officials(body)] == ["Budi Santoso", "Andri Gustami", "Marlina Sari"]
+
+
+def test_quoted_candidate_is_an_official_with_the_candidacy_role() -> None:
+    body = ('Calon bupati nomor urut 3, Hendri Saputra, memaparkan programnya. "Kami hapus jual beli jabatan," '
+            "kata Hendri.")
+    assert _officials(body) == [Official("Hendri Saputra", "Calon bupati nomor urut 3")]
+
+
+# 6. Tags: verb-phrase cues; no election tag for a year only mentioned in passing.
+
+def test_verb_phrase_cues_tag_dugaan_pelanggaran() -> None:
+    body = ("Bawaslu Kabupaten Sigi memanggil seorang kepala desa yang diduga mengkampanyekan salah satu pasangan "
+            "calon bupati dalam Pilkada 2024. Kades tersebut terekam mengajak warga memilih paslon nomor urut 1. "
+            "Ketua Bawaslu Sigi mengatakan kepala desa itu akan diklarifikasi pekan ini. Bawaslu terus mengawasi "
+            "netralitas kepala desa dan ASN.")
+    assert {"netralitas-asn", "dugaan-pelanggaran", "kampanye", "pengawasan"} <= _tags(body)
+
+
+def test_year_in_passing_no_election_tag() -> None:
+    body = ("Penjabat Bupati Muna mengingatkan ASN menjaga netralitas menjelang Pilkada 2024. Pada pemilu "
+            "sebelumnya, tiga ASN Muna dijatuhi sanksi karena memihak salah satu calon. ASN juga dilarang "
+            "mengunggah dukungan kepada pasangan calon bupati di media sosial.")
+    tags = _tags(body)
+    assert "pilkada-2024" in tags
+    assert "pemilu-2024" not in tags
+    old = ("Bawaslu Kabupaten Muna mengingatkan ASN agar netral pada Pilkada 2020. Dua ASN dilaporkan karena "
+           "berfoto dengan calon bupati. Bawaslu meminta ASN tidak terlibat kampanye Pilkada 2020.")
+    assert not {"pilkada-2024", "pemilu-2024"} & _tags(old)
+
+
+def test_election_of_the_lead_wins_over_one_mentioned_later() -> None:
+    body = ("Tujuh ASN Kabupaten Muna dijatuhi hukuman disiplin karena memihak caleg pada Pemilu 2024. "
+            "Mereka terbukti menghadiri kampanye calon anggota DPRD. ASN diminta tidak mengulanginya menjelang "
+            "Pilkada November mendatang.")
+    tags = _tags(body)
+    assert "pemilu-2024" in tags
+    assert "pilkada-2024" not in tags
+
+
+# 7. Malay: quotes in single marks, honorifics before names.
+
+def test_malay_single_quotes_and_honorifics() -> None:
+    body = ("Setiausaha Kerajaan Negeri Melaka, Dato’ Sri Azhar Arshad berkata, penjawat awam perlu berkecuali.\n\n"
+            "‘Kakitangan kerajaan tidak boleh berkempen untuk mana-mana parti,’ katanya kepada pemberita.")
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.text for q in quotes] == ["Kakitangan kerajaan tidak boleh berkempen untuk mana-mana parti,"]
+    assert [q.speaker for q in quotes] == ["Azhar Arshad"]
+    assert officials == [Official("Azhar Arshad", "Setiausaha Kerajaan Negeri Melaka")]
+
+
+def test_malay_deputy_roles_and_honorifics() -> None:
+    body = ("Timbalan Ketua Menteri Sabah, Datuk Seri Panglima Joachim Gunsalam berkata, penjawat awam mesti "
+            "berkecuali.\n\n"
+            '"Jangan libatkan diri dalam kempen," kata beliau.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Joachim Gunsalam", "Timbalan Ketua Menteri Sabah")]
+    assert [q.speaker for q in quotes] == ["Joachim Gunsalam"]
+
+
+def test_apostrophe_of_an_honorific_does_not_close_a_single_quote() -> None:
+    body = "‘Saya sudah berjumpa Dato’ Seri Anwar semalam,’ kata Tan Sri Musa Hassan."
+    [q] = _quotes(body)
+    assert q.text == "Saya sudah berjumpa Dato’ Seri Anwar semalam,"
+    assert q.speaker == "Musa Hassan"
+
+
+# 8. A short item (one-sentence advisory) is still tagged.
+
+def test_one_sentence_advisory_is_tagged() -> None:
+    analysis = analyze("Bupati Tanah Laut Sukamta mengimbau seluruh ASN di lingkungan Pemkab Tanah Laut agar "
+                       "menjaga netralitas.")
+    assert {"netralitas-asn", "imbauan"} <= set(analysis.tags)
+    assert "imbauan" in _tags("Bupati Tanah Laut meminta ASN menjaga netralitas.",
+                              title="Pemkab Tanah Laut Keluarkan Imbauan")
+
+
+def test_long_story_with_neutral_in_another_sense_is_not_tagged() -> None:
+    body = ("Pegawai RSUD diminta netral dalam melayani pasien dari semua golongan. Pelayanan dibuka 24 jam. "
+            "Antrean kini lebih singkat. Rumah sakit menambah dokter. Parkir diperluas.")
+    assert _tags(body) == set()
+
+
+# 9. An unnamed speaker stays null instead of going to the last named official.
+
+def test_unnamed_speaker_stays_null() -> None:
+    body = ("Ketua Bawaslu Kota Sorong, Yohan Kambu, mengatakan posko dibuka setiap hari.\n\n"
+            '"Laporan bisa lewat WhatsApp," ujar Yohan.\n\n'
+            "Seorang warga yang ditemui di posko menyambut baik layanan itu.\n\n"
+            '"Kami jadi berani melapor," ujarnya.\n\n'
+            "Salah satu ASN yang enggan disebut namanya mengaku khawatir.\n\n"
+            '"Kami takut dianggap memihak," katanya.')
+    assert [q.speaker for q in _quotes(body)] == ["Yohan Kambu", None, None]
+
+
+def test_unnamed_person_as_an_object_does_not_silence_the_speaker() -> None:
+    body = ("Kepala BKPSDM Kota Bitung, Meiske Rumondor, membuka layanan aduan.\n\n"
+            "Ia meminta warga melapor jika menemukan seorang ASN berkampanye.\n\n"
+            '"Identitas pelapor kami rahasiakan," katanya.')
+    [q] = _quotes(body)
+    assert q.speaker == "Meiske Rumondor"
+
+
+def test_unnamed_suspect_does_not_silence_the_speaker() -> None:
+    body = ("Ketua Bawaslu Kota Bima, Budi Hartono, mengatakan pihaknya menemukan pelanggaran.\n\n"
+            "Seorang ASN berinisial AB diduga mengunggah foto bersama calon wali kota.\n\n"
+            '"Kami sudah memanggil yang bersangkutan," katanya.')
+    [q] = _quotes(body)
+    assert q.speaker == "Budi Hartono"
