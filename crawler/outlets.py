@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pantau.config import validate_cron
-from pantau.errors import ConfigError
+from pantau.errors import ConfigError, did_you_mean
 from pantau.models import Region
 
 BUILTIN_REGISTRY = "outlets.yaml"
@@ -109,6 +109,8 @@ def load_outlets_file(path: Path) -> dict[str, Outlet]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read outlet file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the outlet file as UTF-8") from None
     return _parse(text, str(path))
 
 
@@ -127,5 +129,6 @@ def select(outlets: dict[str, Outlet], only: Sequence[str]) -> list[Outlet]:
         return list(outlets.values())
     unknown = [i for i in only if i not in outlets]
     if unknown:
-        raise ConfigError(f"unknown outlet id(s): {', '.join(unknown)} (see `pantau outlets`)")
+        raise ConfigError(f"unknown outlet id(s): {', '.join(unknown)}{did_you_mean(unknown[0], outlets)} "
+                          "(see `pantau outlets`)")
     return [outlets[i] for i in dict.fromkeys(only)]

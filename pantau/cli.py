@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config, args.data_dir, args.elasticsearch)
         code: int = args.func(args, config)
     except PantauError as exc:
-        sys.stderr.write(f"pantau: error: {exc}\n")
+        sys.stderr.write(f"pantau: error: {' '.join(str(exc).splitlines())}\n")  # one line, whatever it quotes
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("pantau: interrupted\n")

@@ -9,6 +9,7 @@ value is a one-line error before any crawl starts, not a traceback mid-run.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +24,10 @@ DEFAULT_CONFIG_FILE = "pantau.toml"
 DEFAULT_DATA_DIR = "data"
 DEFAULT_SCHEDULE = "*/30 * * * *"
 TIMEZONE = "Asia/Jakarta"
+# One plain address, user@domain: no display name, no second address, no whitespace (a newline in a
+# recipient would let a config value add mail headers).
+_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*")
 
 
 def validate_cron(expr: str) -> str:
@@ -32,6 +37,12 @@ def validate_cron(expr: str) -> str:
     except ValueError as exc:
         raise ValueError(f"invalid cron expression {expr!r}: {exc}") from None
     return expr
+
+
+def validate_address(addr: str) -> str:
+    if not _ADDRESS.fullmatch(addr):
+        raise ValueError(f"not one plain email address (user@domain, no spaces, names or lists): {addr!r}")
+    return addr
 
 
 class _Section(BaseModel):
@@ -51,6 +62,11 @@ class SmtpConfig(_Section):
     password_env: str = "PANTAU_SMTP_PASSWORD"
     sender: str = "pantau@localhost"
     timeout: float = Field(default=30.0, gt=0)
+
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, v: str) -> str:
+        return validate_address(v)
 
 
 class AlertRule(_Section):
@@ -72,10 +88,15 @@ class AlertRule(_Section):
     @field_validator("recipients")
     @classmethod
     def _addresses(cls, v: list[str]) -> list[str]:
-        for addr in v:
-            if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
-                raise ValueError(f"not an email address: {addr!r}")
-        return v
+        return [validate_address(addr) for addr in v]
+
+    @field_validator("regions")
+    @classmethod
+    def _known_regions(cls, v: list[str]) -> list[str]:
+        """Official names, so a rule matches what the analysis tags ("Babel" -> Kepulauan Bangka Belitung)."""
+        from pantau.analysis.region_names import resolve_region
+
+        return list(dict.fromkeys(resolve_region(name) for name in v))
 
     @field_validator("tags_any", "tags_all")
     @classmethod
@@ -98,6 +119,9 @@ class CrawlConfig(_Section):
     user_agent: str = "pantau/0.1 (+https://github.com/pantau-id/pantau; election-neutrality news monitor)"
     job_time_limit: float = Field(default=1800.0, gt=0, description="seconds one scheduled crawl may run")
     workers: int = Field(default=2, ge=0, le=64, description="processes that extract and analyse pages; 0 = inline")
+    jitter: float = Field(default=120.0, ge=0, description="seconds a scheduled crawl may start after its cron time")
+    alert_send_budget: float = Field(default=30.0, ge=0, description="seconds a crawl spends sending alerts at "
+                                     "its end; what is left is sent by the scheduler's retry or alerts flush")
 
     @field_validator("default_schedule")
     @classmethod
@@ -172,9 +196,11 @@ def load_config(
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     raw["data_dir"] = data_dir or env.get("PANTAU_DATA_DIR") or raw.get("data_dir") or DEFAULT_DATA_DIR
+    if isinstance(raw["data_dir"], str) and Path(raw["data_dir"]).exists() and not Path(raw["data_dir"]).is_dir():
+        raise ConfigError(f"data dir {raw['data_dir']} is a file, not a directory (see --data-dir)")
     raw["config_file"] = path
     es_url = elasticsearch_url or env.get("PANTAU_ELASTICSEARCH_URL")
-    if es_url:
+    if es_url and isinstance(raw.get("store", {}), dict):  # not a table: refused by the validation below
         store = dict(raw.get("store") or {})  # type: ignore[call-overload]
         store["elasticsearch_url"] = es_url
         raw["store"] = store

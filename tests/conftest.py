@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pantau.cli import main
+from pantau.documents import fingerprint as content_fingerprint
 from pantau.models import Analysis, Article, Official, Quote, Region
 
 WIB = timezone(timedelta(hours=7))
@@ -30,7 +31,7 @@ def make_article(url: str, body: str, *, outlet: str = "contoh", title: str = "J
                         officials=[Official(speaker, "Sekretaris Daerah")] if speaker else [], quotes=quotes)
     return Article(url=url, outlet=outlet, title=title, published=published or datetime(2024, 10, 1, 9, 0, tzinfo=WIB),
                    fetched=datetime(2024, 10, 2, 1, 0, tzinfo=UTC), analysis=analysis,
-                   fingerprint=fingerprint or str(hash((title, body))), duplicate_of=duplicate_of)
+                   fingerprint=fingerprint or content_fingerprint(title, body), duplicate_of=duplicate_of)
 
 
 @pytest.fixture

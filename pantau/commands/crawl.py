@@ -1,4 +1,9 @@
-"""``pantau crawl``: crawl the registered outlets once and print the per-outlet summary."""
+"""``pantau crawl``: crawl the registered outlets once and print the per-outlet summary.
+
+Exit code 0 when every outlet was read without error; 1 when an outlet had an
+error (a page, a source, an unexpected exception) or none of its sources could
+be read; 130/143 when SIGINT/SIGTERM stopped it (the summary shows what was done).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from pantau.crawl import format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+    from pantau.crawl import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
 
     summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json)
     if args.json:
@@ -29,4 +34,4 @@ def run(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write("\n")
     else:
         format_summary(summary)
-    return 0
+    return crawl_exit_code(summary)

@@ -9,7 +9,8 @@ from datetime import date
 
 from pantau.analysis.taxonomy import TAG_IDS
 from pantau.config import Config
-from pantau.store import SearchRequest, open_store
+from pantau.errors import UsageError, did_you_mean
+from pantau.store import ArticleStore, SearchRequest, open_store
 
 
 def parse_day(value: str) -> date:
@@ -25,6 +26,25 @@ def parse_tag(value: str) -> str:
     return value
 
 
+def parse_region(value: str) -> str:
+    """The official name the articles carry ("Babel" -> Kepulauan Bangka Belitung); unknown: refused."""
+    from pantau.analysis.region_names import UnknownRegion, resolve_region
+
+    try:
+        return resolve_region(value)
+    except UnknownRegion as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def check_outlet(outlet: str, store: ArticleStore) -> None:
+    """Refuse an outlet id neither the registry nor any stored article has (a typo would match nothing)."""
+    from crawler.outlets import load_registry
+
+    known = load_registry()
+    if outlet not in known and not store.search(SearchRequest(outlet=outlet, limit=1)):
+        raise UsageError(f"unknown outlet {outlet!r}{did_you_mean(outlet, known)} (see `pantau outlets`)")
+
+
 def positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
@@ -35,7 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("search", help="full-text search over stored articles")
     p.add_argument("query", nargs="?", default="", help='words that must all occur; "a phrase"; OR; prefix*')
     p.add_argument("--tag", action="append", default=[], type=parse_tag, help="required tag (repeatable)")
-    p.add_argument("--region", help="province or regency name (e.g. 'Kepulauan Bangka Belitung', 'Belitung')")
+    p.add_argument("--region", type=parse_region,
+                   help="province or regency/city, official or short name (e.g. 'Kepulauan Bangka Belitung', 'Babel', "
+                        "'Kab. Belitung')")
     p.add_argument("--outlet", metavar="ID")
     p.add_argument("--speaker", metavar="NAME", help="a quoted speaker or named official")
     p.add_argument("--since", type=parse_day, metavar="DATE", help="published on or after (YYYY-MM-DD, WIB)")
@@ -48,8 +70,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace, config: Config) -> int:
     request = SearchRequest(query=args.query, tags=args.tag, region=args.region, outlet=args.outlet,
                             speaker=args.speaker, since=args.since, until=args.until, limit=args.limit)
-    store = open_store(config)
+    store = open_store(config, create=False)
     try:
+        if args.outlet:
+            check_outlet(args.outlet, store)
         hits = store.search(request)
     finally:
         store.close()

@@ -1,4 +1,4 @@
-"""``pantau status``: per outlet, the last scheduled run and the next one."""
+"""``pantau status``: per outlet, the last crawl (scheduled or manual) and the next scheduled one."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pantau.config import TIMEZONE, Config
+from pantau.store import require_data
+
+STARTING = 60  # seconds a crawl process may take to start and lock its outlet
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("status", help="last run, outcome and next run per outlet")
+    p = sub.add_parser("status", help="last run (scheduled or manual), outcome and next run per outlet")
     p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE")
     p.set_defaults(func=run)
 
@@ -19,11 +22,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from apscheduler.triggers.cron import CronTrigger
 
     from crawler.outlets import load_registry
+    from pantau.crawl import crawl_lock
+    from pantau.locks import is_held
     from schedules.runs import RunLog
 
+    require_data(config)
     log = RunLog(config.db_path)
     now = datetime.now(UTC)
-    rows = [("outlet", "last run (WIB)", "took", "outcome", "new", "updated", "errors", "next run (WIB)")]
+    rows = [("outlet", "last run (WIB)", "by", "took", "outcome", "new", "updated", "errors", "next run (WIB)")]
     try:
         for outlet in load_registry(args.outlets).values():
             trigger = CronTrigger.from_crontab(outlet.schedule or config.crawl.default_schedule, timezone=TIMEZONE)
@@ -31,8 +37,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
             last = log.last(outlet.id)
             when = datetime.fromisoformat(last.started).astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
                 if last else "never"
-            rows.append((outlet.id, when, f"{last.duration:.0f}s" if last and last.duration else "-",
-                         last.outcome if last else "-", str(last.new) if last else "-",
+            outcome = last.outcome if last else "-"
+            if last and last.outcome == "running" and \
+                    (now - datetime.fromisoformat(last.started)).total_seconds() > STARTING and \
+                    not is_held(crawl_lock(config.data_dir, outlet.id).path):
+                outcome = "died"  # its process ended without recording the end (killed)
+            rows.append((outlet.id, when, last.origin if last else "-",
+                         f"{last.duration:.0f}s" if last and last.duration else "-",
+                         outcome, str(last.new) if last else "-",
                          str(last.updated) if last else "-", str(last.errors) if last else "-",
                          upcoming.strftime("%Y-%m-%d %H:%M") if upcoming else "-"))
     finally:
