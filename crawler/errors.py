@@ -6,8 +6,10 @@ logs it and carries on; unless someone listens, the crawl still looks clean.
 each one for its outlet, as a one-line error. :class:`LoggedErrors` collects the
 errors Scrapy only logs (a failing signal handler or ``close_spider``), which
 belong to no outlet. A network fault is already one line in the summary (the
-spider's errback); the tracebacks Scrapy's robots.txt and retry middlewares log
-for it are kept at DEBUG by :func:`quiet_network_tracebacks`.
+spider's errback). The tracebacks Scrapy logs for what is counted already (a
+download failure in its robots.txt and retry middlewares, an exception counted
+here) are kept at DEBUG by :func:`quiet_counted_tracebacks`
+(``pantau crawl --log-level DEBUG`` shows them).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from crawler.logformatter import ITEM_ERROR_MSG, SPIDER_ERROR_MSG
 CRAWL_LOGGERS = ("scrapy", "twisted", "crawler", "pipelines", "pantau")
 # Middlewares that log a traceback for a download the spider's errback reports in one line
 NETWORK_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry")
+SCRAPER_LOGGER = "scrapy.core.scraper"
 
 
 def _outlet(item: Any = None, response: Any = None) -> str:
@@ -67,16 +70,16 @@ class ErrorCounter:
 
 
 class LoggedErrors(logging.Handler):
-    """Collects, while attached, the ERROR records of the crawl's own loggers that ErrorCounter does not see."""
+    """Collects, while attached, the ERROR records of the crawl's own loggers (what ErrorCounter counts
+    is logged at DEBUG by then, see :func:`quiet_counted_tracebacks`)."""
 
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith(CRAWL_LOGGERS) or record.msg in (ITEM_ERROR_MSG, SPIDER_ERROR_MSG):
-            return
-        self.messages.append(" ".join(record.getMessage().split())[:300])
+        if record.name.startswith(CRAWL_LOGGERS):
+            self.messages.append(" ".join(record.getMessage().split())[:300])
 
     def __enter__(self) -> LoggedErrors:
         logging.getLogger().addHandler(self)
@@ -87,15 +90,24 @@ class LoggedErrors(logging.Handler):
 
 
 class _ToDebug(logging.Filter):
+    """Lowers a logger's records to DEBUG (only those with one of ``messages``, when given)."""
+
+    def __init__(self, messages: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.messages = messages
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno > logging.DEBUG:
+        if record.levelno > logging.DEBUG and (not self.messages or record.msg in self.messages):
             record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         return True
 
 
-def quiet_network_tracebacks() -> None:
-    """Keep the download-failure tracebacks of Scrapy's middlewares at DEBUG (idempotent)."""
-    for name in NETWORK_LOGGERS:
+def quiet_counted_tracebacks() -> None:
+    """Keep at DEBUG the tracebacks Scrapy logs for what the summary reports in one line already:
+    download failures (the spider's errback) and the exceptions ErrorCounter counts (idempotent)."""
+    filters = {name: _ToDebug() for name in NETWORK_LOGGERS}
+    filters[SCRAPER_LOGGER] = _ToDebug((ITEM_ERROR_MSG, SPIDER_ERROR_MSG))
+    for name, quiet in filters.items():
         logger = logging.getLogger(name)
         if not any(isinstance(f, _ToDebug) for f in logger.filters):
-            logger.addFilter(_ToDebug())
+            logger.addFilter(quiet)

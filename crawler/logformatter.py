@@ -14,7 +14,7 @@ from scrapy.http import Request, Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
 from twisted.python.failure import Failure
 
-# crawler.errors.LoggedErrors skips these: ErrorCounter counts them already, per outlet
+# crawler.errors keeps these at DEBUG: ErrorCounter counts them already, per outlet
 ITEM_ERROR_MSG = "Error processing the page %(url)s"
 SPIDER_ERROR_MSG = "Spider error processing %(url)s"
 

@@ -27,7 +27,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
-from crawler.errors import LoggedErrors, quiet_network_tracebacks
+from crawler.errors import LoggedErrors, quiet_counted_tracebacks
 from crawler.outlets import Outlet, load_registry, select
 from crawler.report import CrawlSummary, OutletSummary
 from crawler.spiders.news import NewsSpider
@@ -134,7 +134,7 @@ def run_crawl(config: Config, outlets_files: Sequence[Path] = (), only: Sequence
     outlets: list[Outlet] = select(registry, only)
     check_rule_outlets(config.alert, registry)
     config.data_dir.mkdir(parents=True, exist_ok=True)
-    quiet_network_tracebacks()
+    quiet_counted_tracebacks()
     with _outlet_locks(config.data_dir, outlets, wait=wait):
         runs = _ManualRuns(config.db_path, [o.id for o in outlets]) if record else None
         try:

@@ -37,6 +37,7 @@ class RunSettings:
     data_dir: str | None = None
     elasticsearch: str | None = None
     outlets_files: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()  # the outlets to schedule (empty: every registered one)
 
     def config(self) -> Config:
         return load_config(self.config_file, self.data_dir, self.elasticsearch)

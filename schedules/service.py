@@ -35,7 +35,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from crawler.outlets import load_registry
+from crawler.outlets import load_registry, select
 from pantau.alerts.rules import check_rule_outlets
 from pantau.config import TIMEZONE, Config
 from pantau.errors import PantauError
@@ -71,7 +71,7 @@ def job_specs(config: Config, settings: RunSettings) -> list[JobSpec]:
     specs = [
         JobSpec(f"crawl:{o.id}", crawl_job,
                 cron_trigger(o.schedule or config.crawl.default_schedule, config.crawl.jitter), (o.id, settings))
-        for o in outlets.values()
+        for o in select(outlets, settings.only)
     ]
     specs += [JobSpec(f"digest:{r.name}", digest_job, CronTrigger.from_crontab(r.digest_schedule, timezone=TIMEZONE),
                       (r.name, settings)) for r in config.alert if r.mode == "digest"]

@@ -1,14 +1,25 @@
-"""Shared fixtures: article factories and data dirs (no network beyond 127.0.0.1)."""
+"""Shared fixtures: article factories, data dirs, a loopback SMTP server, process checks (no network beyond
+127.0.0.1)."""
 
 from __future__ import annotations
 
+import asyncio
+import email
 import socket
+import sqlite3
 import subprocess
 import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from email.header import decode_header, make_header
+from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from pantau.cli import main
 from pantau.documents import fingerprint as content_fingerprint
@@ -66,3 +77,78 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+GONE_WITHIN = 10.0  # seconds a process killed with its parent may take to go (the kernel: at once)
+
+
+def children(pid: int) -> set[int]:
+    """Every process whose parent is ``pid`` (read from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for a parent that does not reap it counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_gone(pids: set[int]) -> set[int]:
+    deadline = time.monotonic() + GONE_WITHIN
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return {p for p in pids if alive(p)}
+
+
+@dataclass
+class Inbox:
+    delay: float = 0.0  # seconds the server takes per message before it answers (sessions run in parallel)
+    messages: list[Message] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
+        await asyncio.sleep(self.delay)
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+def smtp_server(port: int, delay: float = 0.0) -> tuple[Controller, Inbox]:
+    inbox = Inbox(delay)
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller, inbox
+
+
+def outbox_rows(data: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(data / "pantau.db") as conn:
+        return list(conn.execute("SELECT rule, story, status FROM alerts ORDER BY id"))
+
+
+def assert_each_alert_mailed_once(inbox: Inbox, data: Path, config: Path,
+                                  rules: tuple[str, ...] = ("semua", "imbauan")) -> None:
+    """What the server received is exactly the outbox: every row once, and `alerts list` says so."""
+    received = Counter((m["X-Pantau-Rule"], story(m)) for m in inbox.messages)
+    rows = outbox_rows(data)
+    assert rows and all(status == "sent" for _, _, status in rows), rows
+    assert max(received.values()) == 1, [k for k, n in received.items() if n > 1]
+    assert set(received) == {(rule, story) for rule, story, _ in rows}
+    listing = run_pantau("--config", str(config), "--data-dir", str(data), "alerts").stdout
+    for rule in rules:
+        sent = sum(1 for r, _, _ in rows if r == rule)
+        assert f"sent {sent}, queued 0, failing 0" in listing, listing
+
+
+def story(message: Message) -> str:
+    """The X-Pantau-Story header (a long URL comes RFC 2047-encoded and folded)."""
+    return str(make_header(decode_header(message["X-Pantau-Story"])))

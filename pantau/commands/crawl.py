@@ -22,13 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="add the outlets of this YAML file to the registry (repeatable; same id: the file wins)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+                   help="Scrapy's log on stderr (default WARNING; DEBUG also shows the tracebacks of counted errors)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from pantau.crawl import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
 
-    summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json)
+    summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json,
+                        log_level=args.log_level)
     if args.json:
         json.dump(summary.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
