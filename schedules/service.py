@@ -36,7 +36,6 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from crawler.outlets import load_registry, select
-from pantau.alerts.rules import check_rule_outlets
 from pantau.config import TIMEZONE, Config
 from pantau.errors import PantauError
 from pantau.locks import FileLock, locks_dir
@@ -67,7 +66,6 @@ def cron_trigger(expr: str, jitter: float = 0) -> CronTrigger:
 def job_specs(config: Config, settings: RunSettings) -> list[JobSpec]:
     """Every job the configuration asks for (validated already: bad crons were refused at load)."""
     outlets = load_registry([Path(p) for p in settings.outlets_files])
-    check_rule_outlets(config.alert, outlets)
     specs = [
         JobSpec(f"crawl:{o.id}", crawl_job,
                 cron_trigger(o.schedule or config.crawl.default_schedule, config.crawl.jitter), (o.id, settings))

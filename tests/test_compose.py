@@ -83,13 +83,39 @@ def test_pantau(compose: dict[str, Any]) -> None:
     assert "./deploy/pantau.toml:/etc/pantau/pantau.toml:ro" in pantau["volumes"]
     assert "pantau-data:/data" in pantau["volumes"]
     assert pantau["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
+    assert pantau["depends_on"]["mailpit"]["condition"] == "service_healthy"
     assert "ports" not in pantau
+
+
+def seconds(duration: str) -> int:
+    """A compose duration ("2m", "120s", "1m30s") in seconds."""
+    parts = re.findall(r"(\d+)(h|m|s)", duration)
+    assert parts and "".join(n + u for n, u in parts) == duration, duration
+    return sum(int(n) * {"h": 3600, "m": 60, "s": 1}[u] for n, u in parts)
+
+
+def test_pantau_stops_cleanly_and_reports_its_health(compose: dict[str, Any]) -> None:
+    from schedules.jobs import STOP_GRACE
+    from schedules.service import HEARTBEAT_FILE, HEARTBEAT_INTERVAL
+
+    pantau = compose["services"]["pantau"]
+    assert pantau["init"] is True  # PID 1 reaps and forwards SIGTERM to the scheduler
+    # Docker's SIGKILL must come after the scheduler's own: a crawl gets STOP_GRACE to close (its alert
+    # sending included), then the scheduler records the run
+    assert seconds(pantau["stop_grace_period"]) >= STOP_GRACE + 30
+    check = healthcheck_command(pantau)
+    heartbeat = f"{env(pantau)['PANTAU_DATA_DIR']}/{HEARTBEAT_FILE}"
+    assert heartbeat in check
+    stale_after = int(re.search(r"-mmin -(\d+)", check).group(1)) * 60  # type: ignore[union-attr]
+    assert stale_after >= 3 * HEARTBEAT_INTERVAL  # a missed beat or two is not "unhealthy"
+    assert seconds(pantau["healthcheck"]["interval"]) <= stale_after
 
 
 def test_mailpit(compose: dict[str, Any]) -> None:
     mailpit = compose["services"]["mailpit"]
     assert mailpit["image"].startswith("axllent/mailpit:v")
     assert published(mailpit) == {1025: "127.0.0.1:1025", 8025: "127.0.0.1:8025"}
+    assert mailpit["healthcheck"]["test"] == ["CMD", "/mailpit", "readyz"]  # pantau waits for it to be healthy
 
 
 def test_named_volumes(compose: dict[str, Any]) -> None:

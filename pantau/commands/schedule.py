@@ -22,10 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from crawler.outlets import load_registry, select
+    from pantau.alerts.rules import check_rule_outlets
     from schedules.jobs import RunSettings
     from schedules.service import run_service
 
-    select(load_registry(args.outlets), args.only)  # refuse a bad outlet file or id now, not in the first job
+    registry = load_registry(args.outlets)  # refuse a bad outlet file, id or rule now, not in the first job
+    select(registry, args.only)
+    check_rule_outlets(config.alert, registry)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = RunSettings(
         config_file=str(config.config_file) if config.config_file else None,

@@ -26,7 +26,7 @@ from conftest import (
     story,
 )
 
-from pantau.alerts.channels import EmlChannel
+from pantau.alerts.channels import EmlChannel, channel_for
 from pantau.alerts.outbox import Outbox
 from pantau.config import load_config
 from pantau.fixture_site import FixtureSite
@@ -201,3 +201,41 @@ def test_a_hung_mail_server_costs_a_crawl_its_budget_not_one_timeout_per_alert(s
     assert len(rows) >= 15 and all(status == "queued" for _, _, status in rows)
     assert len(hung.accepted) <= 2  # one message tried within the budget (and its timeout), not every one
     assert "left queued" in crawl.stderr and "alerts flush" in crawl.stderr
+
+
+def test_two_digests_of_one_rule_at_once_send_one_message_with_every_article(tmp_path: Path) -> None:
+    port = free_port()
+    data = tmp_path / "data"
+    path = tmp_path / "pantau.toml"
+    path.write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {port}\n\n[[alert]]\nname = "harian"\n'
+                    'recipients = ["redaksi@example.org"]\nmode = "digest"\n')
+    config = load_config(path, data_dir=data, environ={})
+    rule = config.alert[0]
+    store, outbox = SQLiteStore(data / "pantau.db"), Outbox(data / "pantau.db")
+    urls = [f"https://contoh.id/berita/{n}/asn" for n in range(5)]
+    for url in urls:
+        store.upsert(make_article(url, "Bawaslu mengingatkan ASN menjaga netralitas.", tags=("netralitas-asn",)))
+        outbox.enqueue(rule, url)
+    outbox.close()
+    store.close()
+    carried: list[int] = []
+
+    def digest() -> None:
+        own_store, own_outbox = SQLiteStore(data / "pantau.db"), Outbox(data / "pantau.db")
+        try:
+            carried.append(own_outbox.send_digest(rule, own_store, channel_for(config), config.smtp.sender))
+        finally:
+            own_outbox.close()
+            own_store.close()
+
+    controller, inbox = smtp_server(port, delay=0.5)
+    try:
+        senders = [threading.Thread(target=digest) for _ in range(3)]
+        for sender in senders:
+            sender.start()
+        for sender in senders:
+            sender.join(timeout=60)
+    finally:
+        controller.stop()
+    assert sorted(carried) == [0, 0, len(urls)]
+    assert len(inbox.messages) == 1 and f": {len(urls)} berita" in inbox.messages[0]["Subject"]

@@ -55,7 +55,7 @@ def test_crawl_job_runs_a_real_crawl_in_a_child_and_records_it(tmp_path: Path) -
 
 def test_sigterm_during_a_run_stops_cleanly_and_leaves_the_store_consistent(tmp_path: Path) -> None:
     config = tmp_path / "pantau.toml"
-    config.write_text("[crawl]\nautothrottle = false\ndownload_timeout = 60\nretry_times = 0\n")
+    config.write_text("[crawl]\nautothrottle = false\ndownload_timeout = 60\nretry_times = 0\njitter = 0\n")
     with FixtureSite(faults=True, timeout_delay=45) as site:  # the slow page keeps the crawl busy
         outlets = site.write_outlets_yaml(tmp_path / "outlets.yaml")
         proc = subprocess.Popen(
