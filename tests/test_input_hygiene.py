@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import run_pantau
+from conftest import http_server, run_pantau
 
 from pantau.config import load_config
 from pantau.errors import ConfigError, one_line
@@ -92,13 +91,8 @@ class _ProxyError(BaseHTTPRequestHandler):
 @pytest.fixture
 def proxy() -> Iterator[str]:
     """A reverse proxy whose backend is down: every request gets nginx's HTML 502 page."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ProxyError)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(_ProxyError) as url:
+        yield url
 
 
 @pytest.mark.parametrize("command", [["search", "asn"], ["index", "create"]])

@@ -7,15 +7,14 @@ import json
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import free_port, run_pantau
+from conftest import free_port, http_server, run_pantau
 
 from pantau.fixture_site import FixtureSite
 
@@ -104,13 +103,8 @@ def feed_site(tmp_path: Path) -> Iterator[str]:
     (root / "rss.xml").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
                                   "<item><title>a</title><link>http://[rusak/berita/1</link></item>"
                                   "</channel></rss>")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(functools.partial(SimpleHTTPRequestHandler, directory=str(root))) as url:
+        yield url
 
 
 def test_an_exception_in_a_spider_callback_is_counted_for_its_outlet(config: Path, tmp_path: Path,
