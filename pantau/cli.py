@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGTERM
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the file system said no (permissions, a full disk): not a bug of pantau
+        sys.stderr.write(f"pantau: error: {exc}\n")
+        return 1
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

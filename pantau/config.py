@@ -173,6 +173,15 @@ def _format_validation_error(source: str, exc: ValidationError) -> str:
     return f"{source}: {loc}: {err['msg']}"
 
 
+def _check_data_dir(path: Path) -> None:
+    """Refuse a data dir that is, or lies under, a file: nothing could be created there."""
+    for place in (path, *path.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise ConfigError(f"data dir {path}: {place} is a file, not a directory (see --data-dir)")
+            return
+
+
 def load_config(
     config_file: str | Path | None = None,
     data_dir: str | Path | None = None,
@@ -196,8 +205,8 @@ def load_config(
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     raw["data_dir"] = data_dir or env.get("PANTAU_DATA_DIR") or raw.get("data_dir") or DEFAULT_DATA_DIR
-    if isinstance(raw["data_dir"], str) and Path(raw["data_dir"]).exists() and not Path(raw["data_dir"]).is_dir():
-        raise ConfigError(f"data dir {raw['data_dir']} is a file, not a directory (see --data-dir)")
+    if isinstance(raw["data_dir"], str):
+        _check_data_dir(Path(raw["data_dir"]))
     raw["config_file"] = path
     es_url = elasticsearch_url or env.get("PANTAU_ELASTICSEARCH_URL")
     if es_url and isinstance(raw.get("store", {}), dict):  # not a table: refused by the validation below

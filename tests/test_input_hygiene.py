@@ -35,13 +35,14 @@ def test_a_recipient_that_is_not_one_plain_address_is_refused(tmp_path: Path, re
     assert "\n" not in str(info.value)
 
 
-def test_a_file_as_data_dir_is_one_line(tmp_path: Path) -> None:
-    not_a_dir = tmp_path / "data"
-    not_a_dir.write_text("")
+@pytest.mark.parametrize("under", ["", "sub"], ids=["the-file", "under-the-file"])
+def test_a_file_as_data_dir_is_one_line(tmp_path: Path, under: str) -> None:
+    a_file = tmp_path / "data"
+    a_file.write_text("")
     for command in (["search", "asn"], ["crawl", "--only", "antara-babel"], ["alerts"]):
-        proc = run_pantau("--data-dir", str(not_a_dir), *command, timeout=60)
+        proc = run_pantau("--data-dir", str(a_file / under), *command, timeout=60)
         assert proc.returncode == 2
-        assert_one_line(proc.stderr, f"data dir {not_a_dir} is a file, not a directory")
+        assert_one_line(proc.stderr, f"{a_file} is a file, not a directory")
 
 
 def test_an_outlet_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
