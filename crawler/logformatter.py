@@ -10,9 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy import Spider
-from scrapy.http import Response
+from scrapy.http import Request, Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
 from twisted.python.failure import Failure
+
+# crawler.errors keeps these at DEBUG: ErrorCounter counts them already, per outlet
+ITEM_ERROR_MSG = "Error processing the page %(url)s"
+SPIDER_ERROR_MSG = "Spider error processing %(url)s"
 
 
 class PageLogFormatter(LogFormatter):
@@ -24,4 +28,9 @@ class PageLogFormatter(LogFormatter):
     def item_error(self, item: Any, exception: BaseException, response: Response | Failure | None,
                    spider: Spider) -> LogFormatterResult:
         result = super().item_error(item, exception, response, spider)
-        return {**result, "msg": "Error processing the page %(url)s", "args": {"url": getattr(item, "url", "?")}}
+        return {**result, "msg": ITEM_ERROR_MSG, "args": {"url": getattr(item, "url", "?")}}
+
+    def spider_error(self, failure: Failure, request: Request, response: Response | Failure,
+                     spider: Spider) -> LogFormatterResult:
+        result = super().spider_error(failure, request, response, spider)
+        return {**result, "msg": SPIDER_ERROR_MSG, "args": {"url": request.url}}

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pantau.config import validate_cron
 from pantau.container import ContainerHint
-from pantau.errors import ConfigError
+from pantau.errors import ConfigError, did_you_mean
 from pantau.models import Region
 from pantau.urls import canonical_url
 
@@ -315,6 +315,8 @@ def _read(path: Path) -> RegistryFile:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read outlet file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the outlet file as UTF-8") from None
     return _parse(text, str(path))
 
 
@@ -350,5 +352,6 @@ def select(outlets: dict[str, Outlet], only: Sequence[str]) -> list[Outlet]:
         return [o for o in outlets.values() if o.enabled]
     unknown = [i for i in only if i not in outlets]
     if unknown:
-        raise ConfigError(f"unknown outlet id(s): {', '.join(unknown)} (see `pantau outlets`)")
+        raise ConfigError(f"unknown outlet id(s): {', '.join(unknown)}{did_you_mean(unknown[0], outlets)} "
+                          "(see `pantau outlets`)")
     return [outlets[i] for i in dict.fromkeys(only)]

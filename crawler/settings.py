@@ -43,6 +43,9 @@ FEED_EXPORT_ENCODING = "utf-8"
 # Pages still overlap in the pipelines: that is bounded by the scraper's active size, not this.
 CONCURRENT_ITEMS = 16
 
+# Every exception Scrapy catches in a callback or a pipeline is counted for its outlet.
+EXTENSIONS = {"crawler.errors.ErrorCounter": 100}
+
 # One pipeline per stage, in order (gaps leave room for new stages).
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,

@@ -25,6 +25,10 @@ DEFAULT_CONFIG_FILE = "pantau.toml"
 DEFAULT_DATA_DIR = "data"
 DEFAULT_SCHEDULE = "*/30 * * * *"
 TIMEZONE = "Asia/Jakarta"
+# One plain address, user@domain: no display name, no second address, no whitespace (a newline in a
+# recipient would let a config value add mail headers).
+_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*")
 
 
 def validate_cron(expr: str) -> str:
@@ -36,12 +40,10 @@ def validate_cron(expr: str) -> str:
     return expr
 
 
-def validate_addresses(addresses: list[str]) -> list[str]:
-    """Refuse a recipient that is not shaped like an email address."""
-    for addr in addresses:
-        if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
-            raise ValueError(f"not an email address: {addr!r}")
-    return addresses
+def validate_address(addr: str) -> str:
+    if not _ADDRESS.fullmatch(addr):
+        raise ValueError(f"not one plain email address (user@domain, no spaces, names or lists): {addr!r}")
+    return addr
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm])\s*$")
@@ -74,6 +76,11 @@ class SmtpConfig(_Section):
     sender: str = "pantau@localhost"
     timeout: float = Field(default=30.0, gt=0)
 
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, v: str) -> str:
+        return validate_address(v)
+
 
 class AlertRule(_Section):
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
@@ -94,7 +101,15 @@ class AlertRule(_Section):
     @field_validator("recipients")
     @classmethod
     def _addresses(cls, v: list[str]) -> list[str]:
-        return validate_addresses(v)
+        return [validate_address(addr) for addr in v]
+
+    @field_validator("regions")
+    @classmethod
+    def _known_regions(cls, v: list[str]) -> list[str]:
+        """Official names, so a rule matches what the analysis tags ("Babel" -> Kepulauan Bangka Belitung)."""
+        from pantau.analysis.region_names import resolve_region
+
+        return list(dict.fromkeys(resolve_region(name) for name in v))
 
     @field_validator("query")
     @classmethod
@@ -128,6 +143,9 @@ class CrawlConfig(_Section):
     user_agent: str = "pantau/0.1 (+https://github.com/pantau-id/pantau; election-neutrality news monitor)"
     job_time_limit: float = Field(default=1800.0, gt=0, description="seconds one scheduled crawl may run")
     workers: int = Field(default=2, ge=0, le=64, description="processes that extract and analyse pages; 0 = inline")
+    jitter: float = Field(default=120.0, ge=0, description="seconds a scheduled crawl may start after its cron time")
+    alert_send_budget: float = Field(default=30.0, ge=0, description="seconds a crawl spends sending alerts at "
+                                     "its end; what is left is sent by the scheduler's retry or alerts flush")
 
     @field_validator("default_schedule")
     @classmethod
@@ -151,7 +169,7 @@ class HealthConfig(_Section):
     @field_validator("recipients")
     @classmethod
     def _addresses(cls, v: list[str]) -> list[str]:
-        return validate_addresses(v)
+        return [validate_address(addr) for addr in v]
 
     @property
     def silent_span(self) -> timedelta:
@@ -203,6 +221,15 @@ def _format_validation_error(source: str, exc: ValidationError) -> str:
     return f"{source}: {loc}: {err['msg']}"
 
 
+def _check_data_dir(path: Path) -> None:
+    """Refuse a data dir that is, or lies under, a file: nothing could be created there."""
+    for place in (path, *path.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise ConfigError(f"data dir {path}: {place} is a file, not a directory (see --data-dir)")
+            return
+
+
 def load_config(
     config_file: str | Path | None = None,
     data_dir: str | Path | None = None,
@@ -226,9 +253,11 @@ def load_config(
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     raw["data_dir"] = data_dir or env.get("PANTAU_DATA_DIR") or raw.get("data_dir") or DEFAULT_DATA_DIR
+    if isinstance(raw["data_dir"], str):
+        _check_data_dir(Path(raw["data_dir"]))
     raw["config_file"] = path
     es_url = elasticsearch_url or env.get("PANTAU_ELASTICSEARCH_URL")
-    if es_url:
+    if es_url and isinstance(raw.get("store", {}), dict):  # not a table: refused by the validation below
         store = dict(raw.get("store") or {})  # type: ignore[call-overload]
         store["elasticsearch_url"] = es_url
         raw["store"] = store

@@ -31,20 +31,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from crawler.report import CrawlSummary, OutletSummary
 from pantau.alerts.channels import Channel
-from pantau.alerts.email import WIB
-from pantau.alerts.outbox import Outbox
+from pantau.alerts.email import WIB, new_message
+from pantau.alerts.outbox import AlertRow, Outbox
 from pantau.config import AlertRule, Config, HealthConfig
 from pantau.state import CrawlState, OutletHealth, connect
 
 logger = logging.getLogger(__name__)
 HEALTH_RULE = "pantau:health"  # ':' is not allowed in an [[alert]] name, so no rule shares these rows
 HEALTH_MODE = "health"  # the outbox's own delivery sends 'immediate' and 'digest' rows only
-CLAIM_LEASE = timedelta(minutes=10)  # a claimed notice another sender may retry after (its sender died)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS health_notices (
@@ -201,39 +199,27 @@ class Notices:
         return key
 
     def deliver(self, channel: Channel) -> tuple[int, int]:
-        """Send every due health mail once; returns (sent, failed). A failed one is retried with backoff.
+        """Send every due health mail once, through the outbox's claim; returns (sent, failed).
 
-        Each is claimed first (its next try moved past a lease), so two senders at once never both
-        send it; the outbox then marks it sent, or failed with its error and the next retry time.
+        A failed one stays queued and is retried with backoff.
         """
-        recipients, now = self.config.health.recipients, self.clock()
+        recipients = self.config.health.recipients
         if not recipients:
             return 0, 0
-        sent = failed = 0
-        due = self.outbox.rows("status = 'queued' AND rule = ? AND next_try <= ?", (HEALTH_RULE, now.isoformat()))
-        for row in due:
+
+        def compose(row: AlertRow) -> EmailMessage | None:
             notice = self.conn.execute(
                 "SELECT outlet, name, event, since, reason, last_new FROM health_notices WHERE key = ?",
                 (row.story,)).fetchone()
-            if notice is None or not self._claim(row.id, row.next_try, now):
-                continue
-            message = health_message(*notice, recipients=recipients, sender=self.config.smtp.sender, now=now)
-            if self.outbox._send(channel, message, [row.id]):
-                sent += 1
-            else:
-                failed += 1
-        return sent, failed
+            return None if notice is None else health_message(
+                *notice, recipients=recipients, sender=self.config.smtp.sender, now=self.clock(), key=row.story)
 
-    def _claim(self, alert_id: int, next_try: str, now: datetime) -> bool:
-        with self.outbox.conn:
-            cur = self.outbox.conn.execute(
-                "UPDATE alerts SET next_try = ? WHERE id = ? AND status = 'queued' AND next_try = ?",
-                ((now + CLAIM_LEASE).isoformat(), alert_id, next_try))
-        return cur.rowcount == 1
+        done = self.outbox.deliver_each("rule = ?", (HEALTH_RULE,), compose, channel)
+        return done.sent, done.failed
 
 
 def health_message(outlet: str, name: str, event: str, since: str, reason: str, last_new: str | None, *,
-                   recipients: Sequence[str], sender: str, now: datetime) -> EmailMessage:
+                   recipients: Sequence[str], sender: str, now: datetime, key: str | None = None) -> EmailMessage:
     """The mail, in Indonesian like the alerts: what broke (or recovered), since when, what to run."""
     began = _wib(datetime.fromisoformat(since))
     if event == "broken":
@@ -246,12 +232,7 @@ def health_message(outlet: str, name: str, event: str, since: str, reason: str, 
         subject = f"[pantau] Outlet pulih: {name} ({outlet})"
         lines = [f"Outlet {name} ({outlet}) kembali normal pada {_wib(now)}.",
                  f"Gangguan berlangsung sejak {began}."]
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = sender
-    message["To"] = ", ".join(recipients)
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain="pantau.local")
+    message = new_message(sender, recipients, subject, key)
     message.set_content("\n".join(lines) + "\n")
     return message
 

@@ -95,6 +95,16 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def add_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> None:
+    """Add the columns a later version gave ``table`` to an older database (two processes: once)."""
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column, kind in columns.items():
+            if column not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 def body_sketch(body: str) -> list[int]:
     """Bottom-k MinHash sketch of the body's word 5-shingles (signed 63-bit ints for SQLite)."""
     tokens = _TOKEN.findall(body.casefold())

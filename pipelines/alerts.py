@@ -1,5 +1,8 @@
 """Stage 8: alert rules on newly stored stories; queued in the outbox, sent at the end of the crawl.
 
+Sending claims each alert first (see ``pantau.alerts.outbox``), so crawls that
+end together, a flush and the scheduler never mail one story twice.
+
 Only a story stored for the first time that is not a syndicated copy is
 looked at: an unchanged re-crawl, an update of a known story or a duplicate
 never alerts. A send failure never fails the crawl: the alert stays queued.
@@ -55,13 +58,18 @@ class AlertsPipeline:
         return item
 
     def close_spider(self) -> None:
+        """Send what is due, for at most ``[crawl] alert_send_budget`` seconds: a slow or hung mail
+        server must not hold the crawl; what is left is sent by the scheduler's retry or a flush."""
         try:
-            sent, failed = self.outbox.deliver_due(self.config.alert, self.store, channel_for(self.config),
-                                                   self.config.smtp.sender)
-            self.stats.set_value("pantau/alerts/sent", sent)
-            self.stats.set_value("pantau/alerts/failed", failed)
-            if failed:
-                logger.warning("%d alert(s) could not be sent now; they stay queued for retry", failed)
+            done = self.outbox.deliver_due(self.config.alert, self.store, channel_for(self.config),
+                                           self.config.smtp.sender, budget=self.config.crawl.alert_send_budget)
+            self.stats.set_value("pantau/alerts/sent", done.sent)
+            self.stats.set_value("pantau/alerts/failed", done.failed)
+            if done.failed:
+                logger.warning("%d alert(s) could not be sent now; they stay queued for retry", done.failed)
+            if done.left:
+                logger.warning("%d alert(s) left queued after %.0f s of sending; the scheduler's retry or "
+                               "`pantau alerts flush` sends them", done.left, self.config.crawl.alert_send_budget)
         finally:
             self.outbox.close()
             self.store.close()

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from scrapy.crawler import Crawler
 
 from crawler.items import PageItem
-from pantau.analysis.clean import paragraph_key
+from pantau.documents import fingerprint
 from pantau.state import CrawlState, body_sketch
 from pipelines import config_from
 
-
-def fingerprint(title: str | None, body: str) -> str:
-    """Equal for the same headline and text, whatever whitespace or punctuation moved."""
-    return hashlib.sha1(f"{paragraph_key(title or '')}\n{paragraph_key(body)}".encode()).hexdigest()
+__all__ = ["DedupePipeline", "fingerprint"]
 
 
 class DedupePipeline:

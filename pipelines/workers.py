@@ -11,13 +11,15 @@ processes. With 0 workers the stages run inline (simplest to debug).
 A stage that fails on a page (a worker killed by the OS, a bug hit by odd
 input) costs that page only: the error is reported in the crawl summary, the
 page is dropped without being remembered (so the next crawl tries it again),
-and the crawl goes on with a fresh pool if the old one broke.
+and the crawl goes on with a fresh pool if the old one broke. Workers end with
+the crawl process however it ends (``pantau.lifetime``), killed ones included.
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +33,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler import report
 from crawler.items import PageItem
+from pantau.lifetime import die_with_parent
 from pipelines import config_from
 
 T = TypeVar("T")
@@ -46,8 +49,10 @@ class StagePool:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # spawn, not fork: the parent runs a reactor and threads that must not be copied
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            # spawn, not fork: the parent runs a reactor and threads that must not be copied; each worker
+            # dies with this process, even when it is killed and cannot shut the pool down
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
 
     async def run(self, item: PageItem, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

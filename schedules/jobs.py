@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from pantau.config import Config, load_config
+from pantau.lifetime import die_with_parent
 from schedules.runs import RunLog
 
 logger = logging.getLogger(__name__)
 STOP_GRACE = 60.0  # seconds a crawl gets to close cleanly after SIGTERM before it is killed
 POLL = 0.5
+BUSY = "busy"  # the outcome of a scheduled crawl whose outlet another crawl was fetching
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class RunSettings:
     data_dir: str | None = None
     elasticsearch: str | None = None
     outlets_files: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()  # the outlets to schedule (empty: every registered one)
 
     def config(self) -> Config:
         return load_config(self.config_file, self.data_dir, self.elasticsearch)
@@ -55,12 +60,31 @@ class Supervisor:
 SUPERVISOR = Supervisor()
 
 
-def _crawl_child(settings: RunSettings, outlet: str, out: Connection) -> None:
-    """Runs in the child process: one crawl of one outlet; the summary goes back through the pipe."""
-    from pantau.crawl import run_crawl
+def _crawl_child(settings: RunSettings, outlet: str, parent: int, out: Connection) -> None:
+    """Runs in the child process: one crawl of one outlet; the summary goes back through the pipe.
 
-    summary = run_crawl(settings.config(), [Path(p) for p in settings.outlets_files], [outlet])
+    The child stops (SIGTERM: a clean close) when the scheduler dies, and skips an outlet another
+    crawl is fetching right now (its next run comes soon enough)."""
+    die_with_parent(parent, signal.SIGTERM)
+    from pantau.crawl import OutletBusy, run_crawl
+
+    try:
+        summary = run_crawl(settings.config(), [Path(p) for p in settings.outlets_files], [outlet], wait=False,
+                            record=False)
+    except OutletBusy as exc:
+        out.send({"outlets": [], "finish_reason": BUSY, "detail": str(exc)})
+        return
     out.send(summary.to_json())
+
+
+def _crawl_outcome(summary: dict[str, Any]) -> str:
+    """ok, error (as ``pantau crawl`` would exit 1), stopped, or busy (another crawl had the outlet)."""
+    from crawler.report import CrawlSummary
+
+    if summary.get("finish_reason") == BUSY:
+        return BUSY
+    crawl = CrawlSummary.from_json(summary)
+    return crawl.outcome(crawl.outlets[0]) if crawl.outlets else "error"
 
 
 class _Inbox:
@@ -83,11 +107,13 @@ class _Inbox:
 def run_in_child(target: Callable[..., None], args: tuple[Any, ...], time_limit: float,
                  supervisor: Supervisor = SUPERVISOR) -> tuple[str, dict[str, Any] | None, str]:
     """Run ``target(*args, pipe)`` in a spawned child with a time limit: (outcome, summary, detail)."""
+    with supervisor.lock:
+        if supervisor.stopping.is_set():
+            return "stopped", None, "not started: the scheduler is stopping"
+        supervisor.active += 1
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=target, args=(*args, sender), daemon=False)
-    with supervisor.lock:
-        supervisor.active += 1
     try:
         child.start()
         sender.close()
@@ -120,16 +146,24 @@ def run_in_child(target: Callable[..., None], args: tuple[Any, ...], time_limit:
 
 
 def crawl_job(outlet: str, settings: RunSettings) -> None:
-    """Crawl one outlet in a child process, record the run, then mail a change of the outlet's health."""
+    """Crawl one outlet in a child process, record the run, then mail a change of the outlet's health
+    (nothing once the scheduler is stopping)."""
     from crawler.report import CrawlSummary
     from pantau.alerts.channels import channel_for
     from pantau.health import after_scheduled_run
 
+    if SUPERVISOR.stopping.is_set():
+        return
     config = settings.config()
     log = RunLog(config.db_path)
     try:
         run_id = log.start(outlet, datetime.now(UTC))
-        outcome, summary, detail = run_in_child(_crawl_child, (settings, outlet), config.crawl.job_time_limit)
+        outcome, summary, detail = run_in_child(_crawl_child, (settings, outlet, os.getpid()),
+                                                config.crawl.job_time_limit)
+        if outcome == "ok" and summary is not None:
+            outcome = _crawl_outcome(summary)
+            if outcome == BUSY:
+                detail, summary = str(summary.get("detail", "")), None
         log.finish(run_id, outcome, summary, detail)
         logger.info("crawl %s: %s", outlet, outcome)
     finally:
@@ -146,7 +180,7 @@ def digest_job(rule_name: str, settings: RunSettings) -> None:
 
     config = settings.config()
     rule = next((r for r in config.alert if r.name == rule_name), None)
-    if rule is None:
+    if rule is None or SUPERVISOR.stopping.is_set():
         return
     outbox, store = Outbox(config.db_path), open_store(config)
     try:
@@ -164,10 +198,14 @@ def outbox_job(settings: RunSettings) -> None:
     from pantau.health import deliver_notices
     from pantau.store import open_store
 
+    if SUPERVISOR.stopping.is_set():
+        return
     config = settings.config()
     outbox, store = Outbox(config.db_path), open_store(config)
     try:
-        outbox.deliver_due(config.alert, store, channel_for(config), config.smtp.sender)
+        done = outbox.deliver_due(config.alert, store, channel_for(config), config.smtp.sender)
+        if done.sent or done.failed:
+            logger.info("alert retry: %d sent, %d still queued after failure", done.sent, done.failed)
     finally:
         outbox.close()
         store.close()

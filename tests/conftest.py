@@ -1,16 +1,32 @@
-"""Shared fixtures: article factories and data dirs (no network beyond 127.0.0.1)."""
+"""Shared fixtures: article factories, data dirs, a loopback SMTP server, process checks (no network beyond
+127.0.0.1)."""
 
 from __future__ import annotations
 
+import asyncio
+import email
 import socket
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from email.header import decode_header, make_header
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from pantau.cli import main
+from pantau.documents import fingerprint as content_fingerprint
 from pantau.models import Analysis, Article, Official, Quote, Region
 
 WIB = timezone(timedelta(hours=7))
@@ -29,7 +45,7 @@ def make_article(url: str, body: str, *, outlet: str = "contoh", title: str = "J
                         officials=[Official(speaker, "Sekretaris Daerah")] if speaker else [], quotes=quotes)
     return Article(url=url, outlet=outlet, title=title, published=published or datetime(2024, 10, 1, 9, 0, tzinfo=WIB),
                    fetched=datetime(2024, 10, 2, 1, 0, tzinfo=UTC), analysis=analysis,
-                   fingerprint=fingerprint or str(hash((title, body))), duplicate_of=duplicate_of)
+                   fingerprint=fingerprint or content_fingerprint(title, body), duplicate_of=duplicate_of)
 
 
 @pytest.fixture
@@ -64,3 +80,90 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+GONE_WITHIN = 10.0  # seconds a process killed with its parent may take to go (the kernel: at once)
+
+
+def children(pid: int) -> set[int]:
+    """Every process whose parent is ``pid`` (read from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for a parent that does not reap it counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_gone(pids: set[int]) -> set[int]:
+    deadline = time.monotonic() + GONE_WITHIN
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return {p for p in pids if alive(p)}
+
+
+@dataclass
+class Inbox:
+    delay: float = 0.0  # seconds the server takes per message before it answers (sessions run in parallel)
+    messages: list[Message] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
+        await asyncio.sleep(self.delay)
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+def smtp_server(port: int, delay: float = 0.0) -> tuple[Controller, Inbox]:
+    inbox = Inbox(delay)
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller, inbox
+
+
+def outbox_rows(data: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(data / "pantau.db") as conn:
+        return list(conn.execute("SELECT rule, story, status FROM alerts ORDER BY id"))
+
+
+def assert_each_alert_mailed_once(inbox: Inbox, data: Path, config: Path,
+                                  rules: tuple[str, ...] = ("semua", "imbauan")) -> None:
+    """What the server received is exactly the outbox: every row once, and `alerts list` says so."""
+    received = Counter((m["X-Pantau-Rule"], story(m)) for m in inbox.messages)
+    rows = outbox_rows(data)
+    assert rows and all(status == "sent" for _, _, status in rows), rows
+    assert max(received.values()) == 1, [k for k, n in received.items() if n > 1]
+    assert set(received) == {(rule, story) for rule, story, _ in rows}
+    listing = run_pantau("--config", str(config), "--data-dir", str(data), "alerts").stdout
+    for rule in rules:
+        sent = sum(1 for r, _, _ in rows if r == rule)
+        assert f"sent {sent}, queued 0, failing 0" in listing, listing
+
+
+def story(message: Message) -> str:
+    """The X-Pantau-Story header (a long URL comes RFC 2047-encoded and folded)."""
+    return str(make_header(decode_header(message["X-Pantau-Story"])))
+
+
+@contextmanager
+def http_server(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A loopback HTTP server with this request handler, for as long as the block runs: its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

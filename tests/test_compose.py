@@ -46,9 +46,10 @@ def published(service: dict[str, Any]) -> dict[int, str]:
 
 
 def healthcheck_command(service: dict[str, Any]) -> str:
+    """The healthcheck as one command line (``CMD-SHELL`` takes a shell line, ``CMD`` an argument list)."""
     test = service["healthcheck"]["test"]
-    assert test[0] == "CMD-SHELL"
-    return str(test[1])
+    assert test[0] in ("CMD-SHELL", "CMD")
+    return " ".join(str(part) for part in test[1:])
 
 
 def service_address(compose: dict[str, Any], url: str) -> tuple[str, int]:
@@ -117,6 +118,31 @@ def test_pantau_service_runs_a_real_command_on_its_mounted_config_and_volume(com
     assert mounts[settings["PANTAU_DATA_DIR"]] in compose["volumes"]
     assert service_address(compose, settings["PANTAU_ELASTICSEARCH_URL"]) == ("elasticsearch", 9200)
     assert "ports" not in pantau
+
+
+def seconds(duration: str) -> int:
+    """A compose duration ("2m", "120s", "1m30s") in seconds."""
+    parts = re.findall(r"(\d+)(h|m|s)", duration)
+    assert parts and "".join(n + u for n, u in parts) == duration, duration
+    return sum(int(n) * {"h": 3600, "m": 60, "s": 1}[u] for n, u in parts)
+
+
+def test_pantau_stops_cleanly_and_reports_its_health(compose: dict[str, Any]) -> None:
+    from schedules.jobs import STOP_GRACE
+    from schedules.service import HEARTBEAT_FILE, HEARTBEAT_INTERVAL
+
+    pantau = compose["services"]["pantau"]
+    assert pantau["init"] is True  # PID 1 reaps and forwards SIGTERM to the scheduler
+    assert pantau["depends_on"]["mailpit"]["condition"] == "service_healthy"  # alerts need the mail server
+    # Docker's SIGKILL must come after the scheduler's own: a crawl gets STOP_GRACE to close (its alert
+    # sending included), then the scheduler records the run
+    assert seconds(pantau["stop_grace_period"]) >= STOP_GRACE + 30
+    check = healthcheck_command(pantau)
+    heartbeat = f"{env(pantau)['PANTAU_DATA_DIR']}/{HEARTBEAT_FILE}"
+    assert heartbeat in check
+    stale_after = int(re.search(r"-mmin -(\d+)", check).group(1)) * 60  # type: ignore[union-attr]
+    assert stale_after >= 3 * HEARTBEAT_INTERVAL  # a missed beat or two is not "unhealthy"
+    assert seconds(pantau["healthcheck"]["interval"]) <= stale_after
 
 
 def test_deploy_config_is_valid_and_points_at_compose_services(compose: dict[str, Any]) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -84,6 +86,17 @@ def test_missing_file_is_refused_before_anything_is_written(exported, tmp_path, 
     ({"quotes": [{"text": "x", "speaker": None}]}, "quotes.0.role: Field required (and 2 more)"),
     ({"published": "kemarin"}, "published: Input should be a valid datetime"),
     ({"body": 3, "language": 4}, "language: Input should be a valid string (and 1 more)"),
+    ({"url": "a.id/1"}, "url: Value error, not an absolute http(s) URL: 'a.id/1'"),
+    ({"url": "javascript:alert(1)"}, "url: Value error, not an absolute http(s) URL"),
+    ({"duplicate_of": "https://a.id/1"}, "document: Value error, duplicate_of: an article cannot be a copy of itself"),
+    ({"duplicate_of": "/berita/2"}, "duplicate_of: Value error, not an absolute http(s) URL"),
+    ({"tags": ["netralitas-asn", "banjir"]}, "tags: Value error, tag(s) not in the taxonomy: ['banjir']"),
+    ({"tag_evidence": [{"tag": "imbauan", "sentences": ["x"]}]}, "document: Value error, tag_evidence: 'imbauan' "
+                                                                 "is not among the article's tags"),
+    ({"quotes": [{"text": "isi", "speaker": None, "role": None, "start": 1, "end": 4}]},
+     "document: Value error, quotes.0: the text is not at start 1, end 4 of the body"),
+    ({"quotes": [{"text": "isi", "speaker": None, "role": None, "start": 0, "end": 99}]},
+     "document: Value error, quotes.0: the text is not at start 0, end 99"),
 ])
 def test_document_errors_name_the_field(change, reason):
     doc = make_article("https://a.id/1", "isi").to_doc() | change
@@ -116,3 +129,27 @@ def test_a_full_disk_stops_the_import_keeps_whole_batches_and_a_rerun_completes(
     assert 0 < kept < 1200 and kept % 500 == 0  # whole batches, nothing half-written
     code = main(argv)
     assert code == 0 and SQLiteStore(tmp_path / "data" / "pantau.db").count() == 1200
+
+
+def test_the_fingerprint_is_computed_again_and_the_url_stored_canonical():
+    doc = make_article("https://a.id/berita/1/x", "Sekda mengimbau ASN netral.", title="Imbauan").to_doc()
+    article = article_from_doc(doc | {"fingerprint": "made-up", "url": "HTTPS://A.ID/berita/1/x?utm_source=wa"})
+    assert article.fingerprint == doc["fingerprint"] != "made-up"
+    assert article.url == "https://a.id/berita/1/x"
+
+
+def test_import_reads_standard_input_and_pipes(exported, tmp_path):
+    """``pantau import -`` and ``pantau import <(zcat x.gz)`` (a /dev/fd path): a pipe is a file too."""
+    text = exported.read_text(encoding="utf-8")
+    stdin = subprocess.run([sys.executable, "-m", "pantau.cli", "--data-dir", str(tmp_path / "a"), "import", "-"],
+                           input=text, capture_output=True, text=True, timeout=60)
+    assert stdin.returncode == 0 and "2 new" in stdin.stdout, stdin.stderr
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-m", "pantau.cli", "--data-dir", str(tmp_path / "b"), "import",
+                             f"/dev/fd/{read_end}"], pass_fds=(read_end,), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    os.close(read_end)
+    with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+        pipe.write(text)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and "2 new" in out, err

@@ -95,6 +95,7 @@ class NewsSpider(scrapy.Spider):
     def _source_ok(self, response: Response) -> bool:
         """Keep the source's validators for the end of the crawl; a 304 means nothing new behind it."""
         outlet = response.meta["outlet"]
+        report.count(self.crawler.stats, outlet, "sources_read")
         if response.status == 304:
             report.count(self.crawler.stats, outlet, "sources_not_modified")
             return False
@@ -114,9 +115,13 @@ class NewsSpider(scrapy.Spider):
         true if every article it listed was fetched and stored. After a page
         failed (a timeout, a full disk) or a crawl stopped early, the next crawl
         re-reads that outlet's sources in full, so the page is found again.
+        An outlet none of whose sources answered is an error: nothing of it was crawled.
         """
         if reason != "finished":
             return
+        for oid in self.outlets:
+            if not self.crawler.stats.get_value(f"pantau/{oid}/sources_read"):
+                report.error(self.crawler.stats, oid, "none of its feeds, sitemaps or listings could be read")
         for outlet, sources in self._fresh_sources.items():
             if report.has_errors(self.crawler.stats, outlet):
                 continue

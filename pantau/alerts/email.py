@@ -12,7 +12,9 @@ lines up to 998 characters (RFC 5322's limit) so a headline-long subject stays o
 
 from __future__ import annotations
 
+import hashlib
 import html
+from collections.abc import Sequence
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -86,13 +88,26 @@ def _article_html(doc: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _message(rule: AlertRule, sender: str, subject: str, text: str, body_html: str) -> EmailMessage:
+def new_message(sender: str, recipients: Sequence[str], subject: str, key: str | None = None) -> EmailMessage:
+    """The headers every pantau mail has: From, To, Subject, Date in WIB (+0700), a Message-ID.
+
+    ``key``: what the message is about; the same key gives the same Message-ID on every try, so a
+    mail system that de-duplicates by Message-ID shows a message sent twice (see the outbox) once.
+    """
+    domain = sender.rpartition("@")[2] or "pantau.local"
     message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = sender
-    message["To"] = ", ".join(rule.recipients)
+    message["To"] = ", ".join(recipients)
     message["Subject"] = subject
     message["Date"] = format_datetime(datetime.now(WIB))
-    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "pantau.local")
+    message["Message-ID"] = make_msgid(domain=domain) if key is None else \
+        f"<pantau.{hashlib.sha1(key.encode()).hexdigest()[:32]}@{domain}>"
+    return message
+
+
+def _message(rule: AlertRule, sender: str, subject: str, text: str, body_html: str,
+             key: str | None = None) -> EmailMessage:
+    message = new_message(sender, rule.recipients, subject, key)
     message["X-Pantau-Rule"] = rule.name
     message.set_content(text + f"\n\n— pantau, aturan peringatan “{rule.name}”\n")
     message.add_alternative(f"<html><body>{body_html}<hr><p>pantau, aturan peringatan "
@@ -101,15 +116,18 @@ def _message(rule: AlertRule, sender: str, subject: str, text: str, body_html: s
 
 
 def article_message(rule: AlertRule, doc: dict[str, Any], sender: str) -> EmailMessage:
-    return _message(rule, sender, f"[pantau] {doc.get('title') or doc['url']}", _article_text(doc),
-                    _article_html(doc))
+    message = _message(rule, sender, f"[pantau] {doc.get('title') or doc['url']}", _article_text(doc),
+                       _article_html(doc), key=f"{rule.name}\n{doc['url']}")
+    message["X-Pantau-Story"] = doc["url"]
+    return message
 
 
 def digest_message(rule: AlertRule, docs: list[dict[str, Any]], sender: str) -> EmailMessage:
     text = "\n\n".join(f"{i}. " + _article_text(d) for i, d in enumerate(docs, 1))
     body_html = "<hr>".join(_article_html(d) for d in docs)
     return _message(rule, sender, f"[pantau] Ringkasan {rule.name}: {len(docs)} berita netralitas ASN",
-                    f"{len(docs)} berita baru untuk aturan “{rule.name}”:\n\n{text}", body_html)
+                    f"{len(docs)} berita baru untuk aturan “{rule.name}”:\n\n{text}", body_html,
+                    key="\n".join([rule.name, *sorted(d["url"] for d in docs)]))
 
 
 def trial_message(rule: AlertRule, sender: str) -> EmailMessage:

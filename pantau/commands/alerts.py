@@ -73,11 +73,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     print(f"digest {args.rule}: {carried} article(s) sent")
                     return 0
                 outbox.conn.execute("UPDATE alerts SET next_try = created WHERE status = 'queued'")
-                sent, failed = outbox.deliver_due(config.alert, store, channel, config.smtp.sender)
+                done = outbox.deliver_due(config.alert, store, channel, config.smtp.sender)
             finally:
                 store.close()
-            print(f"sent {sent}, still queued after failure {failed}")
-            return 1 if failed else 0
+            print(f"sent {done.sent}, still queued after failure {done.failed}")
+            return 1 if done.failed else 0
         if not config.alert:
             print("no [[alert]] rules configured (see README, pantau.toml)")
         for rule in config.alert:
@@ -88,9 +88,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
             delivered = [r for r in rows if r.status == "sent"]
             queued = [r for r in rows if r.status == "queued"]
             failing = [r for r in queued if r.last_error]
+            sending = [r for r in queued if r.claimed_by and outbox.sender_alive(r.claimed_by)]
             scope = " ".join(filters) or "all neutrality stories"
             print(f"{rule.name}  ({rule.mode}) → {', '.join(rule.recipients)}  {scope}")
-            print(f"    sent {len(delivered)}, queued {len(queued)}, failing {len(failing)}")
+            print(f"    sent {len(delivered)}, queued {len(queued)}, failing {len(failing)}"
+                  + (f", being sent now {len(sending)}" if sending else ""))
             for r in delivered[-RECENT:]:
                 print(f"    sent {wib(r.sent)}  {r.story}")
             for r in failing[-RECENT:]:

@@ -1,4 +1,9 @@
-"""``pantau crawl``: crawl the registered outlets once and print the per-outlet summary."""
+"""``pantau crawl``: crawl the registered outlets once and print the per-outlet summary.
+
+Exit code 0 when every outlet was read without error; 1 when an outlet had an
+error (a page, a source, an unexpected exception) or none of its sources could
+be read; 130/143 when SIGINT/SIGTERM stopped it (the summary shows what was done).
+"""
 
 from __future__ import annotations
 
@@ -22,16 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         "(default: the built-in registry only)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON (default: a table)")
     p.add_argument("--quiet", action="store_true", help="no progress lines (default: progress on stderr)")
+    p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+                   help="Scrapy's log on stderr (default WARNING; DEBUG also shows the tracebacks of counted errors)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from pantau.crawl import format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+    from pantau.crawl import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
 
-    summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json)
+    summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json,
+                        log_level=args.log_level)
     if args.json:
         json.dump(summary.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         format_summary(summary)
-    return 0
+    return crawl_exit_code(summary)

@@ -3,7 +3,10 @@
 Starts the bundled fixture news site on free loopback ports, crawls it with the
 real spider and pipelines through an outlet file pointing there, then runs a
 sample search and shows who said what in the top hit. Everything lands in
-``<data-dir>/demo`` so a newcomer's real data dir is never touched.
+``<data-dir>/demo`` so a newcomer's real data dir is never touched: the demo
+uses the embedded store and sends no alerts whatever the configuration says,
+and starts from an empty store each time (the fixture site gets new ports on
+every run, so its pages would otherwise be stored again under new URLs).
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import argparse
 import sys
 
 from pantau.commands.search import run as run_search
-from pantau.config import Config
+from pantau.config import Config, StoreConfig
 from pantau.store import SearchRequest, open_store
 from pantau.text import shorten
 
 SAMPLE_QUERY = "netralitas ASN"
+DEMO_FILES = ("pantau.db", "pantau.db-wal", "pantau.db-shm", "fixture-outlets.yaml")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,11 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from pantau.crawl import format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+    from pantau.crawl import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load for a crawl
     from pantau.fixture_site import FixtureSite
 
-    demo_config = config.model_copy(update={"data_dir": config.data_dir / "demo"})
+    demo_config = config.model_copy(update={"data_dir": config.data_dir / "demo", "store": StoreConfig(),
+                                            "alert": []})
     demo_config.data_dir.mkdir(parents=True, exist_ok=True)
+    for name in DEMO_FILES:
+        (demo_config.data_dir / name).unlink(missing_ok=True)
     out = sys.stdout
     with FixtureSite() as site:
         outlets_file = site.write_outlets_yaml(demo_config.data_dir / "fixture-outlets.yaml")
@@ -40,6 +47,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         out.write("2/3 Crawling it with the real spider and pipelines …\n")
         summary = run_crawl(demo_config, [outlets_file], site.outlet_ids, progress=True)
     format_summary(summary)
+    code = crawl_exit_code(summary)
+    if code:
+        return code
     out.write(f"\n3/3 pantau --data-dir {demo_config.data_dir} search \"{SAMPLE_QUERY}\" --tag netralitas-asn\n\n")
     search_args = argparse.Namespace(query=SAMPLE_QUERY, tag=["netralitas-asn"], region=None, outlet=None,
                                      speaker=None, since=None, until=None, limit=5, json=False)

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    store = open_store(config)
+    store = open_store(config, create=False)
     try:
         for doc in store.export(args.since):
             sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")

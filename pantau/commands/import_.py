@@ -7,7 +7,7 @@ knows those pages as stored. It writes the store only: no alert is evaluated
 (the articles are not new stories) and the crawl state is left as it is.
 
 A line that is not an article document is reported (file, line number, field)
-and skipped; the others are stored. Re-importing is idempotent (articles are
+and skipped; the others are stored (``pantau.documents`` says what is checked). Re-importing is idempotent (articles are
 keyed by canonical URL, equal fingerprints are "unchanged").
 """
 
@@ -75,7 +75,8 @@ class _Reader:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     for name in args.files:
-        if name != STDIN and not Path(name).is_file():
+        # a pipe (`<(zcat x.gz)` is /dev/fd/N) or a FIFO is as good as a file; a directory is not
+        if name != STDIN and (not Path(name).exists() or Path(name).is_dir()):
             raise UsageError(f"import: no such file: {name}")
     reader = _Reader(args.files)
     store = open_store(config)

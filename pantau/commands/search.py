@@ -9,7 +9,8 @@ from datetime import date
 
 from pantau.analysis.taxonomy import TAG_IDS
 from pantau.config import Config
-from pantau.store import SearchRequest, open_store
+from pantau.errors import UsageError, did_you_mean
+from pantau.store import ArticleStore, SearchRequest, open_store
 
 
 def parse_day(value: str) -> date:
@@ -23,6 +24,25 @@ def parse_tag(value: str) -> str:
     if value not in TAG_IDS:
         raise argparse.ArgumentTypeError(f"unknown tag {value!r}; known: {', '.join(sorted(TAG_IDS))}")
     return value
+
+
+def parse_region(value: str) -> str:
+    """The official name the articles carry ("Babel" -> Kepulauan Bangka Belitung); unknown: refused."""
+    from pantau.analysis.region_names import UnknownRegion, resolve_region
+
+    try:
+        return resolve_region(value)
+    except UnknownRegion as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def check_outlet(outlet: str, store: ArticleStore) -> None:
+    """Refuse an outlet id neither the registry nor any stored article has (a typo would match nothing)."""
+    from crawler.outlets import load_registry
+
+    known = load_registry()
+    if outlet not in known and not store.search(SearchRequest(outlet=outlet, limit=1)):
+        raise UsageError(f"unknown outlet {outlet!r}{did_you_mean(outlet, known)} (see `pantau outlets`)")
 
 
 def positive(value: str) -> int:
@@ -42,8 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         "(default: every article, newest first)")
     p.add_argument("--tag", action="append", default=[], type=parse_tag,
                    help="required tag, repeatable (default: any)")
-    p.add_argument("--region", help="province or regency name, e.g. 'Kepulauan Bangka Belitung' or 'Belitung' "
-                                    "(default: any)")
+    p.add_argument("--region", type=parse_region,
+                   help="province or regency/city, official or short name, e.g. 'Kepulauan Bangka Belitung', "
+                        "'Babel', 'Kab. Belitung' (default: any)")
     p.add_argument("--outlet", metavar="ID", help="outlet id, as in 'pantau outlets' (default: any)")
     p.add_argument("--speaker", metavar="NAME", help="a quoted speaker or named official (default: anyone)")
     p.add_argument("--since", type=parse_day, metavar="DATE",
@@ -59,8 +80,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace, config: Config) -> int:
     request = SearchRequest(query=args.query, tags=args.tag, region=args.region, outlet=args.outlet,
                             speaker=args.speaker, since=args.since, until=args.until, limit=args.limit)
-    store = open_store(config)
+    store = open_store(config, create=False)
     try:
+        if args.outlet:
+            check_outlet(args.outlet, store)
         hits = store.search(request)
         notes = list(getattr(store, "notes", []))  # what the store changed in the query (a capped prefix*)
     finally:

@@ -1,4 +1,4 @@
-"""``pantau status``: per outlet, the last scheduled run, its health and the next run.
+"""``pantau status``: per outlet, the last crawl (scheduled or manual), its health and the next scheduled one.
 
 Health comes from the crawl state (every finished crawl records it, scheduled or not): when a new
 article was last stored, and a flag when the outlet has been silent longer than ``[health]
@@ -12,13 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pantau.config import TIMEZONE, Config
+from pantau.store import require_data
+
+STARTING = 60  # seconds a crawl process may take to start and lock its outlet
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("status", help="last run, outcome, last new article, health flags and next run per outlet",
-                       description="Per outlet: the last crawl (WIB), how long it took, its outcome, new and "
-                                   "updated articles, errors, the last new article, a health flag (SILENT, FAILING) "
-                                   "and the next scheduled run (WIB).")
+    p = sub.add_parser("status", help="last run (scheduled or manual), outcome, last new article, health flags and "
+                                      "next run per outlet",
+                       description="Per outlet: the last crawl (WIB) and who started it (schedule or manual), how "
+                                   "long it took, its outcome, new and updated articles, errors, the last new "
+                                   "article, a health flag (SILENT, FAILING) and the next scheduled run (WIB).")
     p.add_argument("--outlets", action="append", default=[], type=Path, metavar="FILE",
                    help="also show the outlets of this YAML file, repeatable (default: the built-in registry)")
     p.set_defaults(func=run)
@@ -28,14 +32,17 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from apscheduler.triggers.cron import CronTrigger
 
     from crawler.outlets import load_registry
+    from pantau.crawl import crawl_lock
     from pantau.health import assess, flag
+    from pantau.locks import is_held
     from pantau.state import CrawlState
     from schedules.runs import RunLog
 
+    require_data(config)
     log, state = RunLog(config.db_path), CrawlState(config.db_path)
     now = datetime.now(UTC)
-    rows = [("outlet", "last run (WIB)", "took", "outcome", "new", "updated", "errors", "last new article (WIB)",
-             "health", "next run (WIB)")]
+    rows = [("outlet", "last run (WIB)", "by", "took", "outcome", "new", "updated", "errors",
+             "last new article (WIB)", "health", "next run (WIB)")]
     try:
         health = state.outlet_health()
         for outlet in load_registry(args.outlets).values():
@@ -44,11 +51,17 @@ def run(args: argparse.Namespace, config: Config) -> int:
             last = log.last(outlet.id)
             when = datetime.fromisoformat(last.started).astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
                 if last else "never"
+            outcome = last.outcome if last else "-"
+            if last and last.outcome == "running" and \
+                    (now - datetime.fromisoformat(last.started)).total_seconds() > STARTING and \
+                    not is_held(crawl_lock(config.data_dir, outlet.id).path):
+                outcome = "died"  # its process ended without recording the end (killed)
             current = health.get(outlet.id)
             last_new = current.last_new.astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
                 if current and current.last_new else ("never" if current else "-")
-            rows.append((outlet.id, when, f"{last.duration:.0f}s" if last and last.duration else "-",
-                         last.outcome if last else "-", str(last.new) if last else "-",
+            rows.append((outlet.id, when, last.origin if last else "-",
+                         f"{last.duration:.0f}s" if last and last.duration else "-",
+                         outcome, str(last.new) if last else "-",
                          str(last.updated) if last else "-", str(last.errors) if last else "-", last_new,
                          flag(current, assess(current, config.health, now), now) if outlet.enabled else "disabled",
                          upcoming.strftime("%Y-%m-%d %H:%M") if upcoming else "-"))

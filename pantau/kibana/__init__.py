@@ -21,7 +21,7 @@ from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.request import Request, urlopen
 
-from pantau.errors import PantauError
+from pantau.errors import PantauError, one_line
 
 IMPORT_PATH = "/api/saved_objects/_import?overwrite=true"
 UPLOAD_NAME = "pantau.ndjson"  # Kibana refuses uploads whose name does not end in .ndjson
@@ -108,7 +108,7 @@ def import_saved_objects(
         detail = exc.read().decode("utf-8", "replace")
         with contextlib.suppress(ValueError, AttributeError):  # Kibana's JSON error body, if it is one
             detail = str(json.loads(detail).get("message", detail))
-        detail = detail.strip()[:300]
+        detail = one_line(detail) or str(exc.reason)  # a proxy's HTML error page: its title
         raise PantauError(f"Kibana at {base} refused the import: HTTP {exc.code} {detail}") from None
     except (URLError, TimeoutError, ConnectionError) as exc:
         reason = exc.reason if isinstance(exc, URLError) else exc

@@ -23,6 +23,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -32,7 +33,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import ScanError
 
 from pantau.config import TIMEZONE
-from pantau.errors import PantauError, UsageError
+from pantau.errors import PantauError, UsageError, one_line
 from pantau.models import Article
 from pantau.store.base import (
     HIGHLIGHT_POST,
@@ -299,12 +300,16 @@ def _redact(url: str) -> str:
 
 
 def _reason(exc: ApiError) -> str:
-    """``type: reason`` of an Elasticsearch error response, else its message."""
+    """``type: reason`` of an Elasticsearch error response, else its text in one line (a proxy's HTML
+    error page by its title), else the HTTP status phrase (a HEAD request has no body)."""
     body = exc.body
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         err = body["error"]
-        return f"{err.get('type', 'error')}: {err.get('reason', '')}".strip()
-    return str(exc.message)
+        return one_line(f"{err.get('type', 'error')}: {err.get('reason', '')}".strip())
+    if isinstance(body, str) and body.strip():
+        return one_line(body)
+    status = exc.meta.status
+    return HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "no reason given"
 
 
 def _item_error(info: dict[str, Any]) -> str:
@@ -337,7 +342,7 @@ class ElasticStore:
         try:
             yield
         except TransportError as exc:
-            raise PantauError(f"cannot reach Elasticsearch at {self.url}: {exc.message}") from exc
+            raise PantauError(f"cannot reach Elasticsearch at {self.url}: {one_line(str(exc.message))}") from exc
         except ApiError as exc:
             raise PantauError(
                 f"Elasticsearch at {self.url} refused to {action}: HTTP {exc.meta.status} {_reason(exc)}"

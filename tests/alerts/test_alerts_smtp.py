@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import email
 import json
-from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from conftest import free_port, run_pantau
+from conftest import free_port, run_pantau, smtp_server
 
 from pantau.fixture_site import FixtureSite
 
@@ -35,22 +33,6 @@ name = "harian"
 recipients = ["redaksi@example.org"]
 mode = "digest"
 """
-
-
-@dataclass
-class Inbox:
-    messages: list[Message] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-def smtp_server(port: int) -> tuple[Controller, Inbox]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, inbox
 
 
 def docs(data_dir: Path) -> list[dict[str, Any]]:

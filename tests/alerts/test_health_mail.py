@@ -7,15 +7,12 @@ sources are dead, then alive again.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import free_port, run_cli
-from test_alerts_smtp import Inbox, smtp_server
+from conftest import Inbox, free_port, run_cli, smtp_server
 
 from pantau.alerts.channels import channel_for
 from pantau.config import Config, load_config
@@ -136,21 +133,9 @@ def test_smtp_down_keeps_the_mail_queued_and_sends_it_once_when_back(tmp_path: P
         state.close()
 
 
-class SlowInbox(Inbox):
-    """Takes its time over each message, so two senders overlap."""
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
-        await asyncio.sleep(0.5)
-        return await super().handle_DATA(server, session, envelope)
-
-
 def test_two_senders_at_once_send_the_mail_once(tmp_path: Path) -> None:
-    from aiosmtpd.controller import Controller
-
     port = free_port()
-    inbox = SlowInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
+    controller, inbox = smtp_server(port, delay=0.5)  # takes its time over each message, so the senders overlap
     _, config = configure(tmp_path, port, failures=1)
     state = CrawlState(config.db_path)
     now = datetime.now(UTC)

@@ -45,14 +45,16 @@ class World:
     summaries: list[dict[str, Any]] = field(default_factory=list)
     requests: list[list[Any]] = field(default_factory=list)
 
-    def crawl(self, *only: str) -> dict[str, Any]:
+    def crawl(self, *only: str, code: int = 0) -> dict[str, Any]:
+        """One ``pantau crawl`` process; ``code``: its exit code (1 while the fault pages fail)."""
         self.site.clear_requests()
         args = [sys.executable, "-m", "pantau.cli", "--config", str(self.config), "--data-dir", str(self.data_dir),
                 "crawl", "--outlets", str(self.outlets), "--json"]
         for outlet in only:
             args += ["--only", outlet]
         proc = subprocess.run(args, capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert proc.returncode == code, proc.stderr[-3000:]
+        assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
         summary = {o["outlet"]: o for o in json.loads(proc.stdout)["outlets"]}
         self.summaries.append(summary)
         self.requests.append(list(self.site.requests))
@@ -76,13 +78,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         w = World(site, tmp / "data", config, site.write_outlets_yaml(tmp / "outlets.yaml"))
         w.crawl("antara-babel")
         w.docs_after_babel = w.export()  # type: ignore[attr-defined]
-        w.crawl(*site.outlet_ids)
+        w.crawl(*site.outlet_ids, code=1)
         w.docs_after_full = w.export()  # type: ignore[attr-defined]
-        w.crawl(*site.outlet_ids)
+        w.crawl(*site.outlet_ids, code=1)
         seed_outlet, seed_path = site.seed_articles()["belitong-ekspres-diskominfo-medsos"]
         w.changed = (seed_outlet, seed_path)  # type: ignore[attr-defined]
         site.replace_article(seed_outlet, seed_path, new_paragraph=CHANGED_PARAGRAPH)
-        w.crawl(*site.outlet_ids)
+        w.crawl(*site.outlet_ids, code=1)
         w.docs_final = w.export()  # type: ignore[attr-defined]
         yield w
 

@@ -22,13 +22,15 @@ CONFIG = "[crawl]\nautothrottle = false\ndownload_timeout = 5\n"
 FULL_AT_BYTES = 64 * 1024  # far less than one crawl of the site writes
 
 
-def crawl(tmp: Path, outlets: Path, only: list[str], *, file_size_limit: int | None = None) -> dict[str, Any]:
+def crawl(tmp: Path, outlets: Path, only: list[str], *, file_size_limit: int | None = None,
+          code: int = 0) -> dict[str, Any]:
     argv = ["--config", str(tmp / "pantau.toml"), "--data-dir", str(tmp / "data"),
             "crawl", "--outlets", str(outlets), "--json", *[a for o in only for a in ("--only", o)]]
     cli = ([sys.executable, "-m", "pantau.cli", *argv] if file_size_limit is None
            else cli_with_file_size_limit(argv, file_size_limit))
     proc = subprocess.run(cli, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == code, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     return {o["outlet"]: o for o in json.loads(proc.stdout)["outlets"]}
 
 
@@ -45,7 +47,7 @@ def test_full_disk_mid_crawl_reports_each_page_and_loses_nothing(tmp_path: Path)
         crawl(tmp_path, outlets, ["antara-babel"])
         before = stored(tmp_path)
 
-        full = crawl(tmp_path, outlets, site.outlet_ids, file_size_limit=FULL_AT_BYTES)
+        full = crawl(tmp_path, outlets, site.outlet_ids, file_size_limit=FULL_AT_BYTES, code=1)
         not_stored = {m.group(1) for o in full.values() for e in o["errors"]
                       if (m := re.match(r"not stored (\S+): ", e))}
         assert not_stored, full
