@@ -123,7 +123,8 @@ def _is_apostrophe(line: str, at: int) -> bool:
 
 
 def _single_spans(body: str, para: int, base: int, line: str, taken: list[Span]) -> list[Span]:
-    """Spans between single curly marks (‘…’), outside the double-mark spans of the paragraph."""
+    """Spans between single curly marks (‘…’), outside the double-mark spans of the paragraph; one left
+    open at the paragraph's end runs to it, as with double marks."""
     spans: list[Span] = []
     open_at: int | None = None
     for m in _SINGLE.finditer(line):
@@ -136,6 +137,9 @@ def _single_spans(body: str, para: int, base: int, line: str, taken: list[Span])
             ts, te = _trimmed(body, base + open_at + 1, at)
             spans.append(Span(para, base + open_at, ts, te, at + 1, True))
             open_at = None
+    if open_at is not None:  # a speech that goes on in the next paragraph, which opens with ‘ again
+        ts, te = _trimmed(body, base + open_at + 1, base + len(line))
+        spans.append(Span(para, base + open_at, ts, te, te, False))
     return spans
 
 

@@ -25,6 +25,7 @@ from importlib import resources
 
 import yaml
 
+from pantau.analysis.lexicon import LEXICON
 from pantau.analysis.taxonomy import NEUTRALITY, TAG_IDS
 from pantau.models import TagEvidence
 
@@ -38,10 +39,11 @@ MAX_EVIDENCE = 3
 ABBREVIATIONS = frozenset({
     "kab", "kec", "kel", "no", "nomor", "dr", "drs", "dra", "h", "hj", "ir", "prof", "st", "sos", "si", "se",
     "sh", "mh", "mm", "m", "s", "pd", "jl", "tbk", "dll", "dsb", "bpk", "sdr", "a.md",
-})
+}) | LEXICON.name_abbreviations  # "Muhlis Abd. Kadir"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(A-Z0-9])|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)\.[\"'”’]?$")
+_QUOTE_MARK = re.compile(r"[\"“”‘’]")  # direct speech (a sentence of a quotation, or one that holds one)
 _CLAUSE_START = re.compile(r"[,;:(]|\s[-–—]\s")
 # "Netralitas ASN" names the topic; the ASN there is not who is being urged.
 _TOPIC_BEFORE_SUBJECT = re.compile(r"(netralitas|pelanggaran|pengawasan|pembinaan)\s*$", re.IGNORECASE)
@@ -68,6 +70,7 @@ class Rule:
     specific_named: bool  # a named village/district head or initials also make the case specific
     unless: re.Pattern[str] | None
     also_with_subject: re.Pattern[str] | None
+    in_speech: re.Pattern[str] | None  # cues that count only in a sentence with quotation marks
     years: frozenset[str]  # election years the tag stands for; empty for topic tags
     year_after: re.Pattern[str] | None  # the cue followed by a year ("Pemilu 2019", "Pilkada Serentak 2024")
     year_before: re.Pattern[str] | None  # a year followed by the cue ("2020 regional elections")
@@ -120,6 +123,7 @@ def rules() -> Rules:
             specific_named=bool(spec.get("specific_named")),
             unless=compile_(spec["unless"]) if "unless" in spec else None,
             also_with_subject=compile_(spec["also_with_subject"]) if "also_with_subject" in spec else None,
+            in_speech=compile_(spec["in_speech"]) if "in_speech" in spec else None,
             years=years,
             year_after=compile_(spec["any"].strip() + _YEAR_AFTER) if years else None,
             year_before=compile_(_YEAR_BEFORE + spec["any"].strip()) if years else None,
@@ -229,6 +233,8 @@ def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules)
     cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.also_with_subject is not None and sentence.subject:
         cues += [m for m in rule.also_with_subject.finditer(text) if not _conditional_before(rule, text, m)]
+    if rule.in_speech is not None and _QUOTE_MARK.search(sentence.text):
+        cues += [m for m in rule.in_speech.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.acts is not None and rule.actors is not None and (
             rule.actors.search(text) or (previous is not None and rule.actors.search(previous.masked))):
         cues += [m for m in rule.acts.finditer(text) if not _conditional_before(rule, text, m)]
