@@ -98,6 +98,7 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+
 # A verb that shows its subject acting (Indonesian active prefixes; speech verbs count too).
 _ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
+_ADVERBS_BEFORE = re.compile(rf"[ \t]+(?:(?:{_ADVERBS})[ \t]+){{1,2}}$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
 
@@ -189,7 +190,10 @@ class Article:
     def _subject_before(self, verb_at: int) -> Mention | None:
         """The name right before a verb (degrees between them skipped), unless it ends an institution
         ("Pemerintah Provinsi Bengkulu") or names a place or the agent of a passive."""
-        end = degrees_before(self.body, verb_at)  # "Marthen Wetipo, S.H., mengatakan"
+        adverbs = _ADVERBS_BEFORE.search(self.body, max(0, verb_at - 40), verb_at)
+        at = adverbs.start() if adverbs else verb_at
+        end = degrees_before(self.body, at)  # "Marthen Wetipo, S.H., (juga) mengatakan"
+        end = end if end < at else verb_at
         m = _SUBJECT_BEFORE.search(self.body, max(0, end - 80), end)
         if not m or "\n" in m.group(0):
             return None
@@ -209,7 +213,9 @@ class Article:
                 len(lead) > 1 and lead[-2] == "yang" and _PASSIVE_VERB.fullmatch(lead[-1]))):
             return None  # "honorer di Moyo Hilir mengatakan", "kades yang dikonfirmasi Lombok Post mengaku"
         start = m.end(1) - len(" ".join(run))
-        return Mention(start, m.end(1), " ".join(run), None)
+        # the mention takes in its degrees, as a role mention does, so the verb follows right after it
+        stop = len(self.body[:at].rstrip(" \t,")) if end < verb_at else m.end(1)
+        return Mention(start, stop, " ".join(run), None)
 
     def who_at(self, pos: int) -> Attribution:
         """The person phrase starting at ``pos`` (after spaces): a mention, a pronoun, nobody, or None."""

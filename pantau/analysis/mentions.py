@@ -81,6 +81,8 @@ _DEGREES_BEFORE = re.compile(r"(?:,[ \t]*|[ \t]+)"
 # Penanganan, Pelanggaran, Kepegawaian, Kesehatan, Perencanaan, Informasi, Organisasi.
 _INSTITUTIONAL_NOUN = re.compile(r"^(?:(?:pe[mnr]?|peng|peny|ke)[a-z]{3,}an|[a-z]{4,}asi)$")
 _NUMBER = re.compile(r"^\d")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _VERB = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")  # Indonesian verb prefixes
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -591,10 +593,12 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         if name_i == 0 and q_end >= 2 and head in LEXICON.village_heads:
             name_i = 1  # "Kades Sukamaju Budi Santoso": a village or district head's first word is the place
         s, e = _name_run(toks, name_i, text)
-        # "Kades Watangcani": one unknown word after a village or district head is its village (villages
-        # are not in the gazetteer); after a regent or governor it is a name ("Pj Bupati Sutrisna"), since
-        # their regencies and provinces are all known places and would have joined the role.
-        territory = name_i == 0 and e - s == 1 and head in LEXICON.village_heads
+        # One unknown word after a head ("Kades Watangcani", "Wali Kota Tangsel") is its territory: villages
+        # are not in the gazetteer, nor is every short form of a regency. After a regent or governor it is
+        # a name when the article names someone with it in full ("Pj Bupati Sutrisna" for "I Nyoman
+        # Sutrisna Adi").
+        territory = name_i == 0 and e - s == 1 and not (
+            head not in LEXICON.village_heads and _in_full_name(text, toks[s].text, toks[s].start))
         if e > s and _skip_degrees(toks, e) >= q_end and not territory:
             role_end = name_i
         else:
@@ -609,6 +613,19 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     if before:
         return Mention(before[0], end, before[1], role)
     return Mention(start, end, None, role)
+
+
+def _in_full_name(text: str, word: str, at: int) -> bool:
+    """Whether ``word`` is, elsewhere in the text, one word of a name of several ("Sutrisna" in "I Nyoman
+    Sutrisna Adi")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if m.start() == at:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _WORD_AFTER.match(text, m.end())
+        if (before and is_name_word(before.group(1))) or (after and is_name_word(after.group(1))):
+            return True
+    return False
 
 
 def _respectively(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -137,7 +137,9 @@ def _single_spans(body: str, para: int, base: int, line: str, taken: list[Span])
             ts, te = _trimmed(body, base + open_at + 1, at)
             spans.append(Span(para, base + open_at, ts, te, at + 1, True))
             open_at = None
-    if open_at is not None:  # a speech that goes on in the next paragraph, which opens with ‘ again
+    if open_at is not None and re.fullmatch(r"(?:.*[:,])?\s*", line[:open_at]):
+        # a speech that opens the paragraph (or follows "berkata:") and goes on in the next one, which
+        # opens with ‘ again; a stray ‘ inside a sentence ("era ‘90-an") opens nothing
         ts, te = _trimmed(body, base + open_at + 1, base + len(line))
         spans.append(Span(para, base + open_at, ts, te, te, False))
     return spans

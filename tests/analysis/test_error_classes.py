@@ -457,6 +457,8 @@ def test_one_unknown_word_after_a_regent_is_a_name() -> None:
             '"Begitu tanda tangan, siap menerima konsekuensi," ujarnya.')
     [q] = _quotes(body)
     assert q.speaker == "I Ketut Sedana Merta"
+    # a short form of a regency the gazetteer lacks stays the territory when nobody is named with it
+    assert _officials("Pj Wali Kota Tangsel mengimbau ASN menjaga netralitas.") == []
 
 
 def test_person_introduced_by_name_takes_their_short_form() -> None:
@@ -472,6 +474,9 @@ def test_degrees_between_a_name_and_its_verb() -> None:
             '"Kami punya foto dan video," ujar Yakobus.')
     [q] = _quotes(body)
     assert q.speaker == "Yakobus Wenda"
+    clitic = ("Kuasa hukum pelapor, Yakobus Wenda, S.H., M.H., juga mengatakan pihaknya punya bukti lain.\n"
+              '"Kami punya foto dan video," ujarnya.')
+    assert [q.speaker for q in _quotes(clitic)] == ["Yakobus Wenda"]
 
 
 def test_role_word_in_a_reported_clause_is_not_the_speaker() -> None:
@@ -568,6 +573,8 @@ def test_malay_single_quote_running_over_two_paragraphs() -> None:
         "Kumpulan jabatan adalah untuk urusan kerja. Ia bukan tempat berpolitik.",
         "Saya minta ketua jabatan menegur kakitangan yang melanggar,"]
     assert [q.speaker for q in quotes] == ["Rosli Ahmad", "Rosli Ahmad"]
+    # a stray ‘ inside a sentence opens no quote
+    assert _quotes("Pada era ‘90-an ramai penjawat awam berkempen untuk parti di kampung itu.") == []
 
 
 def test_quote_right_after_a_writing_verb() -> None:
