@@ -40,6 +40,7 @@ from enum import Enum
 from pantau.analysis.lexicon import LEXICON, alternation, fold
 from pantau.analysis.mentions import (
     Mention,
+    degrees_before,
     find_mentions,
     find_unnamed,
     is_institution,
@@ -72,6 +73,10 @@ _AFTER_VERB = re.compile(
     re.IGNORECASE)
 # Subject then verb: "…," Rudi menambahkan. / Ia berkata, "…" / Heru told reporters
 _VERB_AHEAD = re.compile(rf"[ \t]*,?[ \t]*{_ADVERB}(?:{_LONG}|{_SHORT})\b", re.IGNORECASE)
+# The agent a short verb takes after it ("Camat, kata dia, merupakan …"): the mention before such a verb is
+# the subject of the reported clause, not its speaker.
+_SHORT_VERB_AND_AGENT = re.compile(rf"[ \t]*,?[ \t]*(?:{_SHORT})[ \t]+(?:(?:{_PRONOUN})\b|(?-i:[A-Z]))",
+                                   re.IGNORECASE)
 _PRONOUN_AT = re.compile(rf"(?:{_PRONOUN}|{_ANAPHOR})\b", re.IGNORECASE)
 # Before an opening mark: the last speech verb or "menurut" of the sentence.
 _BEFORE_VERB = re.compile(rf"(?<!\w)(?:{_PREPOSITION}|{_SHORT}|{_LONG}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?(?!\w)",
@@ -85,7 +90,7 @@ _CLOSING_SENTENCE = re.compile(
 _LONG_VERBS = frozenset(LEXICON.verbs_long)
 _AGENT_VERBS = frozenset(LEXICON.verbs_short) | set(LEXICON.verbs_passive) | {
     p for p in LEXICON.speaker_prepositions if " " not in p}
-_SUBJECT_BEFORE = re.compile(rf"((?:[A-Z][\w'’.-]*{_GAP}){{0,3}}[A-Z][\w'’-]*)[ \t]*,?{_GAP}{_ADVERB}$")
+_SUBJECT_BEFORE = re.compile(rf"((?:[A-Z][\w'’.-]*{_GAP}){{0,3}}[A-Z][\w'’-]*)[ \t]*,?[ \t]*{_ADVERB}$")
 _AGENT_GAP = re.compile(rf"{_GAP}(?:(?:oleh|by|to){_GAP})?(?=[A-Z])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
@@ -93,9 +98,14 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+
 # A verb that shows its subject acting (Indonesian active prefixes; speech verbs count too).
 _ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
+_ADVERBS_BEFORE = re.compile(rf"[ \t]+(?:(?:{_ADVERBS})[ \t]+){{1,2}}$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
 
+# A person the article names only by initials ("seorang camat berinisial HS"): a speaker, never an official.
+_INITIALS_INTRODUCED = re.compile(
+    rf"(?<!\w)(?:{alternation(LEXICON.initials_introducers)})[ \t]+((?-i:[A-Z]{{2,4}}))\b", re.IGNORECASE)
+_ALL_CAPS = re.compile(r"[A-Z]{2,4}")
 _SUSPECT = re.compile(rf"\b(?:{alternation(LEXICON.suspect_words)})\b", re.IGNORECASE)
 
 
@@ -145,7 +155,8 @@ class Article:
         self.by_start = {m.start: m for m in self.role_mentions}
         covered = [(m.start, m.end) for m in self.role_mentions]
         self.named = [m for m in self.role_mentions if m.name] + [
-            m for m in self._bare_names() if not any(s <= m.start < e for s, e in covered)]
+            m for m in self._bare_names() if not any(s <= m.start < e for s, e in covered)] + [
+            Mention(m.start(1), m.end(1), m.group(1), None) for m in _INITIALS_INTRODUCED.finditer(body)]
         self.people = People(self.named)
         self.unnamed = [(s, e) for s, e in find_unnamed(body) if not self.in_quote(s)]
         self.events = self._events()
@@ -160,13 +171,14 @@ class Article:
         return max(floor, self.sentences[i]) if i >= 0 else floor
 
     def _bare_names(self) -> list[Mention]:
-        """Names acting as subjects without a role: "Isnan mengatakan", "Menurut Iqbal", "kata Rudi"."""
+        """Names without a role: subjects ("Isnan mengatakan", "Menurut Iqbal", "kata Rudi") and people
+        introduced by name ("seorang warga bernama Imam Mahfud"), whose short forms resolve to them."""
         out: list[Mention] = []
         for word in _WORD.finditer(self.body):
             w = word.group(0)
             if w in _LONG_VERBS:
                 found = self._subject_before(word.start())
-            elif (w.lower() in _AGENT_VERBS or w.lower() == "according") \
+            elif (w.lower() in _AGENT_VERBS or w.lower() == "according" or w.lower() in LEXICON.name_introducers) \
                     and (gap := _AGENT_GAP.match(self.body, word.end())):
                 found = name_at(self.body, gap.end())
             else:
@@ -176,8 +188,13 @@ class Article:
         return out
 
     def _subject_before(self, verb_at: int) -> Mention | None:
-        """The name right before a verb, unless it ends an institution ("Pemerintah Provinsi Bengkulu")."""
-        m = _SUBJECT_BEFORE.search(self.body, max(0, verb_at - 80), verb_at)
+        """The name right before a verb (degrees between them skipped), unless it ends an institution
+        ("Pemerintah Provinsi Bengkulu") or names a place or the agent of a passive."""
+        adverbs = _ADVERBS_BEFORE.search(self.body, max(0, verb_at - 40), verb_at)
+        at = adverbs.start() if adverbs else verb_at
+        end = degrees_before(self.body, at)  # "Marthen Wetipo, S.H., (juga) mengatakan"
+        end = end if end < at else verb_at
+        m = _SUBJECT_BEFORE.search(self.body, max(0, end - 80), end)
         if not m or "\n" in m.group(0):
             return None
         words = m.group(1).split()
@@ -189,10 +206,16 @@ class Article:
         run = words[k:]
         before = fold(words[k - 1]).rstrip(".,") if k > 0 else ""
         if not any(re.match(r"^[A-Z][a-z]", w) for w in run) or before in LEXICON.org_words \
-                or before in LEXICON.region_words:
+                or before in LEXICON.region_words or before in LEXICON.named_institutions:
             return None
+        lead = self.body[max(0, m.start(1) - 30):m.start(1)].split() if k == 0 else []
+        if lead and (lead[-1] in LEXICON.prepositions or (
+                len(lead) > 1 and lead[-2] == "yang" and _PASSIVE_VERB.fullmatch(lead[-1]))):
+            return None  # "honorer di Moyo Hilir mengatakan", "kades yang dikonfirmasi Lombok Post mengaku"
         start = m.end(1) - len(" ".join(run))
-        return Mention(start, m.end(1), " ".join(run), None)
+        # the mention takes in its degrees, as a role mention does, so the verb follows right after it
+        stop = len(self.body[:at].rstrip(" \t,")) if end < verb_at else m.end(1)
+        return Mention(start, stop, " ".join(run), None)
 
     def who_at(self, pos: int) -> Attribution:
         """The person phrase starting at ``pos`` (after spaces): a mention, a pronoun, nobody, or None."""
@@ -237,7 +260,8 @@ class Article:
         return self.people.resolve_role(mention.role or "", mention.start)
 
     def _sentence_subjects(self) -> list[Mention]:
-        """Short names that open a sentence ("Hasrul memastikan …") for persons already named in full.
+        """Short names or initials that open a sentence ("Hasrul memastikan …", "HS membantah …") for persons
+        already named in full or introduced by their initials.
 
         Only persons known from a full mention or a speech act count: a capitalised word at a
         sentence start is as often a common noun ("Acara itu …") as a name.
@@ -255,10 +279,17 @@ class Article:
                 continue
             if word.start() in covered or fold(word.group(0)) not in known:
                 continue
-            found = name_at(self.body, word.start())
+            found = name_at(self.body, word.start()) or self._initials_at(word)
             if found and found.name and self.people.resolve(found.name, found.start):
                 out.append(found)
         return out
+
+    def _initials_at(self, word: re.Match[str]) -> Mention | None:
+        """Initials of a person the article knows only by them ("HS membantah …" after "berinisial HS")."""
+        w = word.group(0)
+        if _ALL_CAPS.fullmatch(w) and any(p.name == w for p in self.people.persons):
+            return Mention(word.start(), word.end(), w, None)
+        return None
 
     def _events(self) -> list[_Event]:
         """Speech acts and sentence subjects in body order (mentions inside quotations say nothing)."""
@@ -272,7 +303,7 @@ class Article:
             line_start, _ = _line_bounds(body, m.start)
             sentence = self.sentence_start(m.start, line_start)
             before = body[sentence:m.start]
-            speech = bool(_VERB_AHEAD.match(body, m.end)) or bool(
+            speech = bool(_VERB_AHEAD.match(body, m.end) and not _SHORT_VERB_AND_AGENT.match(body, m.end)) or bool(
                 re.search(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}$", before,
                           re.IGNORECASE))
             opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before))

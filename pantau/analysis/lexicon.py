@@ -52,8 +52,8 @@ class Lexicon:
     generic_heads: frozenset[str]
     role_blockers: frozenset[str]
     candidacy_words: frozenset[str]
+    campaign_words: frozenset[str]
     district_heads: frozenset[str]
-    territorial_heads: frozenset[str]
     village_heads: frozenset[str]
     region_words: frozenset[str]
     org_words: frozenset[str]
@@ -64,8 +64,13 @@ class Lexicon:
     place_short_forms: frozenset[str]
     honorifics: frozenset[str]
     name_titles: frozenset[str]
+    name_abbreviations: frozenset[str]
+    degrees: frozenset[str]
     ranks: frozenset[str]
     non_name_words: frozenset[str]
+    prepositions: frozenset[str]
+    name_introducers: frozenset[str]
+    initials_introducers: frozenset[str]
     connectives: frozenset[str]
     person_nouns: frozenset[str]
     indefinite_persons: tuple[str, ...]
@@ -100,8 +105,8 @@ def _load() -> Lexicon:
         generic_heads=frozenset(words("generic_heads")),
         role_blockers=frozenset(words("role_blockers")),
         candidacy_words=frozenset(words("candidacy_words")),
+        campaign_words=frozenset(words("campaign_words")),
         district_heads=frozenset(words("district_heads")),
-        territorial_heads=frozenset(words("territorial_heads")),
         village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),
         org_words=frozenset(words("org_words")),
@@ -112,8 +117,13 @@ def _load() -> Lexicon:
         place_short_forms=frozenset(words("place_short_forms")),
         honorifics=frozenset(words("honorifics")),
         name_titles=frozenset(words("name_titles")),
+        name_abbreviations=frozenset(words("name_abbreviations")),
+        degrees=frozenset(words("degrees")),
         ranks=frozenset(words("ranks")),
         non_name_words=frozenset(words("non_name_words")),
+        prepositions=frozenset(words("prepositions")),
+        name_introducers=frozenset(words("name_introducers")),
+        initials_introducers=frozenset(words("initials_introducers")),
         connectives=frozenset(words("connectives")),
         person_nouns=frozenset(words("person_nouns")),
         indefinite_persons=longest_first("indefinite_persons"),

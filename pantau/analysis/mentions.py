@@ -28,6 +28,7 @@ from pantau.analysis.lexicon import LEXICON, alternation, fold, places
 
 __all__ = [
     "Mention",
+    "degrees_before",
     "find_mentions",
     "find_unnamed",
     "initials",
@@ -44,8 +45,8 @@ __all__ = [
 class Mention:
     """A reference to a person: a role and/or a name ("Kapolda" alone has ``name=None``).
 
-    ``candidacy`` marks a candidate's role ("Calon bupati nomor urut 1"): a candidate is
-    an official only when quoted.
+    ``candidacy`` marks a candidate's or a campaign team's role ("Calon bupati nomor urut 1",
+    "Ketua Tim Pemenangan paslon"): no public office, so its holder is no official.
     """
 
     start: int
@@ -72,10 +73,17 @@ _INITIAL = re.compile(r"^[A-Z]{1,2}$")  # "M", "MZ"
 _NAME_WORD = re.compile(r"^[A-Z][a-z'’-]*[a-z]$|^[A-Z][a-z]*['’-][A-Z]?[a-z]+$")  # Nurlela, Ma'ruf, Al-Habsyi
 _DEGREE = re.compile(  # SE, MM, S.Sos, M.Si, MSi, SSos, Ph.D, Lc, S.I.K
     r"^(?:[A-Z][a-z]{0,2}\.?){1,3}(?:[A-Z][a-z]{0,4})?\.?$|^[A-Z]{2,5}$|^M[A-Z][a-z]{1,3}$|^Ph\.?D\.?$|^Lc$|^Ak$")
+# A run of degrees after a name, each with a full stop or in capitals: ", S.H., M.H., ", " SE MM ".
+_DEGREES_BEFORE = re.compile(r"(?:,[ \t]*|[ \t]+)"
+                             r"(?:(?:(?:[A-Z][a-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?|[A-Z]{2,5}|[MS][A-Z][a-z]{1,3})"
+                             r"[ \t]*,?[ \t]*)+$")
 # Nouns made with institutional affixes name units and programmes, not people: Pembangunan,
 # Penanganan, Pelanggaran, Kepegawaian, Kesehatan, Perencanaan, Informasi, Organisasi.
 _INSTITUTIONAL_NOUN = re.compile(r"^(?:(?:pe[mnr]?|peng|peny|ke)[a-z]{3,}an|[a-z]{4,}asi)$")
 _NUMBER = re.compile(r"^\d")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_VERB = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")  # Indonesian verb prefixes
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARENTHESISED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")
@@ -84,18 +92,21 @@ _REGION_WORD = alternation(w for w in LEXICON.region_words if w.isalpha())
 _AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+([A-Z][a-z]{{2,}})")
 # "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
 _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
-                               r"(?:,[ \t]*(?:the[ \t]+)?(?:[\w-]+['’]s[ \t]+)?"
+                               r"(?:,[ \t]*(?:(?:the|a|an)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?"
                                r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
-# "Bahtiar, the ministry's director general …": a lower-case English head in apposition to a name.
+# "Bahtiar, the ministry's director general …", "Sri Wahyuningsih, head of …": a lower-case English head in
+# apposition to a name (with no article, "of" must follow the head).
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
+_BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*$")
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]")
 _HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
-_PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "bagi"})
 # Lower-case words that continue a role before a capitalised word ("Dandim 1704/Mappi untuk Asmat",
 # "Chairman of Commission IV of the Bogor City DPRD", "Camat se-Kabupaten").
 _ROLE_LINKERS = frozenset({"dan", "and", "&", "/", "untuk", "wilayah", "of", "the", "for"})
 _CANDIDACY = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.candidacy_words)})[ \t]+", re.IGNORECASE)
+_CAMPAIGN = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.campaign_words)})(?![\w-])", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?:nomor|no\.?)[ \t]+urut[ \t]+\d+|nomor[ \t]+\d+", re.IGNORECASE)
 _INDEFINITE = re.compile(
     rf"(?<![\w-])(?:(?:salah[ \t]+)?seorang[ \t]+(?!pun\b)[^\W\d_]+"
@@ -210,11 +221,14 @@ def _name_run(toks: list[_Tok], i: int, text: str = "") -> tuple[int, int]:
     words = 0
     while j < len(toks) and words < _MAX_NAME_WORDS:
         t = toks[j].text
+        if j > i and _INITIAL.match(t) and fold(t) in LEXICON.degrees:
+            break  # "Yusnaldi Putra SE MM": degrees, not initials, after a name
         if is_name_word(t):
             words += 1
             j += 1
-            if j < len(toks) and toks[j].text == "." and re.match(r"^[A-Z]{1,2}$", t):
-                j += 1  # "M." initial
+            if j < len(toks) and toks[j].text == "." and (re.match(r"^[A-Z]{1,2}$", t) or (
+                    fold(t) in LEXICON.name_abbreviations and j + 1 < len(toks) and is_name_word(toks[j + 1].text))):
+                j += 1  # "M." initial, "Abd." in "Muhlis Abd. Kadir"
         elif t.lower() in _NAME_PARTICLES and j > i and j + 1 < len(toks) and is_name_word(toks[j + 1].text):
             j += 1
         elif (j == i and t.lower() in LEXICON.name_titles and t[:1].isupper() and j + 1 < len(toks)
@@ -242,14 +256,24 @@ def _skip_degrees(toks: list[_Tok], j: int) -> int:
     """Index after the degrees that follow a name, with or without commas: ", SE, MM", " S.H.", " SSos MSi"."""
     while j < len(toks):
         k = j + 1 if toks[j].text == "," else j
-        if k < len(toks) and _DEGREE.match(toks[k].text) and not is_name_word(toks[k].text) \
-                and not _is_roleish_acronym(toks[k].text):
+        if k < len(toks) and _is_degree(toks[k].text):
             j = k + 1
             while j < len(toks) and toks[j].text == ".":
                 j += 1
         else:
             break
     return j
+
+
+def _is_degree(word: str) -> bool:
+    return bool(_DEGREE.match(word)) and (not is_name_word(word) or fold(word) in LEXICON.degrees) \
+        and not _is_roleish_acronym(word)
+
+
+def degrees_before(text: str, pos: int) -> int:
+    """Where the degrees that end right before ``pos`` begin ("Marthen Wetipo, S.H., mengatakan"); else ``pos``."""
+    m = _DEGREES_BEFORE.search(text, max(0, pos - 40), pos)
+    return m.start() if m else pos
 
 
 def _is_roleish_acronym(word: str) -> bool:
@@ -321,14 +345,19 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
     In a list role ("Koordinator Divisi SDM, Organisasi dan Data Informasi Bawaslu …") commas
     continue the role until the owning body has been named after the first comma; when the body
     is named before it ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Pohuwato, NAME"), the
-    list is whole and the comma ends the role.
+    list is whole and the comma ends the role. A list may also start inside the role, after its body
+    ("Anggota KPU Banyuwangi Divisi Perencanaan, Data dan Informasi, NAME"): only a body named after
+    its list word owns it.
     """
     j = i
     first_comma = -1
+    list_start = i
     while j < len(toks):
         t = toks[j].text
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         low = t.lower()
+        if not list_role and low in LEXICON.list_heads:
+            list_role, list_start = True, j
         if t.startswith("(") or (t[:1].isupper() and not _is_title(t)) or _NUMBER.match(t):
             j += 1
         elif low in LEXICON.org_words or low in LEXICON.region_words:
@@ -337,7 +366,7 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
                                                             or nxt.text.lower() == "the")
               and not _starts_role(text, nxt)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
-        elif (t == "," and list_role and nxt is not None and not _list_owned(toks, i, first_comma, j)
+        elif (t == "," and list_role and nxt is not None and not _list_owned(toks, list_start, first_comma, j)
               and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)):
             first_comma = j if first_comma < 0 else first_comma
             j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
@@ -413,7 +442,7 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
             or _place_length([_Tok(w, 0, 0) for w in words], 0) == len(words):
         return None
     before = window[:m.start(1)].split()
-    if before and before[-1].lower() in _PREPOSITIONS:
+    if before and before[-1].lower() in LEXICON.prepositions:
         return None
     start = pos - len(window) + m.end(1) - len(" ".join(words))
     return start, " ".join(words)
@@ -431,12 +460,19 @@ def _english_role_start(text: str, m: re.Match[str]) -> int | None:
     while k > 0:
         w = re.sub(r"['’]s$", "", toks[k - 1][0])  # "Papua's acting governor"
         rest = [_Tok(w, 0, 0)] + [_Tok(x, 0, 0) for x, _ in toks[k:]]
+        # a place of several words ends here: "North Sumatra regional secretary"
+        place = next((j for j in range(max(0, k - 4), k - 1) if _place_length(
+            [_Tok(re.sub(r"['’]s$", "", x), 0, 0) for x, _ in toks[j:k]], 0) == k - j), None)
+        if place is not None:
+            k = place
+            continue
         if not w[:1].isupper() or not (_is_roleish(w) or _place_length(rest, 0) or fold(w) in LEXICON.role_prefixes):
             break
         k -= 1
     if k < len(toks):
         return toks[k][1]
-    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()) and not (
+            _BARE_APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _OF_AFTER.match(text, m.end())):
         return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
     return m.start()
 
@@ -495,7 +531,7 @@ def find_mentions(text: str) -> list[Mention]:
         elif prev and prev[-1].strip("(") in LEXICON.role_blockers:
             continue  # "Pemilihan Kepala Daerah", "Keputusan Presiden": no office held by anyone named
         mention = _parse_role(text, m, start, local)
-        mention.candidacy = candidacy is not None
+        mention.candidacy = candidacy is not None or bool(_CAMPAIGN.search(mention.role or ""))
         out.append(mention)
         pos = max(pos, mention.end)
     return _respectively(text, out)
@@ -531,15 +567,23 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             loc_end = _role_qualifiers(text, toks, k, False)
             if loc_end < len(toks) and toks[loc_end].text == ",":
                 k = loc_end + 1  # ", Provinsi Kepulauan Bangka Belitung, NAME"
-    if k == q_end and k < len(toks) and toks[k].text.lower() == "yang":
-        # "Anggota Bawaslu Beltim yang membidangi pencegahan, Nur Azizah": a relative clause in the role
-        clause = next((c for c in range(k + 1, min(k + 7, len(toks))) if toks[c].text == ","), -1)
-        if clause > 0 and all(toks[c].text.islower() for c in range(k + 1, clause)):
+    # "Anggota Bawaslu Beltim yang membidangi pencegahan, Nur Azizah", "Ketua Tim Pemenangan paslon yang
+    # bersangkutan, NAME": a relative clause (after up to two lower-case nouns) in a role that names its body
+    # ("anggota yang terbukti tidak netral, Propam …" names none)
+    rel = k
+    while rel < min(k + 2, len(toks)) and toks[rel].text.islower() and toks[rel].text != "yang" \
+            and not _VERB.match(toks[rel].text):
+        rel += 1
+    if k == q_end and q_end > 0 and rel < len(toks) and toks[rel].text.lower() == "yang":
+        clause = next((c for c in range(rel + 1, min(rel + 7, len(toks))) if toks[c].text == ","), -1)
+        if clause > 0 and all(toks[c].text.islower() for c in range(rel + 1, clause)):
             s, e = _name_run(toks, _skip_honorifics(toks, clause + 1), text)
             if e > s:
                 q_end = clause
                 k = clause + 1
     s, e = _name_run(toks, _skip_honorifics(toks, k), text)
+    if e < len(toks) and _bare(toks[e].text) in LEXICON.org_words:
+        s = e  # "…, Pimpinan Perangkat Daerah": the capitalised words name a body, not a person
     role_end = q_end
     if e == s:
         # ROLE NAME: the name closes the capitalised run ("… Provinsi Bengkulu Isnan Fajri di …",
@@ -549,7 +593,12 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         if name_i == 0 and q_end >= 2 and head in LEXICON.village_heads:
             name_i = 1  # "Kades Sukamaju Budi Santoso": a village or district head's first word is the place
         s, e = _name_run(toks, name_i, text)
-        territory = name_i == 0 and e - s == 1 and head in LEXICON.territorial_heads
+        # One unknown word after a head ("Kades Watangcani", "Wali Kota Tangsel") is its territory: villages
+        # are not in the gazetteer, nor is every short form of a regency. After a regent or governor it is
+        # a name when the article names someone with it in full ("Pj Bupati Sutrisna" for "I Nyoman
+        # Sutrisna Adi").
+        territory = name_i == 0 and e - s == 1 and not (
+            head not in LEXICON.village_heads and _in_full_name(text, toks[s].text, toks[s].start))
         if e > s and _skip_degrees(toks, e) >= q_end and not territory:
             role_end = name_i
         else:
@@ -564,6 +613,19 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     if before:
         return Mention(before[0], end, before[1], role)
     return Mention(start, end, None, role)
+
+
+def _in_full_name(text: str, word: str, at: int) -> bool:
+    """Whether ``word`` is, elsewhere in the text, one word of a name of several ("Sutrisna" in "I Nyoman
+    Sutrisna Adi")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if m.start() == at:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _WORD_AFTER.match(text, m.end())
+        if (before and is_name_word(before.group(1))) or (after and is_name_word(after.group(1))):
+            return True
+    return False
 
 
 def _respectively(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -8,10 +8,10 @@ named mentions into persons, longest names first so every short form joins
 the fullest name, and resolves later references to them; where several
 persons fit, the one mentioned most recently before the reference wins.
 
-Officials are the persons who carry a role. A candidate's role ("calon bupati
-nomor urut 1") makes an official only of a candidate who is quoted; a person
-quoted without any role (a resident, a campaign volunteer) is a speaker, not
-an official.
+Officials are the persons who carry a public role. A candidate's or campaign
+team's role ("calon bupati nomor urut 1", "Ketua Tim Pemenangan paslon") is no
+public office, so such a person, like one quoted without any role (a resident),
+is a speaker, not an official.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ class Person:
     name: str
     roles: list[_Role] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
-    quoted: bool = False
 
     @property
     def role(self) -> str | None:
@@ -58,7 +57,7 @@ class Person:
 
     @property
     def is_official(self) -> bool:
-        return any(not r.candidacy for r in self.roles) or (self.quoted and bool(self.roles))
+        return any(not r.candidacy for r in self.roles)
 
     def official(self) -> Official:
         return Official(name=self.name, role=self.role)
@@ -161,5 +160,5 @@ class People:
         return max(candidates, key=lambda p: p.last_before(pos))
 
     def officials(self) -> list[Official]:
-        """People named with an official role (or quoted candidates), in order of first mention."""
+        """People named with a public role, in order of first mention."""
         return [p.official() for p in self.persons if p.is_official]

@@ -22,6 +22,7 @@ __all__ = ["find_quotes_and_officials"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TEASER_MIN_CHARS = 20
+_SPEECH_VERBS = frozenset(LEXICON.verbs_long)
 
 
 def _is_speech(art: Article, span: Span, attributed: bool, since: int) -> bool:
@@ -34,9 +35,11 @@ def _is_speech(art: Article, span: Span, attributed: bool, since: int) -> bool:
         return True
     text = art.body[span.text_start:span.text_end]
     words = _WORD.findall(text)
+    ends_sentence = text.rstrip()[-1:] in {",", ".", "!", "?", "…"}
+    if prev_words and ends_sentence and prev_words[-1].lower() in _SPEECH_VERBS and not before[-1:].isalnum():
+        return True  # 'akun itu menulis "Mantap, Puang!"': a speech verb right before the mark
     if len(words) < 3:
         return False
-    ends_sentence = text.rstrip()[-1:] in {",", ".", "!", "?", "…"}
     capitalised = sum(w[0].isupper() for w in words) / len(words)
     if capitalised > 0.6 and not ends_sentence:
         return False  # a title or theme: “Membangun Literasi …”
@@ -75,8 +78,6 @@ def find_quotes_and_officials(body: str) -> tuple[list[Quote], list[Official]]:
     quotes: list[Quote] = []
     for a in _dedupe(found, body):
         sp = a.span
-        if a.speaker:
-            a.speaker.quoted = True
         quotes.append(Quote(
             text=body[sp.text_start:sp.text_end],
             speaker=a.speaker.name if a.speaker else None,

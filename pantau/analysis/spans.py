@@ -123,7 +123,8 @@ def _is_apostrophe(line: str, at: int) -> bool:
 
 
 def _single_spans(body: str, para: int, base: int, line: str, taken: list[Span]) -> list[Span]:
-    """Spans between single curly marks (‘…’), outside the double-mark spans of the paragraph."""
+    """Spans between single curly marks (‘…’), outside the double-mark spans of the paragraph; one left
+    open at the paragraph's end runs to it, as with double marks."""
     spans: list[Span] = []
     open_at: int | None = None
     for m in _SINGLE.finditer(line):
@@ -136,6 +137,11 @@ def _single_spans(body: str, para: int, base: int, line: str, taken: list[Span])
             ts, te = _trimmed(body, base + open_at + 1, at)
             spans.append(Span(para, base + open_at, ts, te, at + 1, True))
             open_at = None
+    if open_at is not None and re.fullmatch(r"(?:.*[:,])?\s*", line[:open_at]):
+        # a speech that opens the paragraph (or follows "berkata:") and goes on in the next one, which
+        # opens with ‘ again; a stray ‘ inside a sentence ("era ‘90-an") opens nothing
+        ts, te = _trimmed(body, base + open_at + 1, base + len(line))
+        spans.append(Span(para, base + open_at, ts, te, te, False))
     return spans
 
 

@@ -25,6 +25,7 @@ from importlib import resources
 
 import yaml
 
+from pantau.analysis.lexicon import LEXICON
 from pantau.analysis.taxonomy import NEUTRALITY, TAG_IDS
 from pantau.models import TagEvidence
 
@@ -38,10 +39,11 @@ MAX_EVIDENCE = 3
 ABBREVIATIONS = frozenset({
     "kab", "kec", "kel", "no", "nomor", "dr", "drs", "dra", "h", "hj", "ir", "prof", "st", "sos", "si", "se",
     "sh", "mh", "mm", "m", "s", "pd", "jl", "tbk", "dll", "dsb", "bpk", "sdr", "a.md",
-})
+}) | LEXICON.name_abbreviations  # "Muhlis Abd. Kadir"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(A-Z0-9])|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)\.[\"'”’]?$")
+_QUOTE_MARK = re.compile(r"[\"“”‘’]")  # direct speech (a sentence of a quotation, or one that holds one)
 _CLAUSE_START = re.compile(r"[,;:(]|\s[-–—]\s")
 # "Netralitas ASN" names the topic; the ASN there is not who is being urged.
 _TOPIC_BEFORE_SUBJECT = re.compile(r"(netralitas|pelanggaran|pengawasan|pembinaan)\s*$", re.IGNORECASE)
@@ -68,10 +70,13 @@ class Rule:
     specific_named: bool  # a named village/district head or initials also make the case specific
     unless: re.Pattern[str] | None
     also_with_subject: re.Pattern[str] | None
+    in_speech: re.Pattern[str] | None  # cues that count only in a sentence with quotation marks
     years: frozenset[str]  # election years the tag stands for; empty for topic tags
     year_after: re.Pattern[str] | None  # the cue followed by a year ("Pemilu 2019", "Pilkada Serentak 2024")
     year_before: re.Pattern[str] | None  # a year followed by the cue ("2020 regional elections")
     strong: re.Pattern[str] | None  # election cues that name this election alone (caleg, capres)
+    acts: re.Pattern[str] | None  # cues that count when one of `actors` is named here or in the sentence before
+    actors: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -118,10 +123,13 @@ def rules() -> Rules:
             specific_named=bool(spec.get("specific_named")),
             unless=compile_(spec["unless"]) if "unless" in spec else None,
             also_with_subject=compile_(spec["also_with_subject"]) if "also_with_subject" in spec else None,
+            in_speech=compile_(spec["in_speech"]) if "in_speech" in spec else None,
             years=years,
             year_after=compile_(spec["any"].strip() + _YEAR_AFTER) if years else None,
             year_before=compile_(_YEAR_BEFORE + spec["any"].strip()) if years else None,
             strong=compile_(spec["strong"]) if "strong" in spec else None,
+            acts=compile_(spec["acts"]) if "acts" in spec else None,
+            actors=compile_(spec["actors"]) if "actors" in spec else None,
         ))
     return Rules(compile_(rf"\b({subject})\b"), compile_(data["neutrality"]), compile_(data["violation"]),
                  compile_(data["candidacy"]), compile_(data["election"]), compile_(data["names"]),
@@ -170,6 +178,9 @@ def _neutrality_evidence(sentences: list[_Sentence], r: Rules, lead: int) -> lis
     A sentence counts when it names a civil servant or village official and it, or
     the sentence after it (which usually goes on about the same person), speaks of
     neutrality or a violation; or when it names one next to candidates or campaigns.
+    A violation whose next sentence says what it was about ("Lurah X dipanggil untuk
+    klarifikasi. Pemanggilan itu terkait komentarnya pada unggahan calon wali kota")
+    ties the civil servant to the candidate as well.
     The headline and the lead, which say what the story is about, count extra.
     At least one sentence must tie the civil servant to neutrality or to candidates
     (a violation alone may be a corruption case), and the article must be about an
@@ -191,10 +202,11 @@ def _neutrality_evidence(sentences: list[_Sentence], r: Rules, lead: int) -> lis
         if not r.subjects.search(sentence.masked):
             continue
         following = sentences[i + 1].masked if i + 1 < len(sentences) else ""
+        violation = bool(r.violation.search(sentence.masked))
         if r.neutrality.search(sentence.masked) or r.neutrality.search(following) \
-                or r.candidacy.search(sentence.masked):
+                or r.candidacy.search(sentence.masked) or (violation and r.candidacy.search(following)):
             political = True
-        elif not (r.violation.search(sentence.masked) or r.violation.search(following)):
+        elif not (violation or r.violation.search(following)):
             continue
         story.append(sentence.text)
         score += 1 + (HEADLINE_BONUS if i == 0 else LEAD_BONUS if i == lead else 0)
@@ -210,12 +222,22 @@ def _conditional_before(rule: Rule, sentence: str, cue: re.Match[str]) -> bool:
     return bool(rule.unless.search(sentence, starts[-1] if starts else 0, cue.start()))
 
 
-def _cues(rule: Rule, sentence: _Sentence, r: Rules) -> list[re.Match[str]]:
-    """The rule's cues in the sentence, less those a conditional or "past" rules out."""
+def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules) -> list[re.Match[str]]:
+    """The rule's cues in the sentence, less those a conditional or "past" rules out.
+
+    An act (`acts`: "memanggil", "klarifikasi", "menangani laporan") counts when its actor is
+    named in the sentence or the one before: copy names the body once ("Ketua Bawaslu X
+    membenarkan …") and goes on with "pihaknya" or "kami".
+    """
     text = sentence.masked
     cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.also_with_subject is not None and sentence.subject:
         cues += [m for m in rule.also_with_subject.finditer(text) if not _conditional_before(rule, text, m)]
+    if rule.in_speech is not None and _QUOTE_MARK.search(sentence.text):
+        cues += [m for m in rule.in_speech.finditer(text) if not _conditional_before(rule, text, m)]
+    if rule.acts is not None and rule.actors is not None and (
+            rule.actors.search(text) or (previous is not None and rule.actors.search(previous.masked))):
+        cues += [m for m in rule.acts.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.years:  # "pemilu sebelumnya", "the previous election": not this election
         cues = [m for m in cues
                 if not (r.past_after.match(text, m.end()) or r.past_before.search(text, max(0, m.start() - 12),
@@ -223,19 +245,20 @@ def _cues(rule: Rule, sentence: _Sentence, r: Rules) -> list[re.Match[str]]:
     return cues
 
 
-def _fires(rule: Rule, sentence: _Sentence, following: _Sentence | None, r: Rules) -> bool:
+def _fires(rule: Rule, sentences: list[_Sentence], i: int, r: Rules) -> bool:
+    """Whether the rule fires on ``sentences[i]`` (the sentence before may name the actor of an act)."""
+    sentence = sentences[i]
+    previous = sentences[i - 1] if i > 0 else None
     text = sentence.masked
-    if not _cues(rule, sentence, r):
+    if not _cues(rule, sentence, previous, r):
         return False
     if rule.with_subject and not sentence.subject:
         return False
     if rule.specific is not None and not rule.specific.search(text) \
             and not (rule.specific_named and _NAMED_SUBJECT.search(sentence.text)):
         return False
-    if rule.with_context:
-        window = text + " " + (following.masked if following else "")
-        if not (r.neutrality.search(window) or r.election.search(window) or r.violation.search(window)):
-            return False
+    if rule.with_context and not (r.neutrality.search(text) or r.election.search(text) or r.violation.search(text)):
+        return False
     if rule.year_after is not None:
         # "Pemilu 2019" is not pemilu-2024: a year right after the cue must be one of the tag's years
         years = [m.group(m.lastindex or 0) for m in rule.year_after.finditer(text)]
@@ -263,9 +286,7 @@ def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tupl
     ``sentences`` are the headline's and the body's; the first ``lead`` of them are headline and lead.
     """
     elections = [rule for rule in r.tags if rule.years]
-    hits = {rule.tag: [i for i, s in enumerate(sentences)
-                       if _fires(rule, s, sentences[i + 1] if i + 1 < len(sentences) else None, r)]
-            for rule in elections}
+    hits = {rule.tag: [i for i in range(len(sentences)) if _fires(rule, sentences, i, r)] for rule in elections}
     out: list[tuple[Rule, list[str]]] = []
     for rule in elections:
         found = hits[rule.tag]
@@ -302,10 +323,7 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
     for rule in r.tags:
         if rule.years:
             continue
-        hits = [
-            s.text for i, s in enumerate(body_sentences)
-            if _fires(rule, s, body_sentences[i + 1] if i + 1 < len(body_sentences) else None, r)
-        ]
+        hits = [s.text for i, s in enumerate(body_sentences) if _fires(rule, body_sentences, i, r)]
         if hits:
             tags.append(rule.tag)
             evidence.append(TagEvidence(rule.tag, hits[:MAX_EVIDENCE]))
