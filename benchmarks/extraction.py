@@ -7,7 +7,7 @@
 ``{file, url, title, published, body}`` (body: paragraphs separated by a blank
 line). ``--fixture-site`` measures the bundled fixture site instead, per
 outlet: its article pages (each split article with its further pages), against
-the paragraphs the generator wrote (``tools/build_fixture_site.py``) and, for the
+the paragraphs the generator wrote (``pantau/fixture_site/generator/content/``) and, for the
 five real seed articles, the clean references of ``tests/data/clean/``.
 
 Every page goes through pantau as ``pantau analyze --html`` reads it
@@ -23,7 +23,6 @@ process, pages in memory, after a warm-up).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import statistics
@@ -34,13 +33,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import trafilatura
 
 from pantau.analysis.clean import clean_body
 from pantau.extract import extract_page
+from pantau.fixture_site.generator.content import composed, paged_articles
+from pantau.fixture_site.generator.model import Raw
 
 REPO = Path(__file__).resolve().parent.parent
 WIB = timezone(timedelta(hours=7))
@@ -150,21 +150,11 @@ def saved_pages(directory: Path) -> list[Case]:
                  (g.get("published") or "")[:10] or None) for g in gold]
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_fixture_site", REPO / "tools" / "build_fixture_site.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
 def fixture_site() -> list[Case]:
     """Every article of the bundled fixture site with the body its generator wrote (see the docstring)."""
-    gen = _generator()
     sites = REPO / "pantau" / "fixture_site" / "sites"
     manifest = json.loads((sites / "manifest.json").read_text(encoding="utf-8"))
-    written = {(a.outlet, a.path): a for a in [*gen.composed(), *gen.paged_articles()]}
+    written = {(a.outlet, a.path): a for a in [*composed(), *paged_articles()]}
     origin = "http://127.0.0.1:8000"
 
     def served(outlet: str, path: str) -> str:
@@ -178,7 +168,7 @@ def fixture_site() -> list[Case]:
             if article["seed"]:
                 body = (REPO / "tests" / "data" / "clean" / f"{article['seed']}.txt").read_text(encoding="utf-8")
             elif (outlet, path) in written:
-                body = "\n\n".join(p for p in written[outlet, path].body if not isinstance(p, gen.Raw))
+                body = "\n\n".join(p for p in written[outlet, path].body if not isinstance(p, Raw))
             else:
                 continue  # a syndicated copy: its text is the seed's, checked there
             more = tuple(served(outlet, p) for p in article.get("pages", ()))

@@ -1,7 +1,7 @@
 """A generated loopback news site of N article pages, and the server process that serves it.
 
 The pages use the bundled fixture site's page templates (the outlet themes of
-``tools/build_fixture_site.py``: ANTARA, Belitong Ekspres/bacakoran and a
+:mod:`pantau.fixture_site.generator`: ANTARA, Belitong Ekspres/bacakoran and a
 WordPress theme), filled with :mod:`benchmarks.corpus` stories and grown to
 about 100 KB each with the boilerplate real regional pages carry: an inline
 state/ads script, analytics, a mega-menu, a "Terpopuler" sidebar, reader
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import random
 import re
@@ -32,18 +31,20 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
-from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import Any
 
 import yaml
 
 from benchmarks.corpus import FIRST_NAMES, PLACES, VILLAGES, Story, story
+from pantau.fixture_site.generator.feeds import robots, sitemap_index
+from pantau.fixture_site.generator.model import Article, Link
+from pantau.fixture_site.generator.outlets import path_page, wp_page
+from pantau.fixture_site.generator.themes import AntaraTheme, BacakoranTheme, Theme, WordPressTheme
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_BUILDER = REPO / "tools" / "build_fixture_site.py"
 TARGET_PAGE_BYTES = 100_000
 PER_LISTING_PAGE = 20
 MAX_LISTING_PAGES = 10  # the registry entry's bound: older articles come from the sitemap only
@@ -51,18 +52,6 @@ SITEMAP_CHUNK = 1000
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
-
-
-@cache
-def fixture_builder() -> ModuleType:
-    """The fixture site's generator module (themes, sitemap and robots writers), loaded from tools/."""
-    spec = importlib.util.spec_from_file_location("build_fixture_site", FIXTURE_BUILDER)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot load the fixture site templates from {FIXTURE_BUILDER}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass(frozen=True)
@@ -78,33 +67,24 @@ class OutletDef:
     path_of: Callable[[Story], str]
     section: str
 
-    def theme(self) -> Any:
-        b = fixture_builder()
+    def theme(self) -> Theme:
         if self.id == "bench-antara":
-            return b.AntaraTheme(self.id, self.name, "offset")
+            return AntaraTheme(self.id, self.name, "offset")
         if self.id == "bench-bacakoran":
-            theme = b.BacakoranTheme()
+            theme = BacakoranTheme()
             theme.outlet, theme.name = self.id, self.name
             return theme
-        return b.WordPressTheme(self.id, self.name, "utc", (b.Link("/category/daerah/", "Daerah"),
-                                                            b.Link("/category/politik/", "Politik")))
-
-
-def _path_page(root: str, n: int) -> str:
-    return root if n == 1 else f"{root}/{n}"
-
-
-def _wp_page(root: str, n: int) -> str:
-    return root if n == 1 else f"{root}page/{n}/"
+        return WordPressTheme(self.id, self.name, "utc", (Link("/category/daerah/", "Daerah"),
+                                                          Link("/category/politik/", "Politik")))
 
 
 OUTLETS: tuple[OutletDef, ...] = (
-    OutletDef("bench-antara", "ANTARA Bench", "127.0.0.1", r"/berita/\d+/", "/terkini", _path_page,
+    OutletDef("bench-antara", "ANTARA Bench", "127.0.0.1", r"/berita/\d+/", "/terkini", path_page,
               lambda s: f"/berita/{400000 + s.index}/{s.slug}", "Politik"),
     OutletDef("bench-bacakoran", "Bacakoran Bench", "127.0.0.2", r"/read/\d+/", "/kategori/pemerintahan",
-              _path_page, lambda s: f"/read/{s.index}/{s.slug}", "Pemerintahan"),
+              path_page, lambda s: f"/read/{s.index}/{s.slug}", "Pemerintahan"),
     OutletDef("bench-wp", "Warta Bench", "127.0.0.3", r"/\d{4}/\d{2}/\d{2}/[a-z0-9-]+/$", "/category/daerah/",
-              _wp_page, lambda s: f"{s.published:/%Y/%m/%d}/{s.slug}/", "Daerah"),
+              wp_page, lambda s: f"{s.published:/%Y/%m/%d}/{s.slug}/", "Daerah"),
 )
 
 
@@ -116,9 +96,9 @@ def article_path(index: int) -> str:
     return outlet_of(index).path_of(story(index))
 
 
-def _fixture_article(s: Story) -> Any:
+def _fixture_article(s: Story) -> Article:
     outlet = outlet_of(s.index)
-    return fixture_builder().Article(outlet.id, outlet.path_of(s), s.title, s.published, list(s.paragraphs),
+    return Article(outlet.id, outlet.path_of(s), s.title, s.published, list(s.paragraphs),
                                      author=s.author, editor=s.editor, section=outlet.section, tags=s.tags)
 
 
@@ -208,14 +188,13 @@ def build_routes(outlet: OutletDef, n_pages: int, base: str) -> dict[str, Route]
         raw[outlet.page_url(outlet.listing, n)] = (render_listing(outlet, chunk, n, pages), HTML, "listing",
                                                   story(chunk[0]).published.timestamp())
     children = []
-    b = fixture_builder()
     for k in range(0, len(newest_first), SITEMAP_CHUNK):
         chunk_stories = [story(i) for i in newest_first[k:k + SITEMAP_CHUNK]]
         path = f"/sitemap-posts-{k // SITEMAP_CHUNK + 1}.xml"
         children.append((path, chunk_stories[0].published))
         raw[path] = (_urlset(chunk_stories, outlet), XML, "sitemap", chunk_stories[0].published.timestamp())
-    raw["/sitemap.xml"] = (b.sitemap_index(children), XML, "sitemap", newest)
-    raw["/robots.txt"] = (b.robots(["/login", "/__bench/"], "/sitemap.xml"), TEXT, "robots", newest)
+    raw["/sitemap.xml"] = (sitemap_index(children), XML, "sitemap", newest)
+    raw["/robots.txt"] = (robots(["/login", "/__bench/"], "/sitemap.xml"), TEXT, "robots", newest)
     routes = {}
     for path, (text, ctype, kind, modified) in raw.items():
         body = text.replace("__BASE__", base).encode("utf-8")

@@ -23,7 +23,7 @@ from pantau.alerts.channels import channel_for
 from pantau.alerts.outbox import Outbox
 from pantau.alerts.rules import rule_matches
 from pantau.config import Config
-from pantau.store import ArticleStore, open_store
+from pantau.store import ArticleStore, StoreError, open_store
 from pipelines import config_from
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class AlertsPipeline:
             try:
                 if rule_matches(rule, doc, self.store) and self.outbox.enqueue(rule, item.url):
                     self.stats.inc_value(f"pantau/alerts/queued/{rule.name}")
-            except (sqlite3.Error, OSError) as exc:  # the store or the disk: say which alert, go on
+            except (StoreError, sqlite3.Error, OSError) as exc:  # the store, or the outbox's file: say which, go on
                 report.error(self.stats, item.outlet, f"alert {rule.name!r} not queued for {item.url}: {exc}")
         return item
 

@@ -17,10 +17,9 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler import report
 from crawler.items import PageItem
-from pantau.errors import PantauError
 from pantau.models import Article
 from pantau.state import CrawlState
-from pantau.store import ArticleStore, open_store
+from pantau.store import ArticleStore, StoreError, open_store
 from pipelines import NotAnArticle, config_from
 
 
@@ -59,7 +58,7 @@ class StorePipeline:
                                    fingerprint=item.fingerprint, aliases=item.aliases)
             if item.duplicate_of is None and outcome.value != "unchanged":
                 self.state.record_sketch(item.url, item.sketch)
-        except (sqlite3.Error, OSError, PantauError) as exc:
+        except (StoreError, sqlite3.Error, OSError) as exc:  # the store, or the crawl state's file
             report.error(self.stats, item.outlet, f"not stored {item.url}: {exc}")
             raise DropItem(f"store failed for {item.url}: {exc}") from exc
         item.article, item.outcome = article, outcome.value

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.errors import PantauError, UsageError
+from pantau.store.base import StoreError
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -30,7 +31,7 @@ def check_store(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise PantauError(f"cannot read the store {db_path}: {exc}") from None
+        raise StoreError(f"cannot read the store {db_path}: {exc}") from None
     if "articles" not in tables:
         raise UsageError(f"{db_path} holds no articles table: not a pantau store with the embedded search")
     if "article_list" not in tables:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from pantau.config import Config
 from pantau.documents import DocumentError, article_from_doc
 from pantau.errors import PantauError, UsageError
 from pantau.models import Article
-from pantau.store import open_store
+from pantau.store import StoreError, open_store
 from pantau.store.base import BulkUpsertError
 
 STDIN = "-"
@@ -86,7 +85,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         for error in exc.report.errors:
             sys.stderr.write(f"pantau: import: refused {error}\n")
         report = exc.report
-    except (sqlite3.Error, OSError) as exc:
+    except (StoreError, OSError) as exc:  # the store (either backend), or reading the input
         raise PantauError(f"import stopped after {reader.read} articles (the last batch not stored): {exc}; "
                           "importing again is safe") from None
     finally:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pantau.config import Config
 from pantau.errors import UsageError
-from pantau.store.base import ArticleStore, SearchHit, SearchRequest, UpsertOutcome
+from pantau.store.base import ArticleStore, SearchHit, SearchRequest, StoreError, UpsertOutcome
 
-__all__ = ["ArticleStore", "SearchHit", "SearchRequest", "UpsertOutcome", "open_store", "require_data"]
+__all__ = ["ArticleStore", "SearchHit", "SearchRequest", "StoreError", "UpsertOutcome", "open_store",
+           "require_data"]
 
 
 def require_data(config: Config) -> None:

@@ -97,7 +97,16 @@ class BulkReport:
     errors: list[BulkItemError] = field(default_factory=list)
 
 
-class BulkUpsertError(PantauError):
+class StoreError(PantauError):
+    """The store could not do its work: a full or read-only disk, a database locked too long, a
+    damaged file, an Elasticsearch server that cannot be reached or refuses.
+
+    Both stores raise it (and only it) for such failures, with a one-line message naming the store
+    and what it was doing, so callers catch one thing whichever backend is configured.
+    """
+
+
+class BulkUpsertError(StoreError):
     """Some documents of a bulk upsert were refused; the others are stored (see ``report``)."""
 
     def __init__(self, report: BulkReport) -> None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pantau.errors import one_line
 from pantau.models import Article
 from pantau.state import connect
 from pantau.store.base import (
@@ -43,6 +44,7 @@ from pantau.store.base import (
     BulkReport,
     SearchHit,
     SearchRequest,
+    StoreError,
     UpsertOutcome,
 )
 from pantau.store.query import Query, Term, parse_query
@@ -235,6 +237,15 @@ class SQLiteStore:
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """The disk's and the database's failures (full, read-only, locked too long, damaged) as one-line
+        StoreErrors naming the file, as the Elasticsearch store names its server."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot {action} the SQLite store {self.path}: {one_line(str(exc))}") from exc
+
     def _ensure_fts(self) -> None:
         """Create the full-text index, or rebuild one made by an earlier version (no ``filters`` column).
 
@@ -298,7 +309,7 @@ class SQLiteStore:
     # -- writing -----------------------------------------------------------
     def upsert(self, article: Article) -> UpsertOutcome:
         """Store one article in a transaction of its own: once this returns, it is on disk (the crawl)."""
-        with self._forgetting_on_error(), self.conn:
+        with self._errors("write to"), self._forgetting_on_error(), self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             return self._write(article)
 
@@ -313,7 +324,7 @@ class SQLiteStore:
         report = BulkReport()
         batches = iter(articles)
         while batch := list(islice(batches, BULK_BATCH)):
-            with self._forgetting_on_error(), self.conn:
+            with self._errors("write to"), self._forgetting_on_error(), self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for article in batch:
                     outcome = self._write(article)
@@ -398,22 +409,25 @@ class SQLiteStore:
 
     # -- reading -----------------------------------------------------------
     def get(self, url: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT doc FROM articles WHERE url = ?", (url,)).fetchone()
+        with self._errors("read"):
+            row = self.conn.execute("SELECT doc FROM articles WHERE url = ?", (url,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def get_many(self, urls: list[str]) -> list[dict[str, Any]]:
         return [doc for url in urls if (doc := self.get(url)) is not None]
 
     def count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        with self._errors("read"):
+            return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def export(self, since: date | None = None) -> Iterator[dict[str, Any]]:
         sql, params = "SELECT doc FROM articles", []
         if since is not None:
             sql += " WHERE day >= ?"
             params.append(since.isoformat())
-        for (doc,) in self.conn.execute(sql + " ORDER BY fetched, rowid", params):
-            yield json.loads(doc)
+        with self._errors("read"):
+            for (doc,) in self.conn.execute(sql + " ORDER BY fetched, rowid", params):
+                yield json.loads(doc)
 
     def _expression(self, query: Query) -> tuple[str, str]:
         """(what must match, what must not) as FTS5 expressions; notes on what was changed go to ``notes``."""
@@ -423,26 +437,30 @@ class SQLiteStore:
         return built
 
     def matches(self, url: str, query: str) -> bool:
-        must, must_not = self._expression(parse_query(query))
-        row = self.conn.execute("SELECT rowid FROM articles WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            return False
-        for expr, wanted in ((must, True), (must_not, False)):
-            if expr:
-                found = self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-                                          (expr, row[0])).fetchone() is not None
-                if found is not wanted:
-                    return False
+        parsed = parse_query(query)
+        with self._errors("read"):
+            must, must_not = self._expression(parsed)
+            row = self.conn.execute("SELECT rowid FROM articles WHERE url = ?", (url,)).fetchone()
+            if row is None:
+                return False
+            for expr, wanted in ((must, True), (must_not, False)):
+                if expr:
+                    found = self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+                                              (expr, row[0])).fetchone() is not None
+                    if found is not wanted:
+                        return False
         return True
 
     def search(self, request: SearchRequest) -> list[SearchHit]:
         self.notes = []
-        must, must_not = self._expression(parse_query(request.query))
-        if must:
-            expr = f"({must}) NOT ({must_not})" if must_not else must
-            rows = self._ranked(expr, request)
-        else:
-            rows = self._newest(request, must_not)
+        parsed = parse_query(request.query)
+        with self._errors("read"):
+            must, must_not = self._expression(parsed)
+            if must:
+                expr = f"({must}) NOT ({must_not})" if must_not else must
+                rows = self._ranked(expr, request)
+            else:
+                rows = self._newest(request, must_not)
         hits = []
         for doc_json, score, snippet in rows:
             doc = json.loads(doc_json)
@@ -569,7 +587,5 @@ def _day_range(request: SearchRequest, prefix: str = "") -> tuple[str, list[str]
 def open_sqlite(path: Path) -> SQLiteStore:
     try:
         return SQLiteStore(path)
-    except sqlite3.DatabaseError as exc:
-        from pantau.errors import PantauError
-
-        raise PantauError(f"cannot open the store {path}: {exc}") from None
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"cannot open the store {path}: {exc}") from None

@@ -24,9 +24,8 @@ from elasticsearch import Elasticsearch
 
 from pantau.errors import PantauError
 from pantau.models import Article, Official, Quote
-from pantau.store import elastic
-from pantau.store.base import HIGHLIGHT_POST, HIGHLIGHT_PRE, SearchRequest, UpsertOutcome
-from pantau.store.elastic import BulkUpsertError, ElasticStore, make_client
+from pantau.store.base import HIGHLIGHT_POST, HIGHLIGHT_PRE, BulkUpsertError, SearchRequest, StoreError, UpsertOutcome
+from pantau.store.elastic import ElasticStore, bodies, make_client
 
 URL = os.environ.get("PANTAU_TEST_ELASTICSEARCH_URL", "")
 if not URL:
@@ -175,13 +174,13 @@ def test_migrate_reindexes_and_moves_the_alias(
     store: ElasticStore, client: Elasticsearch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.bulk_upsert(three_articles())
-    v1 = json.loads((elastic.MAPPINGS_DIR / "index_template_v1.json").read_text(encoding="utf-8"))
+    v1 = json.loads((bodies.MAPPINGS_DIR / "index_template_v1.json").read_text(encoding="utf-8"))
     v2 = json.loads(json.dumps(v1))
     v2["version"] = 2
     v2["template"]["mappings"]["properties"]["section"] = {"type": "keyword"}
     (tmp_path / "index_template_v1.json").write_text(json.dumps(v1), encoding="utf-8")
     (tmp_path / "index_template_v2.json").write_text(json.dumps(v2), encoding="utf-8")
-    monkeypatch.setattr(elastic, "MAPPINGS_DIR", tmp_path)
+    monkeypatch.setattr(bodies, "MAPPINGS_DIR", tmp_path)
 
     assert store.migrate(2) == f"{store.index}-v2"
     assert list(client.indices.get_alias(name=store.index).body) == [f"{store.index}-v2"]
@@ -221,7 +220,7 @@ def test_alias_name_taken_by_a_plain_index_is_refused(client: Elasticsearch) -> 
     index = f"pantau-test-{uuid.uuid4().hex[:10]}"
     client.indices.create(index=index)
     try:
-        with pytest.raises(PantauError, match="is an index, not an alias"):
+        with pytest.raises(StoreError, match="is an index, not an alias"):
             ElasticStore(URL, index, client=client).ensure_index()
     finally:
         client.indices.delete(index=index)

@@ -17,18 +17,21 @@ from typing import Any
 import pytest
 from elasticsearch.helpers import expand_action
 
-from pantau.errors import PantauError, UsageError
+from pantau.errors import UsageError
 from pantau.models import Analysis, Article, Official, Quote, Region, TagEvidence
-from pantau.store.base import HIGHLIGHT_POST, HIGHLIGHT_PRE, SearchRequest, UpsertOutcome
-from pantau.store.elastic import (
-    CURRENT_MAPPING_VERSION,
-    DERIVED_FIELDS,
+from pantau.store.base import (
+    HIGHLIGHT_POST,
+    HIGHLIGHT_PRE,
     BulkItemError,
     BulkReport,
     BulkUpsertError,
+    SearchRequest,
+    StoreError,
+    UpsertOutcome,
+)
+from pantau.store.elastic import (
+    CURRENT_MAPPING_VERSION,
     ElasticStore,
-    _hit,
-    _stored,
     build_export_body,
     build_matches_body,
     build_search_body,
@@ -36,6 +39,7 @@ from pantau.store.elastic import (
     es_document,
     load_index_template,
 )
+from pantau.store.elastic.bodies import DERIVED_FIELDS, search_hit, stored_document
 from pantau.store.query import QuerySyntaxError
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -129,7 +133,7 @@ def test_document_ids_are_deterministic_and_derived_fields_stripped_on_read() ->
     assert doc["speakers"] == ["Thamrin Hasan"]
     assert doc["day"] == "2024-11-01"
     assert es_document(second)["day"] == "2024-11-03"  # 20:00 UTC is the next day in Jakarta
-    assert _stored(doc) == first.to_doc()
+    assert stored_document(doc) == first.to_doc()
     assert set(DERIVED_FIELDS) == set(doc) - set(first.to_doc())
 
 
@@ -186,7 +190,7 @@ def test_hit_from_a_search_response() -> None:
                     "tags": ["imbauan"], "regions": [{"province": "Bali", "regency": None}]},
         "highlight": {"body": ["ASN [harus]\n  [netral]"]},
     }
-    hit = _hit(raw)
+    hit = search_hit(raw)
     assert (hit.score, hit.snippet) == (3.1416, "ASN [harus] [netral]")
     assert hit.regions == [{"province": "Bali", "regency": None}]
 
@@ -200,7 +204,7 @@ def test_bulk_error_message_names_the_documents() -> None:
     exc = BulkUpsertError(report)
     assert str(exc) == ("Elasticsearch refused 2 document(s): https://a.id/2: HTTP 400: "
                         "mapper_parsing_exception: bad date (and 1 more)")
-    assert exc.report is report and isinstance(exc, PantauError)
+    assert exc.report is report and isinstance(exc, StoreError)
 
 
 def _closed_port() -> int:
@@ -209,13 +213,14 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_unreachable_server_is_one_line_pantau_error() -> None:
-    """A real client against a closed port: the user sees one line, never a traceback or silence."""
+def test_unreachable_server_is_one_line_store_error() -> None:
+    """A real client against a closed port: the user sees one line, never a traceback or silence, and callers
+    catch it as the StoreError the SQLite store raises too."""
     url = f"http://elastic:secret@127.0.0.1:{_closed_port()}"
     store = ElasticStore(url, "pantau-articles")
     for call in (store.ensure_index, store.count, lambda: store.upsert(make_articles()[0]),
                  lambda: store.search(SearchRequest(query="ASN")), lambda: list(store.export())):
-        with pytest.raises(PantauError) as info:
+        with pytest.raises(StoreError) as info:
             call()
         message = str(info.value)
         assert message.startswith(f"cannot reach Elasticsearch at http://127.0.0.1:{url.rsplit(':', 1)[1]}: ")

@@ -5,9 +5,9 @@ import pytest
 from conftest import WIB, make_article
 
 from pantau.models import Region
-from pantau.store.base import SearchRequest, UpsertOutcome
+from pantau.store.base import SearchRequest, StoreError, UpsertOutcome
 from pantau.store.query import parse_query
-from pantau.store.sqlite import SQLiteStore
+from pantau.store.sqlite import SQLiteStore, open_sqlite
 
 BABEL = Region("Kepulauan Bangka Belitung", "Kabupaten Belitung")
 BENGKULU = Region("Bengkulu", None)
@@ -198,6 +198,35 @@ def test_bulk_upsert_keeps_the_batches_before_a_failure(tmp_path, monkeypatch):
         store.conn.execute("DROP TABLE article_tags")  # the store breaks while the third is in its batch
         yield make_article("https://a.id/3", "isi 3", tags=("imbauan",))
 
-    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+    with pytest.raises(StoreError, match="no such table"):
         store.bulk_upsert(articles())
     assert [d["url"] for d in store.export()] == ["https://a.id/0", "https://a.id/1"]
+
+
+def test_a_locked_store_is_a_one_line_store_error_and_the_next_write_succeeds(tmp_path):
+    """Another process holds the write lock longer than the store waits: the store raises the StoreError the
+    Elasticsearch store raises when its server fails, naming the file, so callers catch one thing."""
+    path = tmp_path / "pantau.db"
+    store = SQLiteStore(path)
+    store.upsert(make_article("https://a.id/0", "sudah tersimpan", fingerprint="f0"))
+    store.conn.execute("PRAGMA busy_timeout = 50")  # give up after 50 ms instead of 30 s
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        for write in (lambda: store.upsert(make_article("https://a.id/1", "isi baru", fingerprint="f1")),
+                      lambda: store.bulk_upsert([make_article("https://a.id/2", "isi lain", fingerprint="f2")])):
+            with pytest.raises(StoreError) as info:
+                write()
+            assert str(info.value) == f"cannot write to the SQLite store {path}: database is locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert store.upsert(make_article("https://a.id/1", "isi baru", fingerprint="f1")) is UpsertOutcome.NEW
+    assert [h.url for h in store.search(SearchRequest(query="baru"))] == ["https://a.id/1"]
+
+
+def test_a_file_that_is_no_database_is_a_store_error_on_open(tmp_path):
+    path = tmp_path / "pantau.db"
+    path.write_bytes(b"not a database at all, " * 100)
+    with pytest.raises(StoreError, match=f"^cannot open the store {path}: file is not a database$"):
+        open_sqlite(path)
