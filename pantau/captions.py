@@ -12,7 +12,8 @@ Caption wording is endless ("Foto: …", "Dok. …", "(ANTARA FOTO/…)",
 
 A paragraph that holds an image inline and goes on with text is not a
 caption, nor is a block of the container itself (a one-paragraph story beside
-its photo), nor text that is most of the container's.
+its photo), nor an italic lead right after the photo (it starts with its
+dateline, "JAKARTA -"), nor text that is most of the container's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ MAX_CAPTION_SHARE = 0.5
 # initials "(fyk/ash)", "(Mvi/Ali)" are not one).
 CREDIT = re.compile(r"\(\s*(?:foto\s*:\s*)?[A-Z][\w.&-]{3,}(?:\s+[A-Z][\w.&-]*){0,2}\s*/\s*"
                     r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]*){1,3}\s*\)$", re.IGNORECASE)
+# "JAKARTA -", "SLEMAN, Sembadanews.com –": an article's lead starts with its dateline, a caption does not.
+DATELINE = re.compile(r"^[A-Z][A-Z .]{2,}(?:,\s*[\w.]+(?:\s[\w.]+)?)?\s*[-–—]\s")
 _ITALIC_TAGS = ("i", "em")
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
@@ -76,7 +79,7 @@ def _caption_after(image: HtmlElement, container: HtmlElement, tops: set[HtmlEle
     while (parent := el.getparent()) is not None and parent is not container and parent not in tops \
             and text(parent) == content and image not in parent.iterdescendants():
         el = parent
-    if el.tag in HEADING_TAGS or len(content.split()) > MAX_CAPTION_WORDS:
+    if el.tag in HEADING_TAGS or len(content.split()) > MAX_CAPTION_WORDS or DATELINE.match(content):
         return None
     return el if _is_italic(el) or _is_centred(el) or CREDIT.search(content) else None
 

@@ -400,7 +400,7 @@ def _siblings(best: HtmlElement, top: HtmlElement, found: _Scores, anchor: HtmlE
             scores = max(found.container.get(el, 0.0), found.own.get(el, 0.0)) >= floor
             if scores and not displaced and (same or adjacent):
                 blocks.append(el)
-            elif not _is_separator(el):
+            elif adjacent and not _is_separator(el):
                 adjacent = False
     return sorted(blocks, key=lambda el: found.position[el])
 
@@ -411,8 +411,10 @@ def _ends_article(el: HtmlElement, same: bool, found: _Scores, anchor: HtmlEleme
         return True
     if same or (anchor is not None and (anchor is el or el in anchor.iterancestors())):
         return False
-    texts = sum(1 for p in found.own if p is el or el in p.iterancestors())
-    return texts <= sum(1 for _ in el.iter(*IMAGE_TAGS)) and texts > 0 or _starts_with_heading(el)
+    images = sum(1 for _ in el.iter(*IMAGE_TAGS))
+    if images and 0 < sum(1 for p in el.iter(*PARAGRAPH_TAGS) if p in found.own) <= images:
+        return True  # each text beside an image: a gallery
+    return _starts_with_heading(el)
 
 
 def _starts_with_heading(el: HtmlElement) -> bool:
@@ -454,8 +456,9 @@ def _prose_count(el: HtmlElement, found: _Scores) -> int:
 def first_paragraph(blocks: Sequence[HtmlElement]) -> HtmlElement | None:
     """The first paragraph of text in ``blocks`` (where the article's text starts)."""
     for block in blocks:
-        if found := _paragraphs(block):
-            return found[0][0]
+        for el in block.iter(*PARAGRAPH_TAGS):
+            if all(is_inline(c) for c in el) and _paragraph_score(el):
+                return el
     return None
 
 

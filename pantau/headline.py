@@ -55,16 +55,20 @@ DOMAIN_PREFIX = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co|id|net|org|tv|news)
                            re.IGNORECASE)
 DOMAIN_LIKE = re.compile(r"\.(?:com|id|co|net|org|tv)\b", re.IGNORECASE)
 MAX_HEADLINE_CHARS = 300
+# Headline elements by strength (the order printed_heading tries them in).
+STRONG, MARKED, WEAK = 0, 1, 2
 # A heading agrees with a metadata title when its words are a run of that title's words covering this share
 # (an <h1>), or this larger share (any other heading: a related story's <h3> may be a run of a few words).
 MIN_AGREEMENT = 0.5
 MIN_AGREEMENT_OTHER = 0.8
 # A heading found above the article's text: at least this many words (a section label has fewer) …
 MIN_HEADLINE_WORDS = 3
-# … and, when weaker than an <h1>, this many words in common with a metadata headline (unless there is none).
-MIN_SHARED_WORDS = 2
-# Headline elements by strength (the order printed_heading tries them in).
-STRONG, MARKED, WEAK = 0, 1, 2
+# … and this many content words in common with the metadata headline, when there is one: an SEO og:title
+# rewords the printed headline but keeps its subject (an <h1>: one word; a weaker heading: two).
+MIN_SHARED_WORDS = {STRONG: 1, MARKED: 1, WEAK: 2}
+# Words too common to show two titles share a subject.
+_FUNCTION_WORDS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "pada", "dalam",
+                             "the", "of", "and", "in", "to", "for", "on", "a", "an", "is", "para", "akan"})
 # Elements worth asking strength() about (the class words are checked there).
 CANDIDATES_XPATH = ("//h1 | //h2 | //h3 | //*[@itemprop='headline'] | //td/b | //td/strong"
                     " | //*[contains(@class, 'title') or contains(@class, 'judul') or contains(@class, 'headline')]")
@@ -227,24 +231,27 @@ def heading_above(tree: HtmlElement, start: HtmlElement, metadata: str | None,
                   names: Sequence[str]) -> HtmlElement | None:
     """The headline printed above the article text that starts at ``start``, when no heading agreed with metadata.
 
-    The nearest heading above the text wins: an ``<h1>`` or marked headline
-    always (the printed heading beats an SEO og:title), a weaker heading
-    (``<h2>``, a bold table cell) only when the metadata has no headline or
-    shares words with it. Section labels (fewer than
-    :data:`MIN_HEADLINE_WORDS` words) and the site's name are never headlines.
+    The nearest heading above the text wins when it shares its subject with
+    the metadata headline (:data:`MIN_SHARED_WORDS`), or when the metadata has
+    none: the printed heading beats an SEO og:title. Section labels (fewer
+    than :data:`MIN_HEADLINE_WORDS` words) and the site's name are never
+    headlines.
     """
     order = {el: i for i, el in enumerate(tree.iter())}
-    meta_words = set(words(metadata or ""))
+    meta_words = _content_words(metadata or "")
     above = [(el, kind) for el, kind in candidates(tree) if order[el] < order[start]]
     for el, kind in reversed(above):
         text = _text(el)
-        heading = words(text)
-        if len(heading) < MIN_HEADLINE_WORDS or _is_site_title(text, names):
+        if len(words(text)) < MIN_HEADLINE_WORDS or _is_site_title(text, names):
             continue
-        if kind == WEAK and meta_words and len(meta_words & set(heading)) < MIN_SHARED_WORDS:
+        if meta_words and len(meta_words & _content_words(text)) < MIN_SHARED_WORDS[kind]:
             continue
         return el
     return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _FUNCTION_WORDS and not w.isdigit()}
 
 
 def headline(tree: HtmlElement, site_names: Sequence[str] = ()) -> str | None:

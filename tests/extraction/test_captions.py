@@ -48,3 +48,5 @@ def test_article_text_beside_an_image_stays() -> None:
     assert texts(after) == " ".join([f"{STORY[1]} (Mvi/Ali)", *STORY])
     short_story = f"<img src='/a.jpg'><p>{STORY[0]}</p>"  # a one-paragraph story beside its photo
     assert texts(short_story) == STORY[0]
+    italic_lead = f"<p><img src='/a.jpg'></p><p><em>{STORY[0]}</em></p>{BODY}"  # starts with its dateline
+    assert texts(italic_lead) == " ".join([STORY[0], *STORY])

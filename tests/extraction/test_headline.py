@@ -93,6 +93,7 @@ def test_the_bold_title_cell_of_a_table_layout_is_the_headline_when_the_title_is
     assert extracted_title(html) == TITLE
 
 
-def test_a_section_heading_above_the_text_does_not_replace_a_good_metadata_title() -> None:
-    html = layout_page(f"<h2>Berita Terbaru Hari Ini</h2><div class='isi'>{paragraphs(STORY)}</div>")
-    assert extracted_title(html) == TITLE
+def test_a_heading_on_another_subject_above_the_text_does_not_replace_a_good_metadata_title() -> None:
+    for heading in ("<h2>Berita Terbaru Hari Ini</h2>", "<h1>Portal Berita Warga Online</h1>"):
+        html = layout_page(f"{heading}<div class='isi'>{paragraphs(STORY)}</div>")
+        assert extracted_title(html) == TITLE, heading
