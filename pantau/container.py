@@ -56,6 +56,8 @@ SIBLING_MIN_SCORE = 3.0
 # holding them is never removed for its class words (prune).
 MIN_ARTICLE_PROSE = 3
 BEFORE_BEST_SHARE = 0.2
+# How many prose paragraphs after the headline are searched for the article's first two (prune).
+LEAD_SEARCH = 8
 # A hidden block holding more than this share of the page's paragraph score is the article (shown by script).
 MAJORITY = 0.5
 # A sibling with more link text than this is a link insert between parts of the body, not a part.
@@ -175,24 +177,42 @@ def prune(tree: HtmlElement, drop_xpaths: Sequence[str] = (), title: str | None 
     _drop(form for form in comment_forms(tree) if not holds_article(form))
 
 
+def _run_parent(paragraph: HtmlElement) -> HtmlElement | None:
+    """The block a paragraph stands in side by side with others, through wrappers holding only it."""
+    node, parent = paragraph, paragraph.getparent()
+    while parent is not None and len(parent) == 1 and not (parent.text or "").strip() \
+            and not (node.tail or "").strip():
+        node, parent = parent, parent.getparent()
+    return parent
+
+
 def _below_headline(tree: HtmlElement, paragraphs: list[tuple[HtmlElement, float]],
                     title: str | None) -> set[HtmlElement]:
-    """The blocks holding both of the first two prose paragraphs after the printed headline (a short article)."""
+    """The first block after the printed headline holding two prose paragraphs side by side, and its ancestors.
+
+    What a short article (two paragraphs, not a run) keeps under a junk-marked
+    wrapper. A teaser box between headline and text has one summary per item,
+    so it is passed over (within :data:`LEAD_SEARCH` prose paragraphs).
+    """
     anchor = _headline_element(tree, title)
     if anchor is None:
         return set()
     prose = {p for p, _ in paragraphs if is_prose(text(p))}
-    found: list[HtmlElement] = []
+    seen: list[HtmlElement | None] = []
     node: HtmlElement | None = anchor
-    while node is not None and len(found) < 2:
+    while node is not None:
         for sibling in node.itersiblings():
-            found.extend(el for el in sibling.iter() if el in prose)
-            if len(found) >= 2:
-                break
+            for el in sibling.iter():
+                if el not in prose:
+                    continue
+                block = _run_parent(el)
+                if block is not None and block in seen:
+                    return {block, *block.iterancestors()}
+                seen.append(block)
+                if len(seen) >= LEAD_SEARCH:
+                    return set()
         node = node.getparent()
-    if len(found) < 2:
-        return set()
-    return {el for el in found[0].iterancestors() if el in set(found[1].iterancestors())}
+    return set()
 
 
 def drop_comments(root: HtmlElement) -> None:
@@ -234,13 +254,7 @@ def _article_holders(paragraphs: list[tuple[HtmlElement, float]]) -> set[HtmlEle
     """
     runs: dict[HtmlElement, int] = {}
     for paragraph, _ in paragraphs:
-        if not is_prose(text(paragraph)):
-            continue
-        node, parent = paragraph, paragraph.getparent()
-        while parent is not None and len(parent) == 1 and not (parent.text or "").strip() \
-                and not (node.tail or "").strip():
-            node, parent = parent, parent.getparent()
-        if parent is not None:
+        if is_prose(text(paragraph)) and (parent := _run_parent(paragraph)) is not None:
             runs[parent] = runs.get(parent, 0) + 1
     holders: set[HtmlElement] = set()
     for block, count in runs.items():

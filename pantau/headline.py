@@ -73,7 +73,7 @@ _FUNCTION_WORDS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "dengan
 CANDIDATES_XPATH = ("//h1 | //h2 | //h3 | //*[@itemprop='headline'] | //td/b | //td/strong"
                     " | //*[contains(@class, 'title') or contains(@class, 'judul') or contains(@class, 'headline')]")
 HEADLINE_CLASSES = re.compile(r"^(entry-title|post-title|article-title|news-title|headline|judul|judul-berita"
-                              r"|judul-artikel|title-article|detail-title|read__title)$", re.IGNORECASE)
+                              r"|judul-artikel|title-article|detail-title)$", re.IGNORECASE)
 
 
 def _text(found: object) -> str:

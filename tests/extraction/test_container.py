@@ -180,3 +180,16 @@ def test_list_items_in_the_body_lose_the_bullet() -> None:
     html = page(f"<h1>{TITLE}</h1><div class='artikel'>{paragraphs(STORY[:3])}"
                 f"<ul>{''.join(f'<li>{i}</li>' for i in items)}</ul>{paragraphs(STORY[3:])}</div>")
     assert body_of(html) == [*STORY[:3], *items, *STORY[3:]]
+
+
+def test_a_short_article_under_a_junk_word_stays_but_a_teaser_box_below_the_headline_goes() -> None:
+    """Two prose paragraphs side by side right below the headline are the article; one per teaser is not."""
+    teasers = "".join(f"<div class='kartu'><a href='/b/{i}'>Judul berita lain nomor {i}</a><p>{s}</p></div>"
+                      for i, s in enumerate(STORY[2:5]))
+    html = page(f"<article><h1>{TITLE}</h1><div class='box-terkait'>{teasers}</div>"
+                f"<div class='konten sharing-bar'>{paragraphs(STORY[:2])}</div></article>"
+                f"<article class='next'><h2>Harga Cabai Turun</h2><div class='body'>{NEXT_STORY}</div></article>")
+    tree = lxml.html.fromstring(html)
+    normalise(tree)
+    prune(tree, title=TITLE)
+    assert tree.find_class("sharing-bar") and not tree.find_class("box-terkait")
