@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from pantau.dateline import DATE, POSTED_AT
@@ -29,8 +30,11 @@ MIN_COMMENT_WORDS = 6
 # The comment item is at most this many levels above its time stamp's element.
 MAX_ITEM_DEPTH = 4
 # Text nodes that may hold a time of posting ("14:22", "pukul 12.46", "2 jam lalu"), found by libxml2 itself.
-STAMP_XPATH = (".//text()[contains(., ':') or contains(., 'pukul') or contains(., 'lalu') or contains(., 'ago')"
-               " or contains(., 'WIB') or contains(., 'WITA')]")
+STAMP_XPATH = (".//text()[string-length(.) < 240][contains(., ':') or contains(., 'pukul') or contains(., 'lalu')"
+               " or contains(., 'ago') or contains(., 'WIB') or contains(., 'WITA')]")
+_STAMPS = etree.XPath(STAMP_XPATH)
+# What any time of posting contains (text_content() glues blocks together: no word boundaries).
+_ANY_STAMP = re.compile(r"\d[:.]\d\d|lalu|ago", re.IGNORECASE)
 # Words of a meta line that are not the writer's name.
 _NOT_A_NAME = re.compile(
     r"\b(?:senin|selasa|rabu|kamis|jum'?at|jumaat|sabtu|minggu|ahad|isnin|khamis|monday|tuesday|wednesday|thursday|"
@@ -46,9 +50,11 @@ def comment_items(tree: HtmlElement) -> list[HtmlElement]:
     holding a time that reads as a comment is an item; a thread is two or
     more items in one parent.
     """
+    if not _ANY_STAMP.search(tree.text_content()):
+        return []  # no time of posting anywhere: the common case, told without a tree walk
     threads: dict[HtmlElement, list[HtmlElement]] = {}
     seen: set[HtmlElement] = set()
-    for stamp in tree.xpath(STAMP_XPATH):
+    for stamp in _STAMPS(tree):
         meta = stamp.getparent()
         if meta is not None and stamp.is_tail:
             meta = meta.getparent()

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -60,8 +61,10 @@ BEFORE_BEST_SHARE = 0.2
 LEAD_SEARCH = 8
 # A hidden block holding more than this share of the page's paragraph score is the article (shown by script).
 MAJORITY = 0.5
-# A sibling with more link text than this is a link insert between parts of the body, not a part.
+# A sibling with more link text than this is a link insert between parts of the body, not a part; one this
+# short may be a boilerplate line ("ADVERTISEMENT", "Baca juga: …").
 MAX_SEPARATOR_LINK_DENSITY = 0.5
+MAX_SEPARATOR_CHARS = 200
 _WORD = re.compile(r"\w+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -118,8 +121,10 @@ def _paragraph_of(text: str | None, nodes: list[HtmlElement]) -> list[HtmlElemen
 
 def is_hidden(el: HtmlElement) -> bool:
     """Hidden by attribute, inline style or a class that hides (``d-none``, ``sr-only`` …)."""
+    style, classes = el.get("style"), el.get("class")
     return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(el.get("style") or "")) or _hidden_words(el.get("class")))
+            or (style is not None and bool(_HIDDEN_STYLE.search(style)))
+            or (classes is not None and _hidden_words(classes)))
 
 
 def is_junk_block(el: HtmlElement) -> bool:
@@ -135,8 +140,8 @@ def _junk_words(classes: str | None, ident: str | None) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _hidden_words(classes: str | None) -> bool:
-    return any(load_boilerplate().hidden_block.search(w) for w in (classes or "").split())
+def _hidden_words(classes: str) -> bool:
+    return any(load_boilerplate().hidden_block.search(w) for w in classes.split())
 
 
 def prune(tree: HtmlElement, drop_xpaths: Sequence[str] = (), title: str | None = None) -> None:
@@ -186,7 +191,7 @@ def _run_parent(paragraph: HtmlElement) -> HtmlElement | None:
     return parent
 
 
-def _below_headline(tree: HtmlElement, paragraphs: list[tuple[HtmlElement, float]],
+def _below_headline(tree: HtmlElement, paragraphs: list[_Paragraph],
                     title: str | None) -> set[HtmlElement]:
     """The first block after the printed headline holding two prose paragraphs side by side, and its ancestors.
 
@@ -197,7 +202,7 @@ def _below_headline(tree: HtmlElement, paragraphs: list[tuple[HtmlElement, float
     anchor = _headline_element(tree, title)
     if anchor is None:
         return set()
-    prose = {p for p, _ in paragraphs if is_prose(text(p))}
+    prose = {p.el for p in paragraphs if p.prose}
     seen: list[HtmlElement | None] = []
     node: HtmlElement | None = anchor
     while node is not None:
@@ -234,17 +239,17 @@ def _drop(elements: Iterable[HtmlElement]) -> None:
             el.drop_tree()
 
 
-def _held_scores(paragraphs: list[tuple[HtmlElement, float]]) -> dict[HtmlElement, float]:
+def _held_scores(paragraphs: list[_Paragraph]) -> dict[HtmlElement, float]:
     """Each element's total paragraph score, summed over every paragraph inside it."""
     held: dict[HtmlElement, float] = {}
-    for paragraph, score in paragraphs:
+    for paragraph, score, _ in paragraphs:
         for el in paragraph.iterancestors():
             held[el] = held.get(el, 0.0) + score
         held[paragraph] = held.get(paragraph, 0.0) + score
     return held
 
 
-def _article_holders(paragraphs: list[tuple[HtmlElement, float]]) -> set[HtmlElement]:
+def _article_holders(paragraphs: list[_Paragraph]) -> set[HtmlElement]:
     """Blocks holding a run of article prose, and everything around them.
 
     A run is :data:`MIN_ARTICLE_PROSE` prose paragraphs side by side in one
@@ -253,8 +258,8 @@ def _article_holders(paragraphs: list[tuple[HtmlElement, float]]) -> set[HtmlEle
     headline link or a name beside each, so it holds no run.
     """
     runs: dict[HtmlElement, int] = {}
-    for paragraph, _ in paragraphs:
-        if is_prose(text(paragraph)) and (parent := _run_parent(paragraph)) is not None:
+    for paragraph, _, prose in paragraphs:
+        if prose and (parent := _run_parent(paragraph)) is not None:
             runs[parent] = runs.get(parent, 0) + 1
     holders: set[HtmlElement] = set()
     for block, count in runs.items():
@@ -264,9 +269,15 @@ def _article_holders(paragraphs: list[tuple[HtmlElement, float]]) -> set[HtmlEle
     return holders
 
 
-def _paragraph_score(el: HtmlElement) -> float:
+class _Paragraph(NamedTuple):
+    el: HtmlElement
+    score: float
+    prose: bool  # reads as a sentence (dom.is_prose)
+
+
+def _paragraph_score(el: HtmlElement, content: str | None = None) -> float:
     """Readability's paragraph weight: 1 + commas + length/100 (at most 3), minus its linked share."""
-    content = text(el)
+    content = text(el) if content is None else content
     if len(content) < MIN_PARAGRAPH_CHARS:
         return 0.0
     density = link_chars(el) / len(content)
@@ -275,12 +286,14 @@ def _paragraph_score(el: HtmlElement) -> float:
     return (1 + content.count(",") + min(len(content) / 100, 3)) * (1 - density)
 
 
-def _paragraphs(tree: HtmlElement) -> list[tuple[HtmlElement, float]]:
+def _paragraphs(tree: HtmlElement) -> list[_Paragraph]:
     """Blocks holding only phrasing content, with their paragraph score (those that score)."""
     found = []
     for el in tree.iter(*PARAGRAPH_TAGS):
-        if all(is_inline(c) for c in el) and (score := _paragraph_score(el)):
-            found.append((el, score))
+        if all(is_inline(c) for c in el):
+            content = text(el)
+            if score := _paragraph_score(el, content):
+                found.append(_Paragraph(el, score, is_prose(content)))
     return found
 
 
@@ -288,6 +301,7 @@ def _paragraphs(tree: HtmlElement) -> list[tuple[HtmlElement, float]]:
 class _Scores:
     container: dict[HtmlElement, float]  # candidates: paragraphs' parents and ancestors (and text <div>s)
     own: dict[HtmlElement, float]  # each paragraph's own score
+    prose: set[HtmlElement]  # the paragraphs that read as sentences
     first: dict[HtmlElement, int]  # document position of the first paragraph inside each candidate
     position: dict[HtmlElement, int]  # document position of every element
 
@@ -296,9 +310,12 @@ def _scores(tree: HtmlElement) -> _Scores:
     position = {el: i for i, el in enumerate(tree.iter())}
     scores: dict[HtmlElement, float] = {}
     own: dict[HtmlElement, float] = {}
+    prose_paragraphs: set[HtmlElement] = set()
     first: dict[HtmlElement, int] = {}
-    for el, score in _paragraphs(tree):
+    for el, score, prose in _paragraphs(tree):
         own[el] = score
+        if prose:
+            prose_paragraphs.add(el)
         if el.tag != "p":
             scores[el] = scores.get(el, 0.0) + score  # text with <br>s in one <div> is its own container
             first.setdefault(el, position[el])
@@ -310,7 +327,7 @@ def _scores(tree: HtmlElement) -> _Scores:
     for el in scores:
         text_len = len(text(el)) or 1
         scores[el] *= 1 - min(link_chars(el) / text_len, 1.0)
-    return _Scores(scores, own, first, position)
+    return _Scores(scores, own, prose_paragraphs, first, position)
 
 
 def _headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
@@ -402,28 +419,36 @@ def _siblings(best: HtmlElement, top: HtmlElement, found: _Scores, anchor: HtmlE
     """
     floor = max(SIBLING_MIN_SCORE, SIBLING_SHARE * found.container[best])
     blocks = [best]
+    kind = best.get("class")
     for preceding in (True, False):
         adjacent = True
+        passed: list[HtmlElement] = []  # siblings walked past since the last one joined
         for el in best.itersiblings(preceding=preceding):
             if not is_element(el):
                 continue
-            same = bool(el.get("class")) and el.tag == best.tag and el.get("class") == best.get("class")
-            if _ends_article(el, same, found, anchor):
-                break
+            if not adjacent and not kind:
+                break  # only a block of the best one's kind could still join, and it has none
+            same = bool(kind) and el.tag == best.tag and el.get("class") == kind
             displaced = best is not top and (el is top or el in top.iterancestors())
             scores = max(found.container.get(el, 0.0), found.own.get(el, 0.0)) >= floor
             if scores and not displaced and (same or adjacent):
+                if any(_ends_article(x, best, found, anchor) for x in (*passed, el)):
+                    break  # (asked only here: most siblings never come close to joining)
                 blocks.append(el)
-            elif adjacent and not _is_separator(el):
-                adjacent = False
+                passed = []
+            else:
+                passed.append(el)
+                if adjacent and not _is_separator(el):
+                    adjacent = False
     return sorted(blocks, key=lambda el: found.position[el])
 
 
-def _ends_article(el: HtmlElement, same: bool, found: _Scores, anchor: HtmlElement | None) -> bool:
+def _ends_article(el: HtmlElement, best: HtmlElement, found: _Scores, anchor: HtmlElement | None) -> bool:
     """A sibling after which (or before which) nothing continues the article: a form, a gallery, a new section."""
     if next(el.iter("form", "textarea"), None) is not None:
         return True
-    if same or (anchor is not None and (anchor is el or el in anchor.iterancestors())):
+    if (el.get("class") and el.tag == best.tag and el.get("class") == best.get("class")) \
+            or (anchor is not None and (anchor is el or el in anchor.iterancestors())):
         return False
     images = sum(1 for _ in el.iter(*IMAGE_TAGS))
     if images and 0 < sum(1 for p in el.iter(*PARAGRAPH_TAGS) if p in found.own) <= images:
@@ -451,7 +476,7 @@ def _is_separator(el: HtmlElement) -> bool:
     """What may stand between two parts of a body: nothing visible, a link insert, a boilerplate line."""
     content = text(el)
     return (not content or link_chars(el) > MAX_SEPARATOR_LINK_DENSITY * len(content)
-            or bool(load_boilerplate().paragraph.match(content)))
+            or (len(content) <= MAX_SEPARATOR_CHARS and bool(load_boilerplate().paragraph.match(content))))
 
 
 def _end(el: HtmlElement, found: _Scores) -> int:
@@ -464,7 +489,7 @@ def _end(el: HtmlElement, found: _Scores) -> int:
 
 def _prose_count(el: HtmlElement, found: _Scores) -> int:
     """Paragraphs inside ``el`` that read as sentences (a byline, date or caption does not)."""
-    return sum(1 for p in found.own if is_prose(text(p)) and (p is el or el in p.iterancestors()))
+    return sum(1 for p in found.prose if p is el or el in p.iterancestors())
 
 
 def first_paragraph(blocks: Sequence[HtmlElement]) -> HtmlElement | None:
