@@ -11,9 +11,11 @@ Kompas). Two DOM steps fix both classes before trafilatura sees the page:
   readability calls DIV-to-P), so a lead paragraph is a paragraph;
 * :func:`find_container` scores blocks the readability way (paragraph text,
   commas, link density, credited to parent and grandparent) on a copy of the
-  page without hidden and junk blocks (class/id words of ``boilerplate.yaml``)
-  and returns the element holding the article, plus siblings that carry
-  article text too (a body split by an ad slot).
+  page without hidden blocks, reader comments (:mod:`pantau.comment_lists`)
+  and junk blocks (class/id words of ``boilerplate.yaml``, which only remove
+  link lists and short blocks, never a run of article prose) and returns the
+  element holding the article, plus the siblings that continue it (a body
+  split by an ad slot), never a gallery, comment section or form after it.
 
 The caller then extracts from the container only, and checks the result
 against the whole-page extraction (:mod:`pantau.extract`).
@@ -26,19 +28,16 @@ from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
 from pantau.analysis.clean import load_boilerplate
+from pantau.comment_lists import comment_forms, comment_items
+from pantau.dom import HEADING_TAGS, IMAGE_TAGS, INLINE_TAGS, is_element, is_inline, is_prose, link_chars, text
 
-# Phrasing content (HTML's inline elements): a run of these is part of a paragraph.
-INLINE_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img",
-    "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
-    "tt", "u", "var", "wbr",
-})
 # Blocks that may hold loose text next to other blocks.
 LOOSE_TEXT_PARENTS = ("div", "td", "article", "section", "main", "center", "blockquote", "body", "span", "font", "li",
                       "dd", "form", "figure")
@@ -49,27 +48,25 @@ NEVER_TEXT_TAGS = ("script", "style", "noscript", "template", "nav", "aside", "f
                    "textarea", "svg", "iframe", "object", "embed")
 MIN_PARAGRAPH_CHARS = 25
 MAX_PARAGRAPH_LINK_DENSITY = 0.5
-# A sibling of the best block joins the container when it scores this share of the best (readability: 0.2).
+# A sibling of the best block joins the container when it scores this share of the best (readability: 0.2)
+# and continues it (find_container).
 SIBLING_SHARE = 0.2
 SIBLING_MIN_SCORE = 3.0
-# Between the headline and the best block, a block with this many prose paragraphs and this share of the
-# best score is the article, and the best block is what follows it (find_container).
+# Article prose: this many prose paragraphs side by side in one block. Between the headline and the best
+# block, a block holding them with this share of the best score is the article (find_container); a block
+# holding them is never removed for its class words (prune).
 MIN_ARTICLE_PROSE = 3
 BEFORE_BEST_SHARE = 0.2
-MIN_PROSE_WORDS = 6
-# A junk-marked block holding more than this share of the page's paragraph score is the article.
+# How many prose paragraphs after the headline are searched for the article's first two (prune).
+LEAD_SEARCH = 8
+# A hidden block holding more than this share of the page's paragraph score is the article (shown by script).
 MAJORITY = 0.5
+# A sibling with more link text than this is a link insert between parts of the body, not a part; one this
+# short may be a boilerplate line ("ADVERTISEMENT", "Baca juga: …").
+MAX_SEPARATOR_LINK_DENSITY = 0.5
+MAX_SEPARATOR_CHARS = 200
 _WORD = re.compile(r"\w+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def _is_element(node: object) -> bool:
-    """Elements proper (comments and processing instructions have a non-string tag)."""
-    return isinstance(getattr(node, "tag", None), str)
-
-
-def _is_inline(node: HtmlElement) -> bool:
-    return not _is_element(node) or node.tag in INLINE_TAGS
 
 
 def normalise(tree: HtmlElement) -> None:
@@ -86,10 +83,10 @@ def wrap_loose_text(tree: HtmlElement) -> None:
     """Wrap each run of loose text and inline elements beside block children into a ``<p>`` (in place)."""
     for parent in list(tree.iter(*LOOSE_TEXT_PARENTS)):
         children = list(parent)
-        if all(_is_inline(child) for child in children):
+        if all(is_inline(child) for child in children):
             continue  # only phrasing content: the block itself is the paragraph
         loose = (parent.text or "").strip() or any((c.tail or "").strip() for c in children) or any(
-            _is_element(c) and c.tag in INLINE_TAGS and c.text_content().strip() for c in children)
+            is_element(c) and c.tag in INLINE_TAGS and c.text_content().strip() for c in children)
         if not loose:
             continue
         run_text, run = parent.text, []
@@ -98,7 +95,7 @@ def wrap_loose_text(tree: HtmlElement) -> None:
             parent.remove(child)
         rebuilt: list[HtmlElement] = []
         for child in children:
-            if _is_inline(child):
+            if is_inline(child):
                 run.append(child)
                 continue
             rebuilt.extend(_paragraph_of(run_text, run))
@@ -112,7 +109,7 @@ def wrap_loose_text(tree: HtmlElement) -> None:
 def _paragraph_of(text: str | None, nodes: list[HtmlElement]) -> list[HtmlElement]:
     """A ``<p>`` holding the run when it has visible text; else the run's nodes as they were."""
     visible = bool((text or "").strip()) or any(
-        (_is_element(n) and n.tag != "br" and n.text_content().strip()) or (n.tail or "").strip() for n in nodes
+        (is_element(n) and n.tag != "br" and n.text_content().strip()) or (n.tail or "").strip() for n in nodes
     )
     if not visible:
         return nodes  # e.g. an image between paragraphs stays where it was
@@ -123,8 +120,11 @@ def _paragraph_of(text: str | None, nodes: list[HtmlElement]) -> list[HtmlElemen
 
 
 def is_hidden(el: HtmlElement) -> bool:
+    """Hidden by attribute, inline style or a class that hides (``d-none``, ``sr-only`` …)."""
+    style, classes = el.get("style"), el.get("class")
     return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
+            or (style is not None and bool(_HIDDEN_STYLE.search(style)))
+            or (classes is not None and _hidden_words(classes)))
 
 
 def is_junk_block(el: HtmlElement) -> bool:
@@ -139,60 +139,161 @@ def _junk_words(classes: str | None, ident: str | None) -> bool:
     return any(load_boilerplate().junk_block.search(w) for w in words)
 
 
-def prune(tree: HtmlElement, drop_xpaths: Sequence[str] = ()) -> None:
-    """Remove hidden blocks, junk blocks, non-text elements and ``drop_xpaths`` matches (in place).
+@lru_cache(maxsize=4096)
+def _hidden_words(classes: str) -> bool:
+    return any(load_boilerplate().hidden_block.search(w) for w in classes.split())
 
-    A block marked as junk by its class that holds most of the page's paragraph
-    text stays: then the mark is a template's quirk (WordPress gives the article
-    itself "tag-<slug>" classes), not a sidebar.
+
+def prune(tree: HtmlElement, drop_xpaths: Sequence[str] = (), title: str | None = None) -> None:
+    """Remove what is never article text (in place): non-text elements, hidden and junk blocks, comment forms.
+
+    Class words name junk only where the block is junk: a link list or a
+    short block. A junk-marked block holding article prose stays, because
+    then the mark is the template's quirk (WordPress marks the article itself
+    "tag-<slug>", JNews calls its body "entry-content no-share", Blogger's post
+    sits in a "widget Blog", Okezone's in "author-and-share"): prose is a run
+    of :data:`MIN_ARTICLE_PROSE` prose paragraphs side by side, or the first
+    two prose paragraphs below the headline (``title``) when the page prints
+    it. A hidden block stays only when it holds most of the page's paragraph
+    text (an article shown by script). Comment forms go by their shape,
+    whatever their class (reader comments too, inside the container:
+    :func:`drop_comments`); ``drop_xpaths`` are a registry hint's.
     """
-    held = _held_scores(tree)
+    paragraphs = _paragraphs(tree)
+    held = _held_scores(paragraphs)
     total = held.get(tree, 0.0)
-    doomed = [el for el in tree.iter() if _is_element(el) and (
-        el.tag in NEVER_TEXT_TAGS or (el.tag not in ("html", "body") and (is_hidden(el) or is_junk_block(el))
-                                      and held.get(el, 0.0) <= MAJORITY * total))]
+    articles: set[HtmlElement] | None = None  # computed when first needed (most marked blocks hold no prose)
+
+    def holds_article(el: HtmlElement) -> bool:
+        nonlocal articles
+        if not held.get(el):
+            return False
+        if articles is None:
+            articles = _article_holders(paragraphs) | _below_headline(tree, paragraphs, title)
+        return el in articles
+
+    doomed = [el for el in tree.iter() if is_element(el) and (
+        el.tag in NEVER_TEXT_TAGS or (el.tag not in ("html", "body") and (
+            (is_hidden(el) and held.get(el, 0.0) <= MAJORITY * total)
+            or (is_junk_block(el) and not holds_article(el)))))]
     for xpath in drop_xpaths:
         doomed.extend(select(tree, xpath))
-    for el in doomed:
+    _drop(doomed)
+    _drop(form for form in comment_forms(tree) if not holds_article(form))
+
+
+def _run_parent(paragraph: HtmlElement) -> HtmlElement | None:
+    """The block a paragraph stands in side by side with others, through wrappers holding only it."""
+    node, parent = paragraph, paragraph.getparent()
+    while parent is not None and len(parent) == 1 and not (parent.text or "").strip() \
+            and not (node.tail or "").strip():
+        node, parent = parent, parent.getparent()
+    return parent
+
+
+def _below_headline(tree: HtmlElement, paragraphs: list[_Paragraph],
+                    title: str | None) -> set[HtmlElement]:
+    """The first block after the printed headline holding two prose paragraphs side by side, and its ancestors.
+
+    What a short article (two paragraphs, not a run) keeps under a junk-marked
+    wrapper. A teaser box between headline and text has one summary per item,
+    so it is passed over (within :data:`LEAD_SEARCH` prose paragraphs).
+    """
+    anchor = _headline_element(tree, title)
+    if anchor is None:
+        return set()
+    prose = {p.el for p in paragraphs if p.prose}
+    seen: list[HtmlElement | None] = []
+    node: HtmlElement | None = anchor
+    while node is not None:
+        for sibling in node.itersiblings():
+            for el in sibling.iter():
+                if el not in prose:
+                    continue
+                block = _run_parent(el)
+                if block is not None and block in seen:
+                    return {block, *block.iterancestors()}
+                seen.append(block)
+                if len(seen) >= LEAD_SEARCH:
+                    return set()
+        node = node.getparent()
+    return set()
+
+
+def drop_comments(root: HtmlElement) -> None:
+    """Remove reader comments inside ``root`` (the article's container), found by their shape.
+
+    Inside the container because that is where they pass for article text
+    (trafilatura's own comment filter does not look inside a marked article
+    body); an item holding article prose is never one (an article page itself
+    starts with a title, a time and text).
+    """
+    if items := comment_items(root):
+        articles = _article_holders(_paragraphs(root))
+        _drop(item for item in items if item not in articles)
+
+
+def _drop(elements: Iterable[HtmlElement]) -> None:
+    for el in elements:
         if el.getparent() is not None:
             el.drop_tree()
 
 
-def _held_scores(tree: HtmlElement) -> dict[HtmlElement, float]:
+def _held_scores(paragraphs: list[_Paragraph]) -> dict[HtmlElement, float]:
     """Each element's total paragraph score, summed over every paragraph inside it."""
     held: dict[HtmlElement, float] = {}
-    for paragraph, score in _paragraphs(tree):
+    for paragraph, score, _ in paragraphs:
         for el in paragraph.iterancestors():
             held[el] = held.get(el, 0.0) + score
         held[paragraph] = held.get(paragraph, 0.0) + score
     return held
 
 
-def _text(el: HtmlElement) -> str:
-    return " ".join(el.text_content().split())
+def _article_holders(paragraphs: list[_Paragraph]) -> set[HtmlElement]:
+    """Blocks holding a run of article prose, and everything around them.
+
+    A run is :data:`MIN_ARTICLE_PROSE` prose paragraphs side by side in one
+    block, each directly or in a wrapper of its own (``<div class="para"><p>``).
+    A teaser list or a comment thread has its paragraphs one per item, with a
+    headline link or a name beside each, so it holds no run.
+    """
+    runs: dict[HtmlElement, int] = {}
+    for paragraph, _, prose in paragraphs:
+        if prose and (parent := _run_parent(paragraph)) is not None:
+            runs[parent] = runs.get(parent, 0) + 1
+    holders: set[HtmlElement] = set()
+    for block, count in runs.items():
+        if count >= MIN_ARTICLE_PROSE and block not in holders:
+            holders.add(block)
+            holders.update(block.iterancestors())
+    return holders
 
 
-def _link_chars(el: HtmlElement) -> int:
-    return sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+class _Paragraph(NamedTuple):
+    el: HtmlElement
+    score: float
+    prose: bool  # reads as a sentence (dom.is_prose)
 
 
-def _paragraph_score(el: HtmlElement) -> float:
+def _paragraph_score(el: HtmlElement, content: str | None = None) -> float:
     """Readability's paragraph weight: 1 + commas + length/100 (at most 3), minus its linked share."""
-    text = _text(el)
-    if len(text) < MIN_PARAGRAPH_CHARS:
+    content = text(el) if content is None else content
+    if len(content) < MIN_PARAGRAPH_CHARS:
         return 0.0
-    density = _link_chars(el) / len(text)
+    density = link_chars(el) / len(content)
     if density > MAX_PARAGRAPH_LINK_DENSITY:
         return 0.0
-    return (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - density)
+    return (1 + content.count(",") + min(len(content) / 100, 3)) * (1 - density)
 
 
-def _paragraphs(tree: HtmlElement) -> list[tuple[HtmlElement, float]]:
+def _paragraphs(tree: HtmlElement) -> list[_Paragraph]:
     """Blocks holding only phrasing content, with their paragraph score (those that score)."""
     found = []
     for el in tree.iter(*PARAGRAPH_TAGS):
-        if all(_is_inline(c) for c in el) and (score := _paragraph_score(el)):
-            found.append((el, score))
+        if all(is_inline(c) for c in el):
+            content = text(el)
+            if score := _paragraph_score(el, content):
+                found.append(_Paragraph(el, score, is_prose(content)))
     return found
 
 
@@ -200,6 +301,7 @@ def _paragraphs(tree: HtmlElement) -> list[tuple[HtmlElement, float]]:
 class _Scores:
     container: dict[HtmlElement, float]  # candidates: paragraphs' parents and ancestors (and text <div>s)
     own: dict[HtmlElement, float]  # each paragraph's own score
+    prose: set[HtmlElement]  # the paragraphs that read as sentences
     first: dict[HtmlElement, int]  # document position of the first paragraph inside each candidate
     position: dict[HtmlElement, int]  # document position of every element
 
@@ -208,9 +310,12 @@ def _scores(tree: HtmlElement) -> _Scores:
     position = {el: i for i, el in enumerate(tree.iter())}
     scores: dict[HtmlElement, float] = {}
     own: dict[HtmlElement, float] = {}
+    prose_paragraphs: set[HtmlElement] = set()
     first: dict[HtmlElement, int] = {}
-    for el, score in _paragraphs(tree):
+    for el, score, prose in _paragraphs(tree):
         own[el] = score
+        if prose:
+            prose_paragraphs.add(el)
         if el.tag != "p":
             scores[el] = scores.get(el, 0.0) + score  # text with <br>s in one <div> is its own container
             first.setdefault(el, position[el])
@@ -220,9 +325,9 @@ def _scores(tree: HtmlElement) -> _Scores:
             first.setdefault(ancestor, position[el])
             ancestor, level = ancestor.getparent(), level + 1
     for el in scores:
-        text_len = len(_text(el)) or 1
-        scores[el] *= 1 - min(_link_chars(el) / text_len, 1.0)
-    return _Scores(scores, own, first, position)
+        text_len = len(text(el)) or 1
+        scores[el] *= 1 - min(link_chars(el) / text_len, 1.0)
+    return _Scores(scores, own, prose_paragraphs, first, position)
 
 
 def _headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
@@ -263,7 +368,7 @@ class Container:
 
 
 def find_container(tree: HtmlElement, title: str | None = None) -> Container:
-    """The article's container in ``tree`` (already pruned): the best block and its text-bearing siblings.
+    """The article's container in ``tree`` (already pruned): the best block and the siblings continuing it.
 
     The best block scores highest, unless the page prints its headline in a
     heading and another block between that heading and the best one reads like
@@ -272,7 +377,8 @@ def find_container(tree: HtmlElement, title: str | None = None) -> Container:
     sidebar of teasers or the next article appended below can outscore a short
     article, but they never come between its headline and its text.
 
-    No blocks when none holds paragraph text. The elements are ``tree``'s own.
+    Siblings join as :func:`_siblings` says. No blocks when none holds
+    paragraph text. The elements are ``tree``'s own.
     """
     found = _scores(tree)
     scores = found.container
@@ -293,15 +399,84 @@ def find_container(tree: HtmlElement, title: str | None = None) -> Container:
     parent = best.getparent()
     if parent is None:
         return Container([best], follows, anchor)
-    floor = max(SIBLING_MIN_SCORE, SIBLING_SHARE * scores[best])
+    return Container(_siblings(best, top, found, anchor), follows, anchor)
 
-    def continues(el: HtmlElement) -> bool:
-        """A sibling carrying article text on (a body split by an ad slot), not what the article displaced."""
-        if best is not top and (el is top or el in top.iterancestors()):
+
+def _siblings(best: HtmlElement, top: HtmlElement, found: _Scores, anchor: HtmlElement | None) -> list[HtmlElement]:
+    """The best block and the siblings that continue the article, in document order.
+
+    A body split by ad slots or "Baca juga" inserts comes in parts, and a part
+    joins when it carries article text (:data:`SIBLING_SHARE` of the best
+    score, at least :data:`SIBLING_MIN_SCORE`) and either is the same kind of
+    block as the best one (same tag and class: readability's sibling bonus) or
+    nothing but removed blocks, empty blocks, link inserts and boilerplate
+    lines stand between them. What follows an article and scores like text
+    never continues it, so the walk stops at a sibling that holds a form (a
+    comment section), pairs each of its texts with an image (a gallery) or
+    starts with a heading (comments, "Berita Terkait", the next article)
+    unless it is the same kind of block. Nor does the block the headline
+    anchor displaced as best join again.
+    """
+    floor = max(SIBLING_MIN_SCORE, SIBLING_SHARE * found.container[best])
+    blocks = [best]
+    kind = best.get("class")
+    for preceding in (True, False):
+        adjacent = True
+        passed: list[HtmlElement] = []  # siblings walked past since the last one joined
+        for el in best.itersiblings(preceding=preceding):
+            if not is_element(el):
+                continue
+            if not adjacent and not kind:
+                break  # only a block of the best one's kind could still join, and it has none
+            same = bool(kind) and el.tag == best.tag and el.get("class") == kind
+            displaced = best is not top and (el is top or el in top.iterancestors())
+            scores = max(found.container.get(el, 0.0), found.own.get(el, 0.0)) >= floor
+            if scores and not displaced and (same or adjacent):
+                if any(_ends_article(x, best, found, anchor) for x in (*passed, el)):
+                    break  # (asked only here: most siblings never come close to joining)
+                blocks.append(el)
+                passed = []
+            else:
+                passed.append(el)
+                if adjacent and not _is_separator(el):
+                    adjacent = False
+    return sorted(blocks, key=lambda el: found.position[el])
+
+
+def _ends_article(el: HtmlElement, best: HtmlElement, found: _Scores, anchor: HtmlElement | None) -> bool:
+    """A sibling after which (or before which) nothing continues the article: a form, a gallery, a new section."""
+    if next(el.iter("form", "textarea"), None) is not None:
+        return True
+    if (el.get("class") and el.tag == best.tag and el.get("class") == best.get("class")) \
+            or (anchor is not None and (anchor is el or el in anchor.iterancestors())):
+        return False
+    images = sum(1 for _ in el.iter(*IMAGE_TAGS))
+    if images and 0 < sum(1 for p in el.iter(*PARAGRAPH_TAGS) if p in found.own) <= images:
+        return True  # each text beside an image: a gallery
+    return _starts_with_heading(el)
+
+
+def _starts_with_heading(el: HtmlElement) -> bool:
+    first = el.xpath(".//text()[normalize-space()][1]")
+    if not first:
+        return False
+    holder = first[0].getparent()
+    if first[0].is_tail:
+        holder = holder.getparent()
+    while holder is not None:
+        if holder.tag in HEADING_TAGS:
+            return True
+        if holder is el:
             return False
-        return max(scores.get(el, 0.0), found.own.get(el, 0.0)) >= floor
+        holder = holder.getparent()
+    return False
 
-    return Container([el for el in parent if el is best or continues(el)], follows, anchor)
+
+def _is_separator(el: HtmlElement) -> bool:
+    """What may stand between two parts of a body: nothing visible, a link insert, a boilerplate line."""
+    content = text(el)
+    return (not content or link_chars(el) > MAX_SEPARATOR_LINK_DENSITY * len(content)
+            or (len(content) <= MAX_SEPARATOR_CHARS and bool(load_boilerplate().paragraph.match(content))))
 
 
 def _end(el: HtmlElement, found: _Scores) -> int:
@@ -314,17 +489,21 @@ def _end(el: HtmlElement, found: _Scores) -> int:
 
 def _prose_count(el: HtmlElement, found: _Scores) -> int:
     """Paragraphs inside ``el`` that read as sentences (a byline, date or caption does not)."""
-    return sum(1 for p in found.own if _is_prose(p) and (p is el or el in p.iterancestors()))
+    return sum(1 for p in found.prose if p is el or el in p.iterancestors())
 
 
-def _is_prose(el: HtmlElement) -> bool:
-    text = _text(el)
-    return len(text.split()) >= MIN_PROSE_WORDS and text.rstrip("\"'”’)").endswith((".", "!", "?"))
+def first_paragraph(blocks: Sequence[HtmlElement]) -> HtmlElement | None:
+    """The first paragraph of text in ``blocks`` (where the article's text starts)."""
+    for block in blocks:
+        for el in block.iter(*PARAGRAPH_TAGS):
+            if all(is_inline(c) for c in el) and _paragraph_score(el):
+                return el
+    return None
 
 
 def select(tree: HtmlElement, xpath: str) -> list[HtmlElement]:
     """Elements matched by a hint's selector (compiled to XPath by the registry)."""
-    return [el for el in tree.xpath(xpath) if _is_element(el)]
+    return [el for el in tree.xpath(xpath) if is_element(el)]
 
 
 def isolate(blocks: Iterable[HtmlElement]) -> HtmlElement:
@@ -346,7 +525,7 @@ def isolate(blocks: Iterable[HtmlElement]) -> HtmlElement:
         copy.tail = None
         body.append(copy)
     for el in body.iter("div", "section", "article"):
-        if el is not body and all(_is_inline(c) for c in el) and el.text_content().strip():
+        if el is not body and all(is_inline(c) for c in el) and el.text_content().strip():
             el.tag = "p"
     return doc
 

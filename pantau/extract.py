@@ -5,11 +5,14 @@ trafilatura alone, on a whole page, either keeps sidebars or drops leads
 finds the article's container first (:mod:`pantau.container`), runs trafilatura
 inside it in both modes and keeps what the evidence supports
 (:mod:`pantau.evidence`), with the whole-page extraction as a second opinion.
-On top it adds what Indonesian news pages need: the publication *time*
-(trafilatura keeps only the date) from ``article:published_time`` / JSON-LD /
-``<time>``, read as Asia/Jakarta when the page gives no zone; the headline as
-printed (:mod:`pantau.headline`); the reporter/editor from the byline lines
-these sites print inside the body; and the text of an article's further pages.
+Inside the container, photo captions go by where they stand
+(:mod:`pantau.captions`). On top it adds what Indonesian news pages need: the
+publication *time* (trafilatura keeps only the date) from
+``article:published_time`` / JSON-LD / the ``<time>`` or date line printed
+below the headline (:mod:`pantau.dateline`), read as Asia/Jakarta when the
+page gives no zone; the headline as printed (:mod:`pantau.headline`); the
+reporter/editor from the byline lines these sites print inside the body; and
+the text of an article's further pages.
 """
 
 from __future__ import annotations
@@ -25,22 +28,36 @@ from zoneinfo import ZoneInfo
 import lxml.html
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
-from pantau.container import Container, ContainerHint, find_container, isolate, normalise, prune, select
+from pantau.captions import drop_captions
+from pantau.container import (
+    Container,
+    ContainerHint,
+    drop_comments,
+    find_container,
+    first_paragraph,
+    isolate,
+    normalise,
+    prune,
+    select,
+)
+from pantau.dateline import date_below
 from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
-from pantau.headline import headline
+from pantau.headline import SiteNames, heading_above, metadata_headline, printed_heading
 
 WIB = ZoneInfo("Asia/Jakarta")
 
-# Where pages state their publication time, most reliable first.
+# Where pages state their publication time in metadata, most reliable first (then JSON-LD, then the
+# <time> or date line below the headline, then the page's first <time>).
 PUBLISHED_XPATHS = (
     "//meta[@property='article:published_time']/@content",
     "//meta[@name='article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
     "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date']/@content",
-    "//time[@datetime][1]/@datetime",
 )
+FIRST_TIME_XPATH = "//time[@datetime][1]/@datetime"
 DESCRIPTION_XPATH = "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
 BYLINES = {
     "author": re.compile(r"^(?:reporter|wartawan|penulis|pewarta)\s*:\s*(?P<name>[^|\n]+?)\s*(?:\||$)",
@@ -100,12 +117,27 @@ def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool) -> D
 
 
 def _paragraphs(doc: Document | None) -> list[str]:
-    return [p for p in (" ".join(line.split()) for line in (doc.text or "").split("\n")) if p] if doc else []
+    """trafilatura's lines as paragraphs, without the "- " it puts before a list item."""
+    if not doc:
+        return []
+    return [p.removeprefix("- ") for p in (" ".join(line.split()) for line in (doc.text or "").split("\n")) if p]
+
+
+@dataclass
+class _Article:
+    paragraphs: list[str]
+    heading: HtmlElement | None = None  # the heading above the text, when asked for (in a pruned copy)
 
 
 def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | None = None,
                  title: str | None = None) -> list[str]:
-    """The article's paragraphs (empty when the page has no article text).
+    """The article's paragraphs (empty when the page has no article text)."""
+    return _article(tree, url, hint, title).paragraphs
+
+
+def _article(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | None = None, title: str | None = None,
+             find_heading: tuple[str | None, tuple[str, ...]] | None = None) -> _Article:
+    """The article's paragraphs, and with ``find_heading`` (metadata headline, site names) the heading above them.
 
     Extraction runs inside the article container (the hint's, else the one
     :func:`pantau.container.find_container` scores best), in precision and in
@@ -118,22 +150,27 @@ def article_text(tree: lxml.html.HtmlElement, url: str, hint: ContainerHint | No
     description = _description(tree)
     normalise(tree)
     work = deepcopy(tree)
-    prune(work, hint.drop if hint else ())
+    prune(work, hint.drop if hint else (), title)
     hinted = select(work, hint.container) if hint and hint.container else []
     container = Container(hinted) if hinted else find_container(work, title).without_top()
+    heading = None
+    if find_heading is not None and (start := first_paragraph(container.blocks)) is not None:
+        heading = heading_above(work, start, *find_heading)
     merged: list[str] = []
     if container.blocks:
         inside = isolate(container.blocks)
+        drop_comments(inside.body[0])
+        drop_captions(inside.body[0])
         densities = link_densities(inside)
         precise = _paragraphs(_trafilatura(deepcopy(inside), url, precision=True))
         recalled = _paragraphs(_trafilatura(inside, url, precision=False))
         merged = merge_modes(precise, recalled, densities)
         if merged and (hinted or summarised(merged, description)):
-            return merged
+            return _Article(merged, heading)
     whole = _paragraphs(_trafilatura(deepcopy(tree), url, precision=True))
     if merged and prefer_container(merged, whole, description, follows_headline=container.follows_headline):
-        return merged
-    return whole
+        return _Article(merged, heading)
+    return _Article(whole, heading)
 
 
 def _description(tree: lxml.html.HtmlElement) -> str:
@@ -146,22 +183,30 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: Co
     """Main text and metadata of an article page; None when the page has no article text.
 
     ``more_pages`` are the article's further pages (page 2, 3 …): their text
-    follows the first page's; the metadata is the first page's.
+    follows the first page's; the metadata is the first page's. The headline
+    is the printed heading that agrees with the metadata; without one, the
+    heading above the article text found, else the metadata's
+    (:mod:`pantau.headline`).
     """
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    title = headline(tree, site_names)
-    published = None
-    for xpath in PUBLISHED_XPATHS:
-        found = tree.xpath(xpath)
-        if found and (published := parse_datetime(str(found[0]))):
-            break
-    published = published or parse_datetime(_json_ld_published(tree))
-    paragraphs = article_text(tree, url, hint, title)
+    names = SiteNames(tree, site_names)
+    heading = printed_heading(tree, names)
+    find_heading = None
+    if heading is None:
+        find_heading = (metadata_headline(tree, names.all()), names.all())
+    title = _text(heading) if heading is not None else find_heading[0] if find_heading else None
+    article = _article(tree, url, hint, title, find_heading)
+    paragraphs = article.paragraphs
     if not paragraphs:
         return None
+    if heading is None and article.heading is not None:
+        heading = article.heading
+        title = _text(heading)
+    title = title or next((t for t in (_text(h) for h in tree.xpath("//h1")) if t), None)
+    published = _published(tree, heading)
     for more in more_pages:
         try:
             paragraphs += article_text(lxml.html.fromstring(more), url, hint, title)
@@ -175,3 +220,21 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: Co
         title, author = title or meta.title, author or meta.author
         published = published or parse_datetime(meta.date)
     return ExtractedPage(title=title, text=text, published=published, author=author, editor=bylines["editor"])
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _published(tree: HtmlElement, heading: HtmlElement | None) -> datetime | None:
+    """The publication time: metadata, JSON-LD, the date printed below the headline, the page's first <time>."""
+    for xpath in PUBLISHED_XPATHS:
+        found = tree.xpath(xpath)
+        if found and (published := parse_datetime(str(found[0]))):
+            return published
+    if published := parse_datetime(_json_ld_published(tree)):
+        return published
+    if heading is not None and (printed := date_below(heading)) is not None:
+        return printed if printed.tzinfo else printed.replace(tzinfo=WIB)
+    found = tree.xpath(FIRST_TIME_XPATH)
+    return parse_datetime(str(found[0])) if found else None

@@ -1,12 +1,23 @@
 """The article's headline, from the evidence the page gives.
 
 Pages state the headline several times: ``og:title``, ``twitter:title``,
-JSON-LD ``headline``, ``<title>`` and the ``<h1>`` readers see. The metadata
+JSON-LD ``headline``, ``<title>`` and the heading readers see. The metadata
 copies carry the site's name ("… - ANTARA News", "KapanLagi.com: …",
-"… | Kompas.com") and some CMSs strip punctuation from them (Media Indonesia's
-og:title drops the ":" and "?" its ``<h1>`` shows). So an ``<h1>`` whose words
-agree with a metadata title wins (it is the headline as printed); otherwise the
-first metadata title, without its site-name part.
+"… | Kompas.com"), some CMSs strip punctuation from them (Media Indonesia's
+og:title drops the ":" and "?" its ``<h1>`` shows), and some are another
+title altogether (an SEO og:title, or the site's name as every page's
+``<title>`` on old government sites). The printed heading is the headline:
+
+* a heading whose words agree with a metadata title wins (:func:`printed_heading`):
+  an ``<h1>`` first, then ``[itemprop=headline]`` and ``.entry-title``-like
+  elements, then ``<h2>``/``<h3>`` and the bold title cell of a table layout;
+* else, once the article's text is found, the heading standing nearest above
+  it (:func:`heading_above`): an ``<h1>`` or marked headline always, a weaker
+  heading when the metadata has no headline or shares words with it;
+* else the first metadata title without its site-name part. Site names come
+  from ``og:site_name`` and the caller, and when those do not explain a
+  title's extra part, from the page itself: its logo's ``alt`` and its
+  "© 2024 Name" line.
 """
 
 from __future__ import annotations
@@ -17,6 +28,8 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
+from pantau.dom import words
+
 META_TITLE_XPATHS = (
     "//meta[@property='og:title']/@content",
     "//meta[@name='twitter:title']/@content",
@@ -25,6 +38,16 @@ META_TITLE_XPATHS = (
     "//meta[@name='title']/@content",
 )
 SITE_NAME_XPATH = "//meta[@property='og:site_name']/@content | //meta[@name='application-name']/@content"
+LOGO_ALT_XPATH = ("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
+                  " | //img[contains(@class,'logo') or contains(@src,'logo')]/@alt")
+COPYRIGHT_XPATH = ("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., 'OPYRIGHT')]"
+                   "[not(ancestor::script)][not(ancestor::style)]")
+# "© 2024 Berita Kotabaru", "Copyright © 2008 - 2016 PT. Kompas Cyber Media", "Hak Cipta © 2024 Suara Semasa Sdn Bhd"
+COPYRIGHT_NAME = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?(?:by\s+)?(?:PT\.?\s+)?"
+    r"(?P<name>[A-Z][\w.&' -]{2,60}?)\s*(?:[.,|]|\ball rights\b|\bhak cipta\b|$)",
+    re.IGNORECASE)
+_GENERIC_NAME = re.compile(r"\b(logo|beranda|home|image|icon|gambar)\b", re.IGNORECASE)
 # Separators between a headline and the site or section name in metadata titles.
 TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—•»]|::)\s+")
 # "KapanLagi.com: …", "Tempo.co - …": a domain-like site name in front of the headline.
@@ -32,13 +55,30 @@ DOMAIN_PREFIX = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co|id|net|org|tv|news)
                            re.IGNORECASE)
 DOMAIN_LIKE = re.compile(r"\.(?:com|id|co|net|org|tv)\b", re.IGNORECASE)
 MAX_HEADLINE_CHARS = 300
-# An <h1> agrees with a metadata title when its words are a run of that title's words covering this share.
+# Headline elements by strength (the order printed_heading tries them in).
+STRONG, MARKED, WEAK = 0, 1, 2
+# A heading agrees with a metadata title when its words are a run of that title's words covering this share
+# (an <h1>), or this larger share (any other heading: a related story's <h3> may be a run of a few words).
 MIN_AGREEMENT = 0.5
-_WORD = re.compile(r"\w+")
+MIN_AGREEMENT_OTHER = 0.8
+# A heading found above the article's text: at least this many words (a section label has fewer) …
+MIN_HEADLINE_WORDS = 3
+# … and this many content words in common with the metadata headline, when there is one: an SEO og:title
+# rewords the printed headline but keeps its subject (an <h1>: one word; a weaker heading: two).
+MIN_SHARED_WORDS = {STRONG: 1, MARKED: 1, WEAK: 2}
+# Words too common to show two titles share a subject.
+_FUNCTION_WORDS = frozenset({"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "pada", "dalam",
+                             "the", "of", "and", "in", "to", "for", "on", "a", "an", "is", "para", "akan"})
+# Elements worth asking strength() about (the class words are checked there).
+CANDIDATES_XPATH = ("//h1 | //h2 | //h3 | //*[@itemprop='headline'] | //td/b | //td/strong"
+                    " | //*[contains(@class, 'title') or contains(@class, 'judul') or contains(@class, 'headline')]")
+HEADLINE_CLASSES = re.compile(r"^(entry-title|post-title|article-title|news-title|headline|judul|judul-berita"
+                              r"|judul-artikel|title-article|detail-title)$", re.IGNORECASE)
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+def _text(found: object) -> str:
+    raw = found if isinstance(found, str) else found.text_content()  # type: ignore[attr-defined]
+    return " ".join(str(raw).split())
 
 
 def _contains_run(haystack: list[str], needle: list[str]) -> bool:
@@ -67,6 +107,15 @@ def strip_site_name(title: str, site_names: Sequence[str] = ()) -> str:
     return " - ".join(parts).strip()
 
 
+def page_site_names(tree: HtmlElement) -> list[str]:
+    """Names the page gives itself besides ``og:site_name``: its logo's ``alt`` and its copyright line."""
+    found = [_text(alt) for alt in tree.xpath(LOGO_ALT_XPATH)]
+    for line in tree.xpath(COPYRIGHT_XPATH):
+        if m := COPYRIGHT_NAME.search(_text(line)):
+            found.append(m["name"].strip(" -"))
+    return [n for n in found if len(n) > 2 and not _GENERIC_NAME.search(n)]
+
+
 def _json_ld_headline(tree: HtmlElement) -> str | None:
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
@@ -80,29 +129,141 @@ def _json_ld_headline(tree: HtmlElement) -> str | None:
     return None
 
 
-def _text(found: object) -> str:
-    raw = found if isinstance(found, str) else found.text_content()  # type: ignore[attr-defined]
-    return " ".join(str(raw).split())
-
-
-def headline(tree: HtmlElement, site_names: Sequence[str] = ()) -> str | None:
-    """The headline of the article page ``tree``; None when the page states none."""
-    site_names = (*site_names, *(_text(n) for n in tree.xpath(SITE_NAME_XPATH)))
+def _metadata_titles(tree: HtmlElement) -> list[str]:
     metas: list[str] = []
     for xpath in META_TITLE_XPATHS:
         metas.extend(t for t in (_text(f) for f in tree.xpath(xpath)[:1]) if t)
     if (ld := _json_ld_headline(tree)) and ld.strip():
         metas.insert(1, " ".join(ld.split()))
-    meta_words = [_words(strip_site_name(m, site_names)) for m in metas]
-    for h1 in tree.xpath("//h1"):
-        text = _text(h1)
-        words = _words(text)
-        if not words or len(text) > MAX_HEADLINE_CHARS:
-            continue
-        if any(_contains_run(m, words) and len(words) >= MIN_AGREEMENT * len(m) for m in meta_words):
-            return text
-    for meta in metas:
-        if stripped := strip_site_name(meta, site_names):
+    return metas
+
+
+def strength(el: HtmlElement) -> int | None:
+    """How surely the element prints a headline (:data:`STRONG` … :data:`WEAK`); None when it does not."""
+    if el.tag == "h1":
+        return STRONG
+    if el.get("itemprop") == "headline" or any(HEADLINE_CLASSES.match(w) for w in (el.get("class") or "").split()):
+        return MARKED
+    if el.tag in ("h2", "h3"):
+        return WEAK
+    parent = el.getparent()
+    if el.tag in ("b", "strong") and parent is not None and parent.tag == "td" and _text(parent) == _text(el):
+        return WEAK  # the title cell of a table layout: <td class="judul"><b>…</b></td>
+    return None
+
+
+def candidates(tree: HtmlElement) -> list[tuple[HtmlElement, int]]:
+    """Elements that may print the headline, with their :func:`strength`, in document order."""
+    found = []
+    for el in tree.xpath(CANDIDATES_XPATH):
+        kind = strength(el)
+        if kind is not None and 0 < len(_text(el)) <= MAX_HEADLINE_CHARS:
+            found.append((el, kind))
+    return found
+
+
+class SiteNames:
+    """The site's names: the caller's and ``og:site_name`` at once, the page's own (logo, ©) when first needed."""
+
+    def __init__(self, tree: HtmlElement, given: Sequence[str] = ()) -> None:
+        self.tree = tree
+        self.declared = (*given, *(_text(n) for n in tree.xpath(SITE_NAME_XPATH)))
+        self._all: tuple[str, ...] | None = None
+
+    def all(self) -> tuple[str, ...]:
+        if self._all is None:
+            self._all = (*self.declared, *page_site_names(self.tree))
+        return self._all
+
+
+def printed_heading(tree: HtmlElement, names: SiteNames) -> HtmlElement | None:
+    """The heading whose words agree with a metadata title (the headline as printed), if the page has one.
+
+    ``<h1>`` elements first (most pages settle there), then marked headlines,
+    then weaker headings; with the declared site names first, then with the
+    names the page gives itself.
+    """
+    metas = _metadata_titles(tree)
+    for known in (names.declared, None):
+        meta_words = [words(strip_site_name(m, known if known is not None else names.all())) for m in metas]
+        if (found := _agreeing(tree, meta_words)) is not None:
+            return found
+    return None
+
+
+def _agreeing(tree: HtmlElement, meta_words: list[list[str]]) -> HtmlElement | None:
+    def agrees(el: HtmlElement, share: float) -> bool:
+        heading = words(_text(el))
+        return bool(heading) and any(_contains_run(m, heading) and len(heading) >= share * len(m) for m in meta_words)
+
+    for h1 in tree.iter("h1"):
+        if len(_text(h1)) <= MAX_HEADLINE_CHARS and agrees(h1, MIN_AGREEMENT):
+            return h1
+    others = candidates(tree)
+    for kind in (MARKED, WEAK):
+        for el, el_kind in others:
+            if el_kind == kind and agrees(el, MIN_AGREEMENT_OTHER):
+                return el
+    return None
+
+
+def metadata_headline(tree: HtmlElement, names: Sequence[str]) -> str | None:
+    """The first metadata title without its site-name part, skipping titles that are only the site's name."""
+    for meta in _metadata_titles(tree):
+        stripped = strip_site_name(meta, names)
+        if stripped and not _is_site_title(stripped, names):
             return stripped
-    first_h1 = next((t for t in (_text(h) for h in tree.xpath("//h1")) if t), None)
-    return first_h1
+    return None
+
+
+def _is_site_title(title: str, names: Sequence[str]) -> bool:
+    """A title that is only the site's name (":: Website Resmi Pemerintah Kabupaten Sumba Barat ::")."""
+    title_words = words(title)
+    for name in names:
+        name_words = words(name)
+        if name_words and _contains_run(title_words, name_words) \
+                and len(title_words) - len(name_words) < MIN_HEADLINE_WORDS:
+            return True
+    return False
+
+
+def heading_above(tree: HtmlElement, start: HtmlElement, metadata: str | None,
+                  names: Sequence[str]) -> HtmlElement | None:
+    """The headline printed above the article text that starts at ``start``, when no heading agreed with metadata.
+
+    The nearest heading above the text wins when it shares its subject with
+    the metadata headline (:data:`MIN_SHARED_WORDS`), or when the metadata has
+    none: the printed heading beats an SEO og:title. Section labels (fewer
+    than :data:`MIN_HEADLINE_WORDS` words) and the site's name are never
+    headlines.
+    """
+    order = {el: i for i, el in enumerate(tree.iter())}
+    meta_words = _content_words(metadata or "")
+    above = [(el, kind) for el, kind in candidates(tree) if order[el] < order[start]]
+    for el, kind in reversed(above):
+        text = _text(el)
+        if len(words(text)) < MIN_HEADLINE_WORDS or _is_site_title(text, names):
+            continue
+        if meta_words and len(meta_words & _content_words(text)) < MIN_SHARED_WORDS[kind]:
+            continue
+        return el
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _FUNCTION_WORDS and not w.isdigit()}
+
+
+def headline(tree: HtmlElement, site_names: Sequence[str] = ()) -> str | None:
+    """The headline of the article page ``tree``; None when the page states none.
+
+    What the page alone says (:func:`printed_heading`, else the metadata); the
+    extraction may still replace a metadata headline by the heading above the
+    article text it finds (:func:`heading_above`).
+    """
+    names = SiteNames(tree, site_names)
+    if (printed := printed_heading(tree, names)) is not None:
+        return _text(printed)
+    if stripped := metadata_headline(tree, names.all()):
+        return stripped
+    return next((t for t in (_text(h) for h in tree.xpath("//h1")) if t), None)

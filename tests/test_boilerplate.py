@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 
 from pantau.analysis.clean import clean_body, load_boilerplate
-from pantau.container import is_junk_block
+from pantau.container import is_hidden, is_junk_block
 
 LEAD = "JAKARTA, KOMPAS.com - Badan Pengawas Pemilu meminta ASN menjaga netralitas selama kampanye."
 LAST = "Bawaslu membuka posko pengaduan di setiap kecamatan hingga hari pemungutan suara."
@@ -43,10 +43,10 @@ PARAGRAPHS: dict[str, tuple[list[str], list[str]]] = {
                  "Rektor UNY buka invitasi olahraga antar perguruan tinggi. Doc. uny.ac.id KOMUNIKA ONLINE",
                  "Warga antre di TPS 05 Tanjungpandan. (ANTARA FOTO/Agus Setiawan)", "Foto: Istimewa"],
                 ["Dia mengambil foto. Semua warga yang hadir terlihat senang dan tertib."]),
-    "follow-promo": (["Cek berita dan artikel yg lain di Google News dan",
-                      "dan ikuti WhatsApp channel mediaindonesia.com",
-                      "Ikuti perkembangan berita ini dalam topik:"],
+    "follow-topic": (["Ikuti perkembangan berita ini dalam topik:"],
                      ["Ikuti aturan yang berlaku, pesan Sekda kepada seluruh ASN di Belitung."]),
+    "gallery-counter": (["1 / 5", "Foto 2 dari 8", "12/20"],
+                        ["1/5 pemilih di desa itu belum terdaftar, kata Ketua KPPS."]),
     "pagination": (["Halaman Selanjutnya", "Halaman: 1 2 3 Selanjutnya", "Halaman 2 dari 3", "Show All",
                     "Load More..."],
                    ["Halaman kantor bupati dipenuhi peserta apel netralitas ASN."]),
@@ -67,8 +67,26 @@ PARAGRAPHS: dict[str, tuple[list[str], list[str]]] = {
 # class -> endings of the body (after LAST, or as a line of their own) that are sign-offs
 TRAILING: dict[str, list[str]] = {
     "reporter-initials": [" (fyk/ash)", " (Mvi/Ali)", " (ren)", " (H-4)", " (E-2)", " (Luh Wayanti)",
-                          " (kpl/pur/tch)", " (*)", "\n(Cas/Isk)", "\n(dmr)"],
+                          " (kpl/pur/tch)", " (*)", "\n(Cas/Isk)", "\n(dmr)", " (Prokopim)", "(WP)",
+                          " (Humas Pemkab Sleman)"],
+    "agency-dash": [" – BERNAMA", " — AFP", " - Antara", "\n– BERNAMA"],
     "credit-line": ["\nDINI TEJA", "\nANTARA"],
+}
+# class -> (follow promos as templates append them, look-alike sentences that must stay even at the end)
+FOLLOW_PROMO: dict[str, tuple[list[str], list[str]]] = {
+    "platform": (["Ikuti berita terkini Suara Kaltara di Google News",
+                  "Cek berita dan artikel yg lain di Google News dan",
+                  "dan ikuti WhatsApp channel mediaindonesia.com",
+                  "Ikuti WhatsApp Channel Nusaraya.id untuk mendapatkan update berita terkini setiap hari. "
+                  "Gabung Sekarang",
+                  "Ikuti saluran Telegram Suara Semasa untuk berita terkini setiap hari. Sertai sekarang"],
+                 ["Ikuti berita terkini seputar pilkada setiap hari, pesan Ketua KPU.",
+                  "Klik tautan pendaftaran pemantau pemilu sebelum Jumat."]),
+    "cue": (["Join us on our WhatsApp Channel, follow us on Instagram, and receive browser alerts for the latest "
+             "news you need to know.", "Get the latest news from Indonesia Herald on Google News"],
+            ["Cek DPT online lewat laman cekdptonline.kpu.go.id atau layanan WhatsApp KPU di nomor yang tersedia.",
+             "Yuk, laporkan dugaan pelanggaran netralitas ASN melalui layanan WhatsApp Bawaslu.",
+             "Ikuti aturan, ASN dilarang bergabung dengan grup atau channel Telegram pemenangan pasangan calon."]),
 }
 END_OF_ARTICLE = {
     "related-list": ["Berita Terkait", "Pos terkait", "Related posts"],
@@ -76,18 +94,21 @@ END_OF_ARTICLE = {
 }
 # class -> (class/id words of blocks that are junk, words of blocks that are not)
 BLOCKS: dict[str, tuple[list[str], list[str]]] = {
-    "comments": (["reader-comments", "comment-list", "komentar", "disqus_thread"], ["commentary"]),
+    "comments": (["reader-comments", "comment-list", "komentar", "disqus_thread", "tanggapan", "komen-box",
+                  "diskusi"], ["commentary", "komentator"]),
     "related-list": (["baca-juga", "related-posts", "berita-terkait", "inline-related", "box_populer"],
                      ["post-content"]),
-    "caption": (["wp-caption-text", "entertainment-newsdetail-image-caption", "figcaption"], ["captioned-text"]),
+    "caption": (["wp-caption-text", "entertainment-newsdetail-image-caption", "figcaption", "keterangan",
+                 "ket-foto", "keterangan-gambar"], ["captioned-text"]),
+    "gallery": (["galeri", "item-galeri", "wp-block-gallery", "slideshow"], ["galeria"]),
     "share-and-tags": (["share-bar", "td-post-sharing", "tags", "breadcrumb", "tag-list"],
                        ["tag-asn", "shared-content-body"]),
     "chrome": (["sidebar", "footer-widgets", "paging__wrap", "page-links"], ["menuju-pilkada"]),
     "advertisement": (["ads-wrapper", "iklan", "div-gpt-ad-123", "dfp-ad"], ["adsorption", "loads"]),
-    "author-box": (["author-box", "byline"], ["author-name-in-title"]),
+    "author-box": (["author-box", "byline", "box-penulis"], ["author-name-in-title"]),
     "embed": (["twitter-tweet", "instagram-media"], ["tweet-text-article"]),
-    "hidden": (["d-none", "sr-only"], ["hidden-gem-story"]),
 }
+HIDDEN_BLOCKS = {"hidden": (["d-none", "sr-only"], ["hidden-gem-story"])}
 
 
 def _classes(section: str) -> list[str]:
@@ -96,7 +117,7 @@ def _classes(section: str) -> list[str]:
 
 def test_every_class_in_the_data_file_is_tested() -> None:
     tested = {"paragraphs": PARAGRAPHS, "trailing": TRAILING, "end_of_article": END_OF_ARTICLE,
-              "junk_blocks": BLOCKS}
+              "junk_blocks": BLOCKS, "hidden_blocks": HIDDEN_BLOCKS, "follow_promo": FOLLOW_PROMO}
     for section, classes in load_boilerplate().classes.items():
         assert set(classes) == set(tested[section]), section
 
@@ -110,6 +131,24 @@ def test_paragraph_class_is_dropped_and_look_alikes_stay(name: str) -> None:
         assert line in clean_body(f"{LEAD}\n{line}\n{LAST}").split("\n\n"), line
 
 
+def test_paragraph_classes_match_whole_paragraphs_only() -> None:
+    """A template's phrase inside an article sentence never drops the sentence (single-outlet phrases included)."""
+    for name, (junk, _) in PARAGRAPHS.items():
+        for line in junk:
+            sentence = f"Menurut Bawaslu, tulisan {line} itu bukan bagian dari laporan resmi, katanya kepada wartawan."
+            assert sentence in clean_body(f"{LEAD}\n{sentence}\n{LAST}").split("\n\n"), (name, line)
+
+
+@pytest.mark.parametrize("name", _classes("follow_promo"))
+def test_follow_promos_go_from_the_end_only(name: str) -> None:
+    promos, keep = FOLLOW_PROMO[name]
+    for promo in promos:
+        assert clean_body(f"{LEAD}\n{LAST} (rin/ays)\n{promo}") == f"{LEAD}\n\n{LAST}", promo
+        assert promo in clean_body(f"{LEAD}\n{promo}\n{LAST}").split("\n\n"), promo  # not at the end: kept
+    for line in keep:
+        assert clean_body(f"{LEAD}\n{line}").split("\n\n") == [LEAD, line], line
+
+
 @pytest.mark.parametrize("name", _classes("trailing"))
 def test_sign_off_class_is_taken_off_the_end(name: str) -> None:
     for ending in TRAILING[name]:
@@ -121,10 +160,25 @@ def test_sign_off_inside_the_text_stays() -> None:
     assert clean_body(text) == text.replace("\n", "\n\n")
 
 
+def test_a_group_ending_a_sentence_without_its_full_stop_is_the_sentence_s_own() -> None:
+    for last in ("Berkas laporan itu diserahkan kepada Komisi Pemilihan Umum (KPU)",
+                 "Pengawasan dilakukan bersama Badan Kepegawaian Negara - BKN"):
+        assert clean_body(f"{LEAD}\n{last}") == f"{LEAD}\n\n{last}", last
+
+
 @pytest.mark.parametrize("name", _classes("end_of_article"))
 def test_end_of_article_class_cuts_what_follows(name: str) -> None:
     for marker in END_OF_ARTICLE[name]:
         assert clean_body(f"{LEAD}\n{marker}\nJudul berita lain yang panjang sekali\n{LAST}") == LEAD, marker
+
+
+@pytest.mark.parametrize("name", _classes("hidden_blocks"))
+def test_hidden_block_class_is_recognised_by_class(name: str) -> None:
+    hidden, shown = HIDDEN_BLOCKS[name]
+    for word in hidden:
+        assert is_hidden(lxml.html.fromstring(f'<div class="x {word}">t</div>')), word
+    for word in shown:
+        assert not is_hidden(lxml.html.fromstring(f'<div class="{word}">t</div>')), word
 
 
 @pytest.mark.parametrize("name", _classes("junk_blocks"))

@@ -33,8 +33,11 @@ class Boilerplate:
 
     classes: dict[str, dict[str, re.Pattern[str]]]  # section -> class -> pattern, for tests and tools
     junk_block: re.Pattern[str]  # class/id words of blocks that never hold article text
+    hidden_block: re.Pattern[str]  # class words of blocks readers do not see
     paragraph: re.Pattern[str]  # a whole paragraph that is dropped
     end_of_article: re.Pattern[str]  # from here on nothing is article text
+    promo_platform: re.Pattern[str]  # a follow promo at the end of the body names one of these …
+    promo_cue: re.Pattern[str]  # … and carries one of these
     trailing: re.Pattern[str]  # sign-offs at the end of the body (case-sensitive)
 
 
@@ -51,16 +54,22 @@ def load_boilerplate() -> Boilerplate:
         return [p for patterns in raw[name].values() for p in patterns]
 
     trailing = "|".join(f"(?:{p})" for p in section("trailing"))
+    promo = raw["follow_promo"]
     return Boilerplate(
         classes=classes,
         junk_block=_any_of(section("junk_blocks")),
+        hidden_block=_any_of(section("hidden_blocks")),
         paragraph=re.compile(f"^(?:{'|'.join(f'(?:{p})' for p in section('paragraphs'))})$", re.IGNORECASE),
         end_of_article=_any_of(section("end_of_article")),
-        # a sign-off is the end of the text, after a space or at the start of the last line
-        trailing=re.compile(rf"(?:^|\s)(?:{trailing})\s*$"),
+        promo_platform=re.compile(rf"\b(?:{'|'.join(promo['platform'])})\b", re.IGNORECASE),
+        promo_cue=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in promo['cue'])})\b", re.IGNORECASE),
+        # a sign-off ends the text: after the last sentence's final punctuation, or as the whole last line
+        trailing=re.compile(rf"(?:^|(?<=[.!?\"'”’])\s*)(?:{trailing})\s*$"),
     )
 
 
+# A follow promo at the end of the body is at most this many words (a sentence about the platform is longer).
+MAX_PROMO_WORDS = 25
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _KEY_CHARS = re.compile(r"[\W_]+")
 
@@ -94,12 +103,33 @@ def clean_body(text: str, *, title: str | None = None) -> str:
             continue  # the headline is metadata when we know it
         seen.add(key)
         kept.append(paragraph)
-    while kept:  # "(fyk/ash)" after the last sentence, or a last line "DINI TEJA" / "(ant)"
-        last = boilerplate.trailing.sub("", kept[-1]).rstrip()
-        if last == kept[-1]:
-            break
-        if last:
-            kept[-1] = last
-            break
-        kept.pop()
+    _drop_tail(kept, boilerplate)
     return "\n\n".join(kept)
+
+
+def _drop_tail(kept: list[str], boilerplate: Boilerplate) -> None:
+    """Take the sign-offs and follow promos off the end of the body (in place).
+
+    "… katanya. (fyk/ash)", a last line "DINI TEJA" or "(ant)", and the
+    promos templates append ("Ikuti berita terkini … di Google News") in any
+    order among them.
+    """
+    while kept:
+        last = kept[-1]
+        if is_follow_promo(last, boilerplate):
+            kept.pop()
+            continue
+        signed = boilerplate.trailing.sub("", last).rstrip()
+        if signed == last:
+            return
+        if signed:
+            kept[-1] = signed
+            return
+        kept.pop()
+
+
+def is_follow_promo(paragraph: str, boilerplate: Boilerplate | None = None) -> bool:
+    """A short line naming a news distribution platform with a promo cue ("Ikuti … di Google News")."""
+    boilerplate = boilerplate or load_boilerplate()
+    return (len(paragraph.split()) <= MAX_PROMO_WORDS and bool(boilerplate.promo_platform.search(paragraph))
+            and bool(boilerplate.promo_cue.search(paragraph)))

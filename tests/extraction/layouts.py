@@ -55,7 +55,7 @@ SHORT = [line.split(",")[0].rstrip(".") + "." for line in STORY]
 LAYOUTS: dict[str, tuple[str, list[str]]] = {
     "unmarked reader comments outscoring a short article": (
         page(f"<h1>{TITLE}</h1><div class='isi'>{paragraphs(STORY[:3])}</div>"
-             f"<div class='tanggapan'>{comments(12)}</div>"), STORY[:3]),
+             f"<div class='suara-pembaca'>{comments(12)}</div>"), STORY[:3]),
     "article split in two by an ad slot": (
         page(f"<h1>{TITLE}</h1><div class='main'><div class='part'>{paragraphs(STORY[:3])}</div>"
              "<div class='slot'><a href='/x'>Promo</a></div>"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from layouts import STORY, TITLE, URL, paragraphs
+from layouts import page as layout_page
 
-from pantau.headline import headline, strip_site_name
+from pantau.extract import extract_page
+from pantau.headline import headline, page_site_names, strip_site_name
 
 
 def head(metas: str, body: str = "") -> lxml.html.HtmlElement:
@@ -47,3 +50,50 @@ def test_an_h1_that_is_the_site_name_or_a_section_does_not_win() -> None:
 def test_without_metadata_the_first_h1() -> None:
     assert headline(head("", "<h1>Judul Berita</h1>")) == "Judul Berita"
     assert headline(head("")) is None
+
+
+def test_a_marked_headline_agreeing_with_the_title_wins_and_the_site_name_is_learnt_from_the_page() -> None:
+    """Joomla prints the headline in <h2 itemprop="headline">; the site's name is only in its logo and © line."""
+    tree = head("<title>Pj Bupati Minta ASN Tidak Ikut Kampanye - Berita Kotabaru</title>",
+                "<div class='logo'><img src='/logo.png' alt='Berita Kotabaru'></div>"
+                "<h2 itemprop='headline'>Pj Bupati Minta ASN Tidak Ikut Kampanye?</h2>"
+                "<footer>© 2024 Berita Kotabaru</footer>")
+    assert headline(tree) == "Pj Bupati Minta ASN Tidak Ikut Kampanye?"
+    no_heading = head("<title>Pj Bupati Minta ASN Tidak Ikut Kampanye - Berita Kotabaru</title>",
+                      "<footer>Copyright © 2024 Berita Kotabaru. All rights reserved.</footer>")
+    assert headline(no_heading) == "Pj Bupati Minta ASN Tidak Ikut Kampanye"
+    assert page_site_names(no_heading) == ["Berita Kotabaru"]
+
+
+def test_a_related_story_s_heading_does_not_pass_for_the_headline() -> None:
+    tree = head('<meta property="og:title" content="Bawaslu Sleman Temukan Tiga ASN Tidak Netral di Kampanye">',
+                "<h3><a href='/b/1'>Bawaslu Sleman Temukan</a></h3>")
+    assert headline(tree) == "Bawaslu Sleman Temukan Tiga ASN Tidak Netral di Kampanye"
+
+
+def extracted_title(html: str) -> str | None:
+    page = extract_page(html, URL)
+    assert page is not None
+    return page.title
+
+
+def test_the_printed_h1_wins_over_an_seo_og_title() -> None:
+    seo = "Tujuh ASN Disanksi karena Tidak Netral, Ini Daftar Pelanggarannya"
+    html = layout_page(f"<div class='read'><h1>{TITLE}</h1><div class='info'>Penulis: Tim</div>"
+                       f"<div class='isi'>{paragraphs(STORY)}</div></div>", title=seo)
+    assert extracted_title(html) == TITLE
+
+
+def test_the_bold_title_cell_of_a_table_layout_is_the_headline_when_the_title_is_the_site_s_name() -> None:
+    html = ("<html><head><title>:: Website Resmi Pemerintah Kabupaten Sleman ::</title></head><body><table>"
+            "<tr><td class='menu'><a href='/'>Beranda</a></td></tr>"
+            f"<tr><td><b>{TITLE}</b></td></tr><tr><td>Senin, 4 November 2024 | Admin</td></tr>"
+            f"<tr><td class='isi_berita'>{'<br><br>'.join(STORY)}</td></tr>"
+            "<tr><td>Copyright © 2024 Pemerintah Kabupaten Sleman</td></tr></table></body></html>")
+    assert extracted_title(html) == TITLE
+
+
+def test_a_heading_on_another_subject_above_the_text_does_not_replace_a_good_metadata_title() -> None:
+    for heading in ("<h2>Berita Terbaru Hari Ini</h2>", "<h1>Portal Berita Warga Online</h1>"):
+        html = layout_page(f"{heading}<div class='isi'>{paragraphs(STORY)}</div>")
+        assert extracted_title(html) == TITLE, heading
