@@ -20,11 +20,11 @@ from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pantau.errors import ConfigError
+from pantau.wib import TIMEZONE
 
 DEFAULT_CONFIG_FILE = "pantau.toml"
 DEFAULT_DATA_DIR = "data"
 DEFAULT_SCHEDULE = "*/30 * * * *"
-TIMEZONE = "Asia/Jakarta"
 # One plain address, user@domain: no display name, no second address, no whitespace (a newline in a
 # recipient would let a config value add mail headers).
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"

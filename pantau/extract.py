@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import lxml.html
 import trafilatura
@@ -30,8 +29,7 @@ from trafilatura.settings import Document
 from pantau.container import Container, ContainerHint, find_container, isolate, normalise, prune, select
 from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
 from pantau.headline import headline
-
-WIB = ZoneInfo("Asia/Jakarta")
+from pantau.wib import WIB
 
 # Where pages state their publication time, most reliable first.
 PUBLISHED_XPATHS = (

@@ -20,14 +20,13 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pantau.analysis.taxonomy import TAGS
 from pantau.config import AlertRule
 from pantau.outlet_names import outlet_name
 from pantau.text import evidence_by_sentence, pair_quotes, shorten
+from pantau.wib import WIB, reader_time
 
-WIB = ZoneInfo("Asia/Jakarta")
 SNIPPET_CHARS = 320
 QUOTE_CHARS = 300
 MAIL_POLICY = policy.default.clone(max_line_length=998)
@@ -36,7 +35,7 @@ MAIL_POLICY = policy.default.clone(max_line_length=998)
 def _when(value: str | None) -> str:
     if not value:
         return "waktu terbit tidak diketahui"
-    return datetime.fromisoformat(value).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+    return reader_time(datetime.fromisoformat(value))
 
 
 def _region(doc: dict[str, Any]) -> str:

@@ -25,12 +25,12 @@ from markupsafe import Markup, escape
 
 from pantau.analysis.taxonomy import TAGS
 from pantau.browse.config import ARTICLE_LIST, ARTICLE_PATH, DATABASE, dashboard
-from pantau.config import TIMEZONE
 from pantau.errors import UsageError
 from pantau.outlet_names import outlet_name
 from pantau.store.query import parse_query
 from pantau.store.sqlite import FtsExpressions
 from pantau.text import evidence_by_sentence, shorten
+from pantau.wib import reader_time
 
 _Hook = TypeVar("_Hook", bound=Callable[..., Any])
 hookimpl = cast(Callable[[_Hook], _Hook], _hookimpl)  # Datasette's marker, untyped: keeps the hooks typed
@@ -96,12 +96,9 @@ async def article_page(request: Any, datasette: Any) -> Response:
 
 def article_context(doc: dict[str, Any]) -> dict[str, Any]:
     """What the article page shows, from the stored document."""
-    from zoneinfo import ZoneInfo
-
     evidence = {e["tag"]: e["sentences"] for e in doc.get("tag_evidence") or []}
     published = doc.get("published")
-    when = datetime.fromisoformat(published).astimezone(ZoneInfo(TIMEZONE)).strftime("%d-%m-%Y %H:%M WIB") \
-        if published else "waktu terbit tidak diketahui"
+    when = reader_time(datetime.fromisoformat(published)) if published else "waktu terbit tidak diketahui"
     return {
         "doc": doc,
         "outlet_name": outlet_name(doc["outlet"]),

@@ -27,12 +27,10 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
-from zoneinfo import ZoneInfo
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from elasticsearch.helpers import ScanError
 
-from pantau.config import TIMEZONE
 from pantau.errors import PantauError, UsageError, one_line
 from pantau.models import Article
 from pantau.store.base import (
@@ -48,11 +46,11 @@ from pantau.store.base import (
 )
 from pantau.store.query import Term, parse_query
 from pantau.urls import article_id
+from pantau.wib import local_day
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INDEX = "pantau-articles"
-WIB = ZoneInfo(TIMEZONE)
 MAPPINGS_DIR = Path(__file__).with_name("es_mappings")
 CURRENT_MAPPING_VERSION = 1
 
@@ -105,10 +103,6 @@ def versioned_index(index: str, version: int) -> str:
     return f"{index}-v{version}"
 
 
-def _local_day(value: datetime) -> str:
-    return value.astimezone(WIB).date().isoformat()
-
-
 def es_document(article: Article) -> dict[str, Any]:
     """``Article.to_doc()`` plus the derived fields of :data:`DERIVED_FIELDS`.
 
@@ -119,7 +113,7 @@ def es_document(article: Article) -> dict[str, Any]:
     """
     doc = article.to_doc()
     doc["speakers"] = list(dict.fromkeys(q["speaker"] for q in doc["quotes"] if q.get("speaker")))
-    doc["day"] = _local_day(article.published or article.fetched)
+    doc["day"] = local_day(article.published or article.fetched)
     return doc
 
 
@@ -277,7 +271,7 @@ def build_export_body(since: date | None) -> dict[str, Any]:
     """The scan body for ``export``: oldest fetched first, optionally from a Jakarta day on."""
     query: dict[str, Any] = {"match_all": {}}
     if since is not None:
-        day = _local_day(since) if isinstance(since, datetime) else since.isoformat()
+        day = local_day(since) if isinstance(since, datetime) else since.isoformat()
         query = {"range": {"day": {"gte": day}}}
     return {"query": query, "sort": [{"fetched": {"order": "asc"}}, {"url": {"order": "asc"}}]}
 

@@ -28,11 +28,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pantau.models import Article
 from pantau.state import connect
@@ -48,8 +47,8 @@ from pantau.store.base import (
 from pantau.store.query import Query, Term, parse_query
 from pantau.store.stemming import distinct_words, fold, stem
 from pantau.text import shorten
+from pantau.wib import local_day
 
-WIB = ZoneInfo("Asia/Jakarta")
 BULK_BATCH = 500  # articles per transaction of bulk_upsert: about 5 MB of text, a fraction of a second
 KNOWN_WORDS_MAX = 500_000  # words a connection remembers as indexed before it starts over (~40 MB)
 FORMS_MAX = 64  # word forms one query word is widened to (a stem has a dozen in a year of news)
@@ -161,10 +160,6 @@ def _quoted(words: Iterable[str]) -> str:
 def _any(alternatives: Iterable[str]) -> str:
     unique = list(dict.fromkeys(alternatives))
     return unique[0] if len(unique) == 1 else "(" + " OR ".join(unique) + ")"
-
-
-def local_day(value: datetime) -> str:
-    return value.astimezone(WIB).date().isoformat()
 
 
 class FtsExpressions:
