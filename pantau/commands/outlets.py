@@ -92,7 +92,7 @@ def _fetcher(args: argparse.Namespace, config: Config) -> Fetcher:
 
 
 def _region(args: argparse.Namespace) -> dict[str, str | None] | None:
-    from pantau.analysis.regions import official_region
+    from pantau.analysis.region_names import official_region
 
     if not (args.province or args.regency):
         return None

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit, urlunsplit
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from elasticsearch.helpers import ScanError
 
+from pantau.analysis.region_names import names_matching
 from pantau.errors import PantauError, UsageError, one_line
 from pantau.models import Article
 from pantau.store.base import (
@@ -201,7 +202,7 @@ def _filters(req: SearchRequest) -> list[dict[str, Any]]:
     filters: list[dict[str, Any]] = [{"term": {"tags": tag}} for tag in req.tags]
     if req.region:
         # "Bangka" also finds the regency "Kabupaten Bangka" (and "Kota …"), as in the SQLite store.
-        regencies = [req.region, f"Kabupaten {req.region}", f"Kota {req.region}"]
+        regencies = list(names_matching(req.region))
         filters.append({
             "bool": {
                 "should": [

@@ -33,6 +33,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from pantau.analysis.region_names import names_matching
 from pantau.models import Article
 from pantau.state import connect
 from pantau.store.base import (
@@ -501,9 +502,9 @@ class SQLiteStore:
         if request.outlet:
             terms.append(_token("o", request.outlet.encode().hex()))
         if request.region:
-            names = (request.region, f"Kabupaten {request.region}", f"Kota {request.region}")
+            names = names_matching(request.region)
             # SQLite's lower(), as in _FILTERS, so the tokens are lower-cased exactly as when indexed
-            lowered = self.conn.execute("SELECT lower(?), lower(?), lower(?)", names).fetchone()
+            lowered = self.conn.execute("SELECT " + ", ".join("lower(?)" for _ in names), names).fetchone()
             terms.append("(" + " OR ".join(dict.fromkeys(_token("p", p.encode().hex()) for p in lowered)) + ")")
         return terms
 
@@ -519,9 +520,10 @@ class SQLiteStore:
             where.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article = a.rowid AND t.tag = ?)")
             params.append(tag)
         if request.region:
+            names = names_matching(request.region)
             where.append("EXISTS (SELECT 1 FROM article_places p WHERE p.article = a.rowid AND "
-                         "(p.place = ? OR p.place = 'Kabupaten ' || ? OR p.place = 'Kota ' || ?))")
-            params += [request.region] * 3
+                         f"p.place IN ({', '.join('?' for _ in names)}))")
+            params += names
         if request.outlet:
             where.append("a.outlet = ?")
             params.append(request.outlet)
