@@ -1,4 +1,4 @@
-"""Text as a person reads it: cut at a word with "…" (only when cut), quote marks paired.
+"""Text as a person reads it: cut at a word with "…" (only when cut), quote marks paired, a region named.
 
 Every place that shows an excerpt to a person (search output, ``pantau demo``, alert mail,
 the browser view) goes through here, so an excerpt never ends in half a word and never
@@ -45,6 +45,12 @@ def pair_quotes(text: str) -> str:
             else:
                 missing += "“" if char == "”" else '"'
     return missing[::-1] + text + "".join(_CLOSING[mark] for mark in reversed(opened))
+
+
+def place_line(region: dict[str, str | None]) -> str:
+    """A stored region as the mail and the browse page name it: "Kabupaten Belitung, Kepulauan
+    Bangka Belitung", or the province alone."""
+    return ", ".join(p for p in (region.get("regency"), region.get("province")) if p)
 
 
 def evidence_by_sentence(tags: list[str], evidence: dict[str, list[str]]) -> list[tuple[list[str], str]]:

@@ -24,7 +24,7 @@ from typing import Any
 from pantau.analysis.taxonomy import TAGS
 from pantau.config import AlertRule
 from pantau.outlet_names import outlet_name
-from pantau.text import evidence_by_sentence, pair_quotes, shorten
+from pantau.text import evidence_by_sentence, pair_quotes, place_line, shorten
 from pantau.wib import WIB, reader_time
 
 SNIPPET_CHARS = 320
@@ -39,9 +39,7 @@ def _when(value: str | None) -> str:
 
 
 def _region(doc: dict[str, Any]) -> str:
-    places = [r["regency"] + ", " + r["province"] if r.get("regency") else r["province"]
-              for r in doc.get("regions") or []]
-    return "; ".join(places) or "wilayah tidak diketahui"
+    return "; ".join(place_line(r) for r in doc.get("regions") or []) or "wilayah tidak diketahui"
 
 
 def _sections(doc: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

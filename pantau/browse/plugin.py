@@ -29,7 +29,7 @@ from pantau.errors import UsageError
 from pantau.outlet_names import outlet_name
 from pantau.store.query import parse_query
 from pantau.store.sqlite import FtsExpressions
-from pantau.text import evidence_by_sentence, shorten
+from pantau.text import evidence_by_sentence, place_line, shorten
 from pantau.wib import reader_time
 
 _Hook = TypeVar("_Hook", bound=Callable[..., Any])
@@ -103,7 +103,7 @@ def article_context(doc: dict[str, Any]) -> dict[str, Any]:
         "doc": doc,
         "outlet_name": outlet_name(doc["outlet"]),
         "when": when,
-        "regions": [", ".join(p for p in (r.get("regency"), r.get("province")) if p) for r in doc["regions"]],
+        "regions": [place_line(r) for r in doc["regions"]],
         "tags": [([(TAGS.get(t, (t,))[0], t) for t in grouped], sentence)
                  for grouped, sentence in evidence_by_sentence(doc["tags"], evidence)],
         "quotes": doc.get("quotes") or [],
