@@ -14,7 +14,6 @@ these sites print inside the body; and the text of an article's further pages.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from copy import deepcopy
@@ -29,6 +28,7 @@ from trafilatura.settings import Document
 from pantau.container import Container, ContainerHint, find_container, isolate, normalise, prune, select
 from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
 from pantau.headline import headline
+from pantau.json_ld import json_ld_objects
 from pantau.wib import WIB
 
 # Where pages state their publication time, most reliable first.
@@ -73,15 +73,7 @@ def parse_datetime(value: str | None) -> datetime | None:
 
 
 def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for node in data if isinstance(data, list) else [data, *data.get("@graph", [])]:
-            if isinstance(node, dict) and node.get("datePublished"):
-                return str(node["datePublished"])
-    return None
+    return next((str(node["datePublished"]) for node in json_ld_objects(tree) if node.get("datePublished")), None)
 
 
 def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool) -> Document | None:

@@ -11,11 +11,12 @@ first metadata title, without its site-name part.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 
 from lxml.html import HtmlElement
+
+from pantau.json_ld import json_ld_objects
 
 META_TITLE_XPATHS = (
     "//meta[@property='og:title']/@content",
@@ -68,16 +69,8 @@ def strip_site_name(title: str, site_names: Sequence[str] = ()) -> str:
 
 
 def _json_ld_headline(tree: HtmlElement) -> str | None:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        nodes = data if isinstance(data, list) else [data, *(data.get("@graph") or [])]
-        for node in nodes:
-            if isinstance(node, dict) and isinstance(node.get("headline"), str):
-                return str(node["headline"])
-    return None
+    return next((str(node["headline"]) for node in json_ld_objects(tree) if isinstance(node.get("headline"), str)),
+                None)
 
 
 def _text(found: object) -> str:
