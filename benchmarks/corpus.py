@@ -14,10 +14,11 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import cache
 
-WIB = timezone(timedelta(hours=7), "WIB")
+from pantau.wib import WIB
+
 EPOCH = datetime(2024, 1, 2, 7, 0, tzinfo=WIB)
 DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 

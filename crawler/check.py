@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo
 
 from crawler.fetch import Fetcher
 from crawler.outlets import Outlet
@@ -40,11 +39,11 @@ from crawler.probe import (
     read_listing,
     read_sitemap,
 )
+from pantau.wib import cli_time
 
 SAMPLES = 3
 LISTING_PAGES = 2  # enough to see that pagination still works
 WORKERS = 8  # outlets checked at once (each outlet's requests go one after another)
-WIB = ZoneInfo("Asia/Jakarta")
 
 
 @dataclass
@@ -128,7 +127,7 @@ def _article_detail(a: ArticleReport) -> str:
     if not a.body and a.reason:
         return ""
     title = f'"{a.title[:60]}…"' if a.title and len(a.title) > 60 else f'"{a.title}"' if a.title else "no title"
-    when = a.published.astimezone(WIB).strftime("%Y-%m-%d %H:%M WIB") if a.published else "no date"
+    when = cli_time(a.published) if a.published else "no date"
     return f"{a.words} words, {title}, {when}"
 
 

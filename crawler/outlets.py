@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pantau.config import validate_cron
 from pantau.container import ContainerHint
-from pantau.errors import ConfigError, did_you_mean
+from pantau.errors import ConfigError, did_you_mean, validation_problem
 from pantau.models import Region
 from pantau.urls import canonical_url
 
@@ -301,9 +301,7 @@ def _parse(text: str, source: str) -> RegistryFile:
         try:
             outlet = Outlet.model_validate(raw)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or "(outlet)"
-            raise ConfigError(f"{source}: outlet {ident}: {field}: {err['msg']}") from None
+            raise ConfigError(f"{source}: outlet {ident}: {validation_problem(exc, '(outlet)')}") from None
         if outlet.id in outlets:
             raise ConfigError(f"{source}: outlet {outlet.id}: id: duplicate id")
         outlets[outlet.id] = outlet

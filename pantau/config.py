@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Literal
@@ -19,12 +19,12 @@ from typing import Literal
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from pantau.errors import ConfigError
+from pantau.errors import ConfigError, dotted, validation_problem
+from pantau.wib import TIMEZONE
 
 DEFAULT_CONFIG_FILE = "pantau.toml"
 DEFAULT_DATA_DIR = "data"
 DEFAULT_SCHEDULE = "*/30 * * * *"
-TIMEZONE = "Asia/Jakarta"
 # One plain address, user@domain: no display name, no second address, no whitespace (a newline in a
 # recipient would let a config value add mail headers).
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -211,14 +211,11 @@ def secret_from_env(variable: str) -> str:
     return os.environ.get(variable, "")
 
 
-def _format_validation_error(source: str, exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
-    if err["loc"] and err["loc"][0] == "alert" and len(err["loc"]) > 1:
-        loc = f"[[alert]] #{int(err['loc'][1]) + 1}" + (
-            "." + ".".join(str(p) for p in err["loc"][2:]) if len(err["loc"]) > 2 else ""
-        )
-    return f"{source}: {loc}: {err['msg']}"
+def _config_field(loc: Sequence[int | str]) -> str:
+    """A field path as the file reads: ``[[alert]] #2.regions`` for ``alert.1.regions``."""
+    if loc[0] == "alert" and len(loc) > 1:
+        return f"[[alert]] #{int(loc[1]) + 1}" + ("." + dotted(loc[2:]) if len(loc) > 2 else "")
+    return dotted(loc)
 
 
 def _check_data_dir(path: Path) -> None:
@@ -264,4 +261,5 @@ def load_config(
     try:
         return Config.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_format_validation_error(str(path or "configuration"), exc)) from None
+        raise ConfigError(f"{path or 'configuration'}: {validation_problem(exc, '(top level)', _config_field)}") \
+            from None

@@ -25,6 +25,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError, fiel
 
 from pantau.analysis.clean import paragraph_key
 from pantau.analysis.taxonomy import TAG_IDS
+from pantau.errors import validation_problem
 from pantau.models import Analysis, Article, Official, Quote, Region, TagEvidence
 from pantau.urls import canonical_url
 
@@ -110,10 +111,8 @@ def article_from_doc(obj: Any) -> Article:
     try:
         doc = _Document.model_validate(obj)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "document"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise DocumentError(f"{where}: {first['msg']}{more}") from None
+        raise DocumentError(validation_problem(exc, "document") + more) from None
     return Article(
         url=doc.url, outlet=doc.outlet, title=doc.title, published=doc.published, fetched=doc.fetched,
         analysis=Analysis(language=doc.language, body=doc.body, tags=doc.tags, evidence=doc.tag_evidence,

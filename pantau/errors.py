@@ -5,10 +5,16 @@ one-line message; the CLI prints it and exits 2 (:class:`UsageError`) or 1.
 Anything else is a bug and propagates.
 """
 
+from __future__ import annotations
+
 import difflib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -35,6 +41,24 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     """``; did you mean 'x'?`` with the nearest known names, or nothing when none is near."""
     near = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
     return f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+
+
+def dotted(loc: Sequence[int | str]) -> str:
+    """A field path as ``store.elasticsearch_url``, ``quotes.0.speaker``."""
+    return ".".join(str(part) for part in loc)
+
+
+def validation_problem(exc: ValidationError, whole: str, name: Callable[[Sequence[int | str]], str] = dotted) -> str:
+    """``where: what`` of the first problem pydantic found, for a one-line message.
+
+    pydantic's own text spans several lines and links its documentation; every place that
+    validates a file or an object (pantau.toml, an outlet registry, a discovered outlet, an
+    imported document) reports the first problem the same way. ``whole`` names the place when
+    the problem is the object itself; ``name`` spells a field path (default :func:`dotted`).
+    """
+    first = exc.errors()[0]
+    loc = first["loc"]
+    return f"{name(loc) if loc else whole}: {first['msg']}"
 
 
 def one_line(reply: str, limit: int = REPLY_CHARS) -> str:

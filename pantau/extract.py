@@ -17,13 +17,11 @@ the text of an article's further pages.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import lxml.html
 import trafilatura
@@ -46,8 +44,8 @@ from pantau.container import (
 from pantau.dateline import date_below
 from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
 from pantau.headline import SiteNames, heading_above, metadata_headline, printed_heading
-
-WIB = ZoneInfo("Asia/Jakarta")
+from pantau.json_ld import json_ld_objects
+from pantau.wib import WIB
 
 # Where pages state their publication time in metadata, most reliable first (then JSON-LD, then the
 # <time> or date line below the headline, then the page's first <time>).
@@ -92,15 +90,7 @@ def parse_datetime(value: str | None) -> datetime | None:
 
 
 def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for node in data if isinstance(data, list) else [data, *data.get("@graph", [])]:
-            if isinstance(node, dict) and node.get("datePublished"):
-                return str(node["datePublished"])
-    return None
+    return next((str(node["datePublished"]) for node in json_ld_objects(tree) if node.get("datePublished")), None)
 
 
 def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool) -> Document | None:

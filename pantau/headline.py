@@ -22,13 +22,13 @@ title altogether (an SEO og:title, or the site's name as every page's
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
 from pantau.dom import words
+from pantau.json_ld import json_ld_objects
 
 META_TITLE_XPATHS = (
     "//meta[@property='og:title']/@content",
@@ -117,16 +117,8 @@ def page_site_names(tree: HtmlElement) -> list[str]:
 
 
 def _json_ld_headline(tree: HtmlElement) -> str | None:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        nodes = data if isinstance(data, list) else [data, *(data.get("@graph") or [])]
-        for node in nodes:
-            if isinstance(node, dict) and isinstance(node.get("headline"), str):
-                return str(node["headline"])
-    return None
+    return next((str(node["headline"]) for node in json_ld_objects(tree) if isinstance(node.get("headline"), str)),
+                None)
 
 
 def _metadata_titles(tree: HtmlElement) -> list[str]:

@@ -35,10 +35,11 @@ from pathlib import Path
 
 from crawler.report import CrawlSummary, OutletSummary
 from pantau.alerts.channels import Channel
-from pantau.alerts.email import WIB, new_message
+from pantau.alerts.email import new_message
 from pantau.alerts.outbox import AlertRow, Outbox
 from pantau.config import AlertRule, Config, HealthConfig
 from pantau.state import CrawlState, OutletHealth, connect
+from pantau.wib import reader_time
 
 logger = logging.getLogger(__name__)
 HEALTH_RULE = "pantau:health"  # ':' is not allowed in an [[alert]] name, so no rule shares these rows
@@ -107,7 +108,7 @@ def _span(delta: timedelta) -> str:
 
 
 def _wib(when: datetime | None) -> str:
-    return when.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB") if when else "belum pernah"
+    return reader_time(when) if when else "belum pernah"
 
 
 def _reason(health: OutletHealth, verdict: Verdict, config: HealthConfig) -> str:

@@ -90,12 +90,7 @@ class Article:
             "author": self.author,
             "editor": self.editor,
             "language": a.language,
-            "body": a.body,
-            "tags": list(a.tags),
-            "tag_evidence": [asdict(e) for e in a.evidence],
-            "regions": [asdict(r) for r in a.regions],
-            "officials": [asdict(o) for o in a.officials],
-            "quotes": [asdict(q) for q in a.quotes],
+            **_findings(a),
             "fingerprint": self.fingerprint,
             "duplicate_of": self.duplicate_of,
         }
@@ -108,6 +103,13 @@ def analysis_to_json(a: Analysis, *, title: str | None = None,
         "language": a.language,
         "title": title,
         "published": published.isoformat() if published else None,
+        **_findings(a),
+    }
+
+
+def _findings(a: Analysis) -> dict[str, Any]:
+    """Body to quotes, as a stored document and ``pantau analyze`` both write them (in this order)."""
+    return {
         "body": a.body,
         "tags": list(a.tags),
         "tag_evidence": [asdict(e) for e in a.evidence],

@@ -36,9 +36,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from crawler.outlets import load_registry, select
-from pantau.config import TIMEZONE, Config
+from pantau.config import Config
 from pantau.errors import PantauError
 from pantau.locks import FileLock, locks_dir
+from pantau.wib import TIMEZONE
 from schedules.jobs import SUPERVISOR, RunSettings, crawl_job, digest_job, outbox_job
 
 logger = logging.getLogger(__name__)

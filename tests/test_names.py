@@ -9,10 +9,11 @@ import pytest
 from conftest import WIB, make_article, run_cli, run_pantau
 
 from pantau.alerts.rules import rule_matches
-from pantau.analysis.region_names import UnknownRegion, resolve_region
-from pantau.config import load_config
+from pantau.analysis.region_names import UnknownRegion, official_region, resolve_region
+from pantau.config import AlertRule, load_config
 from pantau.errors import ConfigError
 from pantau.models import Region
+from pantau.store.base import SearchRequest
 from pantau.store.sqlite import SQLiteStore
 
 
@@ -44,6 +45,29 @@ def test_unknown_regions_are_refused_in_one_line_with_a_hint(typed: str, hint: s
         resolve_region(typed)
     assert str(info.value).startswith(f"unknown region {typed!r}") and hint in str(info.value)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("typed", ["Bengkulu", "provinsi bengkulu", "Prov. Bengkulu", "Propinsi Bengkulu"])
+def test_outlets_add_reads_a_province_as_search_and_rules_do(typed: str) -> None:
+    assert resolve_region(typed) == "Bengkulu" == official_region(typed, None).province
+
+
+def test_a_name_shared_by_a_regency_and_a_city_matches_both_in_store_and_rules(data_dir: Path) -> None:
+    """"Bogor" stays bare when resolved; the store (with and without words) and a rule read it as both."""
+    store = SQLiteStore(data_dir / "pantau.db")
+    places = {"https://a.id/kab": Region("Jawa Barat", "Kabupaten Bogor"),
+              "https://a.id/kota": Region("Jawa Barat", "Kota Bogor"),
+              "https://a.id/bekasi": Region("Jawa Barat", "Kota Bekasi")}
+    docs = []
+    for url, region in places.items():
+        article = make_article(url, "ASN diimbau netral.", tags=("netralitas-asn",), regions=(region,))
+        store.upsert(article)
+        docs.append(article.to_doc())
+    bogor = resolve_region("bogor")
+    assert {h.url for h in store.search(SearchRequest(query="ASN", region=bogor))} == \
+        {h.url for h in store.search(SearchRequest(region=bogor))} == {"https://a.id/kab", "https://a.id/kota"}
+    rule = AlertRule(name="bogor", recipients=["a@b.id"], regions=[bogor])
+    assert [d["url"] for d in docs if rule_matches(rule, d, store)] == ["https://a.id/kab", "https://a.id/kota"]
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -20,36 +20,25 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from pantau.analysis.taxonomy import TAGS
+from pantau.analysis.taxonomy import label
 from pantau.config import AlertRule
 from pantau.outlet_names import outlet_name
-from pantau.text import evidence_by_sentence, pair_quotes, shorten
+from pantau.text import evidence_by_sentence, pair_quotes, place_line, published_line, shorten
+from pantau.wib import WIB
 
-WIB = ZoneInfo("Asia/Jakarta")
 SNIPPET_CHARS = 320
 QUOTE_CHARS = 300
 MAIL_POLICY = policy.default.clone(max_line_length=998)
 
 
-def _when(value: str | None) -> str:
-    if not value:
-        return "waktu terbit tidak diketahui"
-    return datetime.fromisoformat(value).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
-
-
 def _region(doc: dict[str, Any]) -> str:
-    places = [r["regency"] + ", " + r["province"] if r.get("regency") else r["province"]
-              for r in doc.get("regions") or []]
-    return "; ".join(places) or "wilayah tidak diketahui"
+    return "; ".join(place_line(r) for r in doc.get("regions") or []) or "wilayah tidak diketahui"
 
 
 def _sections(doc: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(tag labels, evidence sentence) pairs and (official, one quote) pairs."""
-    evidence = {e["tag"]: e["sentences"] for e in doc.get("tag_evidence") or []}
-    tags = [(", ".join(TAGS[t][0] if t in TAGS else t for t in grouped), sentence)
-            for grouped, sentence in evidence_by_sentence(list(doc.get("tags") or []), evidence)]
+    tags = [(", ".join(label(t) for t in grouped), sentence) for grouped, sentence in evidence_by_sentence(doc)]
     quoted: dict[str, tuple[str, str]] = {}
     for quote in doc.get("quotes") or []:
         if quote.get("speaker") and quote["speaker"] not in quoted:
@@ -65,7 +54,7 @@ def _snippet(doc: dict[str, Any]) -> str:
 def _article_text(doc: dict[str, Any]) -> str:
     tags, quotes = _sections(doc)
     lines = [doc.get("title") or "(tanpa judul)",
-             f"{outlet_name(doc['outlet'])} · {_when(doc.get('published'))} · {_region(doc)}", ""]
+             f"{outlet_name(doc['outlet'])} · {published_line(doc.get('published'))} · {_region(doc)}", ""]
     lines += ["Topik:"] + [f"  - {label}: {sentence}" for label, sentence in tags]
     if quotes:
         lines += ["Kutipan pejabat:"] + [f"  - {who}: “{text}”" for who, text in quotes]
@@ -78,7 +67,7 @@ def _article_html(doc: dict[str, Any]) -> str:
     tags, quotes = _sections(doc)
     parts = [
         f"<h2><a href=\"{e(doc['url'])}\">{e(doc.get('title') or '(tanpa judul)')}</a></h2>",
-        f"<p>{e(outlet_name(doc['outlet']))} · {e(_when(doc.get('published')))} · {e(_region(doc))}</p>",
+        f"<p>{e(outlet_name(doc['outlet']))} · {e(published_line(doc.get('published')))} · {e(_region(doc))}</p>",
         "<p><b>Topik</b></p><ul>" + "".join(f"<li><b>{e(label)}</b>: {e(s)}</li>" for label, s in tags) + "</ul>",
     ]
     if quotes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from pantau.analysis.region_names import names_matching
 from pantau.analysis.taxonomy import NEUTRALITY
 from pantau.config import AlertRule
 from pantau.errors import ConfigError, did_you_mean
@@ -23,9 +24,8 @@ def rule_matches(rule: AlertRule, doc: dict[str, Any], store: ArticleStore) -> b
     if rule.outlets and doc.get("outlet") not in rule.outlets:
         return False
     if rule.regions:
-        wanted = {r.casefold() for r in rule.regions}
+        wanted = {name.casefold() for region in rule.regions for name in names_matching(region)}
         places = {p.casefold() for region in doc.get("regions") or [] for p in region.values() if p}
-        places |= {p.removeprefix("kabupaten ").removeprefix("kota ") for p in places}
         if not wanted & places:
             return False
     return not rule.query or store.matches(doc["url"], rule.query)

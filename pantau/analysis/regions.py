@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import lru_cache
 from importlib import resources
 
@@ -303,43 +302,3 @@ def find_regions(body: str, *, title: str | None = None, fallback: Region | None
     chosen.sort(key=lambda x: -x[0])
     return [r for _, r in chosen]
 
-
-def official_region(province: str | None, regency: str | None) -> Region:
-    """The official (gazetteer) names for a province and/or regency a person typed.
-
-    Accepts official names in any case ("kepulauan bangka belitung"), the short forms of
-    ``region_aliases.yaml`` ("Babel", "Basel") and bare regency names ("Belitung" is the
-    regency when a regency is asked for); a regency alone brings its province. Raises
-    ValueError with a one-line reason (unknown, ambiguous, or not in that province).
-    """
-    gaz = gazetteer()
-    official = {p.province for places in gaz.bare.values() for p in places}
-    place: Place | None = None
-    if province:
-        key = _key(province.split())
-        found = {p.province for p in gaz.bare.get(key, []) if p.regency is None}
-        found |= {p.province for k in ("provinsi" + key, key) if (p := gaz.explicit.get(k)) and p.regency is None}
-        if len(found) != 1:
-            close = get_close_matches(province.title(), sorted(official), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown province {province!r}{hint}")
-        place = Place(found.pop(), None)
-    if regency:
-        key = _key(regency.split())
-        exact = gaz.explicit.get(key)
-        options = [exact] if exact and exact.regency else [p for p in gaz.bare.get(key, []) if p.regency]
-        if place is not None and len(options) > 1:
-            options = [p for p in options if p.province == place.province] or options
-        if not options:
-            names = sorted({p.regency for ps in gaz.bare.values() for p in ps if p.regency})
-            close = get_close_matches(regency, names, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown regency or city {regency!r}{hint}")
-        if len(options) > 1:
-            raise ValueError(f"{regency!r} is ambiguous: {' or '.join(sorted(str(p.regency) for p in options))}")
-        if place is not None and options[0].province != place.province:
-            raise ValueError(f"{options[0].regency} is in {options[0].province}, not {place.province}")
-        place = options[0]
-    if place is None:
-        raise ValueError("no province or regency given")
-    return Region(place.province, place.regency)

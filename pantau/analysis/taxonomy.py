@@ -24,3 +24,8 @@ TAGS: dict[str, tuple[str, str]] = {
 }
 
 TAG_IDS: frozenset[str] = frozenset(TAGS)
+
+
+def label(tag: str) -> str:
+    """The Indonesian label of a tag; the id itself for one the taxonomy no longer has (an old article)."""
+    return TAGS[tag][0] if tag in TAGS else tag

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable
-from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar, cast
 
@@ -23,14 +22,13 @@ from datasette.filters import FilterArguments
 from datasette.utils.asgi import BadRequest, NotFound, Response
 from markupsafe import Markup, escape
 
-from pantau.analysis.taxonomy import TAGS
+from pantau.analysis.taxonomy import label
 from pantau.browse.config import ARTICLE_LIST, ARTICLE_PATH, DATABASE, dashboard
-from pantau.config import TIMEZONE
 from pantau.errors import UsageError
 from pantau.outlet_names import outlet_name
 from pantau.store.query import parse_query
 from pantau.store.sqlite import FtsExpressions
-from pantau.text import evidence_by_sentence, shorten
+from pantau.text import evidence_by_sentence, place_line, published_line, shorten
 
 _Hook = TypeVar("_Hook", bound=Callable[..., Any])
 hookimpl = cast(Callable[[_Hook], _Hook], _hookimpl)  # Datasette's marker, untyped: keeps the hooks typed
@@ -96,19 +94,12 @@ async def article_page(request: Any, datasette: Any) -> Response:
 
 def article_context(doc: dict[str, Any]) -> dict[str, Any]:
     """What the article page shows, from the stored document."""
-    from zoneinfo import ZoneInfo
-
-    evidence = {e["tag"]: e["sentences"] for e in doc.get("tag_evidence") or []}
-    published = doc.get("published")
-    when = datetime.fromisoformat(published).astimezone(ZoneInfo(TIMEZONE)).strftime("%d-%m-%Y %H:%M WIB") \
-        if published else "waktu terbit tidak diketahui"
     return {
         "doc": doc,
         "outlet_name": outlet_name(doc["outlet"]),
-        "when": when,
-        "regions": [", ".join(p for p in (r.get("regency"), r.get("province")) if p) for r in doc["regions"]],
-        "tags": [([(TAGS.get(t, (t,))[0], t) for t in grouped], sentence)
-                 for grouped, sentence in evidence_by_sentence(doc["tags"], evidence)],
+        "when": published_line(doc.get("published")),
+        "regions": [place_line(r) for r in doc["regions"]],
+        "tags": [([(label(t), t) for t in grouped], sentence) for grouped, sentence in evidence_by_sentence(doc)],
         "quotes": doc.get("quotes") or [],
         "lead": shorten(doc.get("body") or "", 600),
     }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from pantau.config import TIMEZONE, AlertRule, Config
+from pantau.config import AlertRule, Config
 from pantau.errors import PantauError, UsageError
+from pantau.wib import cli_time
 
 RECENT = 5
 
@@ -36,7 +36,7 @@ def wib(stamp: str | None) -> str:
     """A stored UTC timestamp as ``pantau status`` shows times: minutes, in WIB."""
     if not stamp:
         return "-"
-    return datetime.fromisoformat(stamp).astimezone(ZoneInfo(TIMEZONE)).strftime("%Y-%m-%d %H:%M WIB")
+    return cli_time(datetime.fromisoformat(stamp))
 
 
 def _rule(config: Config, name: str) -> AlertRule:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from crawler.fetch import Fetcher
 from crawler.outlets import Outlet, load_registry, select
 from pantau.config import Config
-from pantau.errors import PantauError, UsageError
+from pantau.errors import PantauError, UsageError, validation_problem
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -92,7 +92,7 @@ def _fetcher(args: argparse.Namespace, config: Config) -> Fetcher:
 
 
 def _region(args: argparse.Namespace) -> dict[str, str | None] | None:
-    from pantau.analysis.regions import official_region
+    from pantau.analysis.region_names import official_region
 
     if not (args.province or args.regency):
         return None
@@ -146,9 +146,7 @@ def run_add(args: argparse.Namespace, config: Config) -> int:
     try:
         Outlet.model_validate(entry)
     except ValidationError as exc:  # the registry's own rules, checked before anything is printed or written
-        problem = exc.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"]) or "(outlet)"
-        raise PantauError(f"the discovered entry is not valid: {field}: {problem['msg']}") from None
+        raise PantauError(f"the discovered entry is not valid: {validation_problem(exc, '(outlet)')}") from None
     sys.stdout.write(registry_yaml(entry))
     verdict = found.verdict
     if verdict == BROKEN:

@@ -11,8 +11,9 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pantau.config import TIMEZONE, Config
+from pantau.config import Config
 from pantau.store import require_data
+from pantau.wib import TIMEZONE, minute
 
 STARTING = 60  # seconds a crawl process may take to start and lock its outlet
 
@@ -49,22 +50,20 @@ def run(args: argparse.Namespace, config: Config) -> int:
             trigger = CronTrigger.from_crontab(outlet.schedule or config.crawl.default_schedule, timezone=TIMEZONE)
             upcoming = trigger.get_next_fire_time(None, now) if outlet.enabled else None
             last = log.last(outlet.id)
-            when = datetime.fromisoformat(last.started).astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
-                if last else "never"
+            when = minute(datetime.fromisoformat(last.started)) if last else "never"
             outcome = last.outcome if last else "-"
             if last and last.outcome == "running" and \
                     (now - datetime.fromisoformat(last.started)).total_seconds() > STARTING and \
                     not is_held(crawl_lock(config.data_dir, outlet.id).path):
                 outcome = "died"  # its process ended without recording the end (killed)
             current = health.get(outlet.id)
-            last_new = current.last_new.astimezone(trigger.timezone).strftime("%Y-%m-%d %H:%M") \
-                if current and current.last_new else ("never" if current else "-")
+            last_new = minute(current.last_new) if current and current.last_new else ("never" if current else "-")
             rows.append((outlet.id, when, last.origin if last else "-",
                          f"{last.duration:.0f}s" if last and last.duration else "-",
                          outcome, str(last.new) if last else "-",
                          str(last.updated) if last else "-", str(last.errors) if last else "-", last_new,
                          flag(current, assess(current, config.health, now), now) if outlet.enabled else "disabled",
-                         upcoming.strftime("%Y-%m-%d %H:%M") if upcoming else "-"))
+                         minute(upcoming) if upcoming else "-"))
     finally:
         log.close()
         state.close()

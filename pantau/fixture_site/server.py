@@ -94,7 +94,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -107,6 +107,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from pantau.wib import WIB
+
 __all__ = ["FAULT_OUTLET", "ONBOARDING_GROUP", "FixtureSite", "RequestRecord"]
 
 FAULT_OUTLET = "trawang-news"
@@ -116,7 +118,6 @@ ONBOARDING_GROUP = "onboarding"
 
 _BODY_END = "<!-- end article body -->"
 _BASE_TOKEN = re.compile(r"__BASE(?::([a-z0-9-]+))?__")
-_WIB = timezone(timedelta(hours=7))
 _HUGE_TARGET = 5 * 1024 * 1024
 
 
@@ -333,7 +334,7 @@ class FixtureSite:
             raise KeyError(f"{outlet_id}: no article at {path!r}")
         with self._lock:
             stamp = max(float(int(time.time())), max(outlet.modified.values()) + 1)
-            when = datetime.fromtimestamp(stamp, _WIB)
+            when = datetime.fromtimestamp(stamp, WIB)
             para = f"<p>{html.escape(new_paragraph, quote=False)}</p>\n"
             for page in filter(None, (path, article["amp"])):
                 text = outlet.text(page).replace(_BODY_END, para + _BODY_END, 1)

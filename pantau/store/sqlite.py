@@ -28,12 +28,12 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from pantau.analysis.region_names import names_matching
 from pantau.errors import one_line
 from pantau.models import Article
 from pantau.state import connect
@@ -50,8 +50,8 @@ from pantau.store.base import (
 from pantau.store.query import Query, Term, parse_query
 from pantau.store.stemming import distinct_words, fold, stem
 from pantau.text import shorten
+from pantau.wib import local_day
 
-WIB = ZoneInfo("Asia/Jakarta")
 BULK_BATCH = 500  # articles per transaction of bulk_upsert: about 5 MB of text, a fraction of a second
 KNOWN_WORDS_MAX = 500_000  # words a connection remembers as indexed before it starts over (~40 MB)
 FORMS_MAX = 64  # word forms one query word is widened to (a stem has a dozen in a year of news)
@@ -163,10 +163,6 @@ def _quoted(words: Iterable[str]) -> str:
 def _any(alternatives: Iterable[str]) -> str:
     unique = list(dict.fromkeys(alternatives))
     return unique[0] if len(unique) == 1 else "(" + " OR ".join(unique) + ")"
-
-
-def local_day(value: datetime) -> str:
-    return value.astimezone(WIB).date().isoformat()
 
 
 class FtsExpressions:
@@ -524,9 +520,9 @@ class SQLiteStore:
         if request.outlet:
             terms.append(_token("o", request.outlet.encode().hex()))
         if request.region:
-            names = (request.region, f"Kabupaten {request.region}", f"Kota {request.region}")
+            names = names_matching(request.region)
             # SQLite's lower(), as in _FILTERS, so the tokens are lower-cased exactly as when indexed
-            lowered = self.conn.execute("SELECT lower(?), lower(?), lower(?)", names).fetchone()
+            lowered = self.conn.execute("SELECT " + ", ".join("lower(?)" for _ in names), names).fetchone()
             terms.append("(" + " OR ".join(dict.fromkeys(_token("p", p.encode().hex()) for p in lowered)) + ")")
         return terms
 
@@ -542,9 +538,10 @@ class SQLiteStore:
             where.append("EXISTS (SELECT 1 FROM article_tags t WHERE t.article = a.rowid AND t.tag = ?)")
             params.append(tag)
         if request.region:
+            names = names_matching(request.region)
             where.append("EXISTS (SELECT 1 FROM article_places p WHERE p.article = a.rowid AND "
-                         "(p.place = ? OR p.place = 'Kabupaten ' || ? OR p.place = 'Kota ' || ?))")
-            params += [request.region] * 3
+                         f"p.place IN ({', '.join('?' for _ in names)}))")
+            params += names
         if request.outlet:
             where.append("a.outlet = ?")
             params.append(request.outlet)

@@ -75,3 +75,24 @@ def test_digest_keeps_quote_marks_paired() -> None:
     text = plain(digest_message(RULE, [doc(), doc()], "pantau@localhost"))
     for line in text.splitlines():
         assert line.count("“") == line.count("”"), line
+
+
+def test_the_mail_and_the_browse_page_tell_an_article_alike() -> None:
+    """Time, region and tag labels come from one place (pantau.text, the taxonomy) for both."""
+    from pantau.browse.plugin import article_context
+
+    article = doc()
+    article["tags"].append("tag-lama")  # a tag the taxonomy no longer has: shown by its id
+    article["regions"].append({"province": "Bengkulu", "regency": None})
+    page = article_context(article)
+    text = plain(article_message(RULE, article, "pantau@localhost"))
+    assert page["when"] == "01-11-2024 09:30 WIB"
+    assert page["regions"] == ["Kabupaten Belitung, Kepulauan Bangka Belitung", "Bengkulu"]
+    assert f" · {page['when']} · {'; '.join(page['regions'])}\n" in text
+    topics = text.split("Topik:\n")[1].split("Kutipan pejabat:")[0]
+    for labels, sentence in page["tags"]:
+        assert f"  - {', '.join(name for name, _ in labels)}: {sentence}" in topics
+    assert ("tag-lama", "tag-lama") in [pair for labels, _ in page["tags"] for pair in labels]
+    undated = article_context({**article, "published": None})
+    assert undated["when"] == "waktu terbit tidak diketahui" and "waktu terbit tidak diketahui" in \
+        plain(article_message(RULE, {**article, "published": None}, "pantau@localhost"))

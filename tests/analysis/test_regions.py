@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pantau.analysis.lexicon import LEXICON, fold, places
 from pantau.analysis.regions import find_regions, gazetteer
 from pantau.models import Region
 
@@ -18,6 +19,14 @@ def test_gazetteer_has_all_provinces_and_regencies() -> None:
     regencies = {p.regency for p in gaz.explicit.values() if p.regency}
     assert len(provinces) == 38 and len(regencies) == 514
     assert {"Papua Pegunungan", "Papua Barat Daya", "Kepulauan Bangka Belitung"} <= provinces
+
+
+def test_the_role_lexicon_lists_only_places_the_gazetteer_lacks() -> None:
+    """Indonesian names and short forms come from the gazetteer and region_aliases.yaml alone; a
+    hand-kept copy of them in the role lexicon would drift (Malaysian states are its own)."""
+    extra = {fold(w).replace(" ", "") for w in LEXICON.place_short_forms}
+    assert extra and not extra & set(gazetteer().bare)
+    assert {"sumsel", "babel", "sabah"} <= places().regions
 
 
 def test_explicit_regency_of_another_province() -> None:

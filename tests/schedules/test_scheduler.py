@@ -158,7 +158,7 @@ def runs(tmp: Path) -> list[tuple[str, str, str]]:
 def test_outlets_on_one_cron_get_start_times_spread_over_the_jitter(tmp_path: Path) -> None:
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    from pantau.config import TIMEZONE
+    from pantau.wib import TIMEZONE
     from schedules.service import cron_trigger, job_specs, reconcile
 
     jitter, cron = 120, "*/30 * * * *"

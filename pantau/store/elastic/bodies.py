@@ -16,16 +16,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from pantau.config import TIMEZONE
+from pantau.analysis.region_names import names_matching
 from pantau.errors import PantauError
 from pantau.models import Article
 from pantau.store.base import HIGHLIGHT_POST, HIGHLIGHT_PRE, PREFIX_TERMS_MAX, SearchHit, SearchRequest
 from pantau.store.query import Term, parse_query
 from pantau.urls import article_id
+from pantau.wib import local_day
 
-WIB = ZoneInfo(TIMEZONE)
 MAPPINGS_DIR = Path(__file__).parent.parent / "es_mappings"
 CURRENT_MAPPING_VERSION = 1
 
@@ -59,10 +58,6 @@ def versioned_index(index: str, version: int) -> str:
     return f"{index}-v{version}"
 
 
-def _local_day(value: datetime) -> str:
-    return value.astimezone(WIB).date().isoformat()
-
-
 def es_document(article: Article) -> dict[str, Any]:
     """``Article.to_doc()`` plus the derived fields of :data:`DERIVED_FIELDS`.
 
@@ -73,7 +68,7 @@ def es_document(article: Article) -> dict[str, Any]:
     """
     doc = article.to_doc()
     doc["speakers"] = list(dict.fromkeys(q["speaker"] for q in doc["quotes"] if q.get("speaker")))
-    doc["day"] = _local_day(article.published or article.fetched)
+    doc["day"] = local_day(article.published or article.fetched)
     return doc
 
 
@@ -161,7 +156,7 @@ def _filters(req: SearchRequest) -> list[dict[str, Any]]:
     filters: list[dict[str, Any]] = [{"term": {"tags": tag}} for tag in req.tags]
     if req.region:
         # "Bangka" also finds the regency "Kabupaten Bangka" (and "Kota …"), as in the SQLite store.
-        regencies = [req.region, f"Kabupaten {req.region}", f"Kota {req.region}"]
+        regencies = list(names_matching(req.region))
         filters.append({
             "bool": {
                 "should": [
@@ -231,7 +226,7 @@ def build_export_body(since: date | None) -> dict[str, Any]:
     """The scan body for ``export``: oldest fetched first, optionally from a Jakarta day on."""
     query: dict[str, Any] = {"match_all": {}}
     if since is not None:
-        day = _local_day(since) if isinstance(since, datetime) else since.isoformat()
+        day = local_day(since) if isinstance(since, datetime) else since.isoformat()
         query = {"range": {"day": {"gte": day}}}
     return {"query": query, "sort": [{"fetched": {"order": "asc"}}, {"url": {"order": "asc"}}]}
 
