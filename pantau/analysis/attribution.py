@@ -98,6 +98,13 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+
 # A verb that shows its subject acting (Indonesian active prefixes; speech verbs count too).
 _ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
+# A phrase fronted before the subject, closed by a comma: "Pada segmen penanganan banjir, calon … berjanji".
+_FRONTED_PHRASE = re.compile(
+    rf"[ \t]*(?i:{alternation(LEXICON.prepositions | LEXICON.connectives)})[ \t]+[^,.;:!?\"“”]{{1,60}},[ \t]*")
+# A relative clause between a subject and its verb: "Rudi yang dikonfirmasi terpisah mengaku …".
+_RELATIVE_CLAUSE = re.compile(
+    r"[ \t]*,?[ \t]*yang[ \t]+[^\s,.]+(?:[ \t]+[^\s,.]+){0,4}?[ \t]*,?[ \t]+"
+    rf"(?=(?:me|mem|men|meng|meny|ber)[a-z]{{2,}}\b|(?:{_LONG})\b)")
 _ADVERBS_BEFORE = re.compile(rf"[ \t]+(?:(?:{_ADVERBS})[ \t]+){{1,2}}$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
@@ -199,7 +206,7 @@ class Article:
             return None
         words = m.group(1).split()
         k = len(words)
-        while k > 0 and is_name_word(words[k - 1]):
+        while k > 0 and is_name_word(words[k - 1], inside=k > 1 and is_name_word(words[k - 2])):
             k -= 1
         if 0 < k < len(words) and fold(f"{words[k - 1]} {words[k]}") in LEXICON.honorifics:
             k += 1  # "Datuk Seri Amirudin"
@@ -257,6 +264,8 @@ class Article:
         """The person a mention refers to: by name (new if unseen), or by a title alone ("sekda")."""
         if mention.name:
             return self.people.resolve(mention.name, mention.start) or self.people.add(mention)
+        if any(s <= mention.start < e for s, e in self.unnamed):
+            return None  # "salah seorang kades": some village head, not the one named before
         return self.people.resolve_role(mention.role or "", mention.start)
 
     def _sentence_subjects(self) -> list[Mention]:
@@ -306,9 +315,16 @@ class Article:
             speech = bool(_VERB_AHEAD.match(body, m.end) and not _SHORT_VERB_AND_AGENT.match(body, m.end)) or bool(
                 re.search(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}$", before,
                           re.IGNORECASE))
-            opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before))
-            verb_at = _SKIPPED_BEFORE_VERB.match(body, m.end)
-            after = verb_at.end() if verb_at else m.end
+            opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before)) or bool(
+                _FRONTED_PHRASE.fullmatch(before))
+            # "Tuhumury yang dikonfirmasi Siwalima membantah …": the verb of a sentence's subject comes after
+            # its relative clause (one acted upon inside a sentence, "melaporkan Camat X yang diduga
+            # menyampaikan …", is no subject)
+            relative = _RELATIVE_CLAUSE.match(body, m.end) if opens else None
+            end = relative.end() if relative else m.end
+            speech = speech or bool(relative and _VERB_AHEAD.match(body, end))
+            verb_at = _SKIPPED_BEFORE_VERB.match(body, end)
+            after = verb_at.end() if verb_at else end
             if person is None:
                 if m.name is None and speech and opens:
                     events.append(_Event(m.start, Who.NOBODY, True))  # "Kapolres mengatakan", no Kapolres named

@@ -582,3 +582,122 @@ def test_quote_right_after_a_writing_verb() -> None:
     assert [q.text for q in _quotes(body)] == ["Gas terus, Bos!"]
     named = "Ketua KPU Kota Bima, Rudi Hartono, menulis “Jangan lupa datang ke TPS!” di akun Instagramnya."
     assert [q.speaker for q in _quotes(named)] == ["Rudi Hartono"]
+
+
+# Third round: the classes that held-out set 3 (tests/gold_heldout3, first look) showed. The rules that
+# missed there were written for the surface of earlier copy (a subject right before its verb, a role word
+# list, a cue phrase); these look at structure instead: what stands between a subject and its verb, what
+# the gazetteer and the lexicon say each word of a role is, and who does what a cue describes.
+# Speakers and officials.
+
+def test_province_in_apposition_before_the_name_belongs_to_the_role() -> None:
+    body = ("Kepala Dinas Kesehatan Kabupaten Sigi, Sulawesi Tengah, Yusran Lamasi mengingatkan tenaga kesehatan.\n"
+            '"Jangan ikut kampanye," kata Yusran.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Yusran Lamasi", "Kepala Dinas Kesehatan Kabupaten Sigi")]
+    assert [q.speaker for q in quotes] == ["Yusran Lamasi"]
+
+
+def test_list_role_whose_body_comes_before_the_list_ends_at_the_name() -> None:
+    body = ("Anggota Bawaslu Kabupaten Sleman Koordinator Divisi Hukum, Data dan Informasi, Yuni Astuti, S.Pd.I., "
+            "menjelaskan temuan itu.\n"
+            '"Kami masih menelusuri," jelas Yuni.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official(
+        "Yuni Astuti", "Anggota Bawaslu Kabupaten Sleman Koordinator Divisi Hukum, Data dan Informasi")]
+    assert [q.speaker for q in quotes] == ["Yuni Astuti"]
+
+
+def test_short_role_forms_are_roles_not_names() -> None:
+    body = ("Kepala Badan Kepegawaian Daerah Kota Bitung, Rudi Lumenta, membenarkan sanksi itu.\n"
+            "Menurut Kaban, sanksi itu mengacu pada PP Nomor 94 Tahun 2021.\n"
+            '"Aturan tetap aturan," ujarnya.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Rudi Lumenta"]
+    assert [o.name for o in officials] == ["Rudi Lumenta"]
+
+
+def test_name_part_that_is_a_verb_elsewhere() -> None:
+    # verbs are written in lower case: a capitalised "Said" after a name word is part of the name
+    body = ("Kepala Dinas Sosial Kota Depok, Hj. Siti Aminah Said, M.Si. mengatakan bantuan tetap disalurkan.\n"
+            '"Tidak ada kaitan dengan pilkada," ujar Siti Aminah.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Siti Aminah Said", "Kepala Dinas Sosial Kota Depok")]
+    assert [q.speaker for q in quotes] == ["Siti Aminah Said"]
+
+
+def test_subject_separated_from_its_verb() -> None:
+    # a relative clause ("yang dikonfirmasi terpisah") or a fronted phrase ("Pada segmen …,") before the subject
+    relative = ("Ketua Bawaslu Kota Kupang, Yohanes Bria, mengatakan laporan sudah masuk.\n"
+                "Camat Oebobo, Markus Ndun yang dikonfirmasi terpisah membantah tuduhan itu.\n"
+                '"Saya tidak ikut kampanye," tegasnya.')
+    assert [q.speaker for q in _quotes(relative)] == ["Markus Ndun"]
+    fronted = ("Calon bupati nomor urut 1, Hamid Latif, menyoroti layanan kesehatan.\n"
+               "Pada segmen penanganan banjir, calon bupati nomor urut 2, Rahmat Dunggio, berjanji membangun tanggul.\n"
+               '"Banjir ini harus selesai," ujarnya.')
+    assert [q.speaker for q in _quotes(fronted)] == ["Rahmat Dunggio"]
+    # someone acted upon inside a sentence stays no subject, relative clause or not
+    object_ = ("Ketua Bawaslu Kota Kupang, Yohanes Bria, mengatakan pihaknya memanggil Camat Oebobo Markus Ndun "
+               "yang diduga menyampaikan ajakan memilih.\n"
+               '"Kami klarifikasi dulu," katanya.')
+    assert [q.speaker for q in _quotes(object_)] == ["Yohanes Bria"]
+
+
+def test_adat_title_after_the_name_and_a_role_with_a_demonstrative() -> None:
+    body = ("Kepala Dinas PMD Kabupaten Agam, Syafrizal Dt. Bandaro Kayo, menyebut wali nagari wajib netral.\n"
+            '"Sudah kami ingatkan," kata Syafrizal.\n'
+            "Jika terbukti, lanjut Syafrizal, wali nagari tersebut bisa diberhentikan.")
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Syafrizal", "Kepala Dinas PMD Kabupaten Agam")]
+    assert [q.speaker for q in quotes] == ["Syafrizal"]
+
+
+def test_english_lower_case_roles_with_their_holder() -> None:
+    after_quote = '"The findings have been forwarded," regional secretary Budi Hartono said on Monday.'
+    assert [q.speaker for q in _quotes(after_quote)] == ["Budi Hartono"]
+    compass = '"We have summoned them," South Buton Bawaslu chairman La Ode Hamid told reporters.'
+    quotes, officials = find_quotes_and_officials(compass)
+    assert officials == [Official("La Ode Hamid", "South Buton Bawaslu chairman")]
+    the_head = "The head of the West Java Education Office, Dedi Supriadi, said teachers must stay neutral."
+    assert _officials(the_head) == [Official("Dedi Supriadi", "head of the West Java Education Office")]
+    # "head" with no holder named is no role
+    assert _officials("He will head the West Java team, the ministry said.") == []
+
+
+def test_one_of_a_group_is_unnamed() -> None:
+    body = ("South Buton Bawaslu chairman La Ode Hamid said four teachers had been questioned.\n"
+            "One of the teachers, who asked not to be named, said she regretted it.\n"
+            '"I did not know it was a campaign flyer," she said.')
+    assert [q.speaker for q in _quotes(body)] == [None]
+    # "salah seorang kades" is some village head, not the official named before with "Desa" in the role
+    indo = ("Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Bima, Rudi Hartono, membenarkan pemanggilan.\n"
+            "Salah seorang kades yang dikonfirmasi Radar Bima mengaku tidak tahu acara itu deklarasi.\n"
+            '"Saya diminta maju, ya saya ikut saja," dalihnya.')
+    assert [q.speaker for q in _quotes(indo)] == [None]
+
+
+def test_officials_in_a_unit_of_a_body_and_staff() -> None:
+    body = ("Kedua ASN itu yakni Kepala Seksi Pemerintahan pada Kantor Camat Sungai Raya, Hendra Gunawan, dan "
+            "seorang staf Kantor Kecamatan Sungai Ambawang, Yosef Nyangun.")
+    assert _officials(body) == [Official("Hendra Gunawan", "Kepala Seksi Pemerintahan pada Kantor Camat Sungai Raya"),
+                                Official("Yosef Nyangun", "staf Kantor Kecamatan Sungai Ambawang")]
+    # "pada" with a date after it ends the role
+    assert _officials("Ketua Bawaslu Kabupaten Paser, Rudi Hartono, pada Senin mengatakan hal itu.") == [
+        Official("Rudi Hartono", "Ketua Bawaslu Kabupaten Paser")]
+
+
+def test_place_named_by_the_dateline_or_in_parentheses_is_no_name() -> None:
+    body = ("Kolut – Kapolres Kolaka Utara mengingatkan personel menjaga netralitas.\n"
+            '"Kalau ada anggota Polres Kolut tidak netral, laporkan," katanya.')
+    assert _officials(body) == []
+    kades = "Tim hukum paslon melaporkan Kepala Desa (Kades) Lamuru berinisial AR ke Bawaslu."
+    assert _officials(kades) == []
+
+
+def test_caption_that_reads_as_a_sentence_is_a_quotation() -> None:
+    body = ("Unggahan berisi foto pasangan calon dengan keterangan “Kita pilih nomor satu, pasti menang” itu "
+            "sempat ramai dibagikan.")
+    [q] = _quotes(body)
+    assert (q.text, q.speaker) == ("Kita pilih nomor satu, pasti menang", None)
+    slogan = "Akun itu memasang bingkai bertuliskan “Sambas Maju Bersama” selama sepekan."
+    assert _quotes(slogan) == []
