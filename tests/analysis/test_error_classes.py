@@ -588,6 +588,99 @@ def test_quote_right_after_a_writing_verb() -> None:
 # missed there were written for the surface of earlier copy (a subject right before its verb, a role word
 # list, a cue phrase); these look at structure instead: what stands between a subject and its verb, what
 # the gazetteer and the lexicon say each word of a role is, and who does what a cue describes.
+# Neutrality first: alerts fire on it.
+
+def test_dateline_and_date_abbreviations_do_not_split_the_lead() -> None:
+    # "Jakarta." is a dateline, not the first sentence; "Feb." ends no sentence
+    assert split_sentences("Surabaya. The Bawaslu summoned a camat ahead of the Feb. 14 election. He denied it.") \
+        == ["Surabaya. The Bawaslu summoned a camat ahead of the Feb. 14 election.", "He denied it."]
+    body = ("Medan. The Medan election supervisory agency (Bawaslu) has questioned three public school teachers "
+            "over claims they urged parents to vote for a legislative candidate ahead of the Feb. 14 general "
+            "election. The teachers, all civil servants, shared campaign posters in class chat groups. "
+            "Civil servants are required by law to stay politically neutral.")
+    tags = _tags(body, language="en")
+    assert {"netralitas-asn", "dugaan-pelanggaran", "pemilu-2024"} <= tags
+
+
+def test_nouns_the_article_declares_civil_servants_count_as_them() -> None:
+    body = ("Dinas Kesehatan Kabupaten Sumbawa mengingatkan bidan berstatus PPPK agar tidak ikut kampanye "
+            "pasangan calon bupati. Dua bidan sudah dipanggil karena mengunggah foto bersama calon. "
+            "Keduanya mengaku khilaf.")
+    assert {"netralitas-asn", "dugaan-pelanggaran"} <= _tags(body)
+    # a body's last word ("tenaga kesehatan yang berstatus PPPK") is no such noun, nor are function words
+    assert _tags("Tenaga kesehatan yang berstatus PPPK menerima gaji ke-13. Dinas Kesehatan mencairkannya "
+                 "pekan ini. Mereka adalah ASN juga, kata Kepala Dinas Kesehatan.") == set()
+
+
+def test_support_for_a_candidate_as_a_noun_is_partisanship() -> None:
+    # "dukungan kepada pasangan calon" next to a warning to civil servants makes the story
+    body = ("Sekretaris Daerah Kabupaten Sambas mengingatkan ASN agar berhati-hati saat berfoto di tahun politik. "
+            "Menurutnya, gaya foto tertentu bisa dibaca sebagai dukungan kepada pasangan calon pada Pilkada 2024. "
+            "Ia juga meminta ASN tidak berswafoto dengan calon bupati. Apel diikuti seluruh pegawai.")
+    assert "netralitas-asn" in _tags(body)
+
+
+# Topic tags.
+
+def test_monitoring_is_done_by_an_oversight_body_not_by_the_public() -> None:
+    public = ("Bupati Ciamis mengingatkan ASN menjaga netralitas pada Pilkada 2024. ASN dilarang menghadiri "
+              "kampanye pasangan calon. Bupati juga meminta masyarakat turut mengawasi dan melapor ke posko "
+              "pengaduan Bawaslu Ciamis apabila menemukan pelanggaran.")
+    tags = _tags(public)
+    assert "netralitas-asn" in tags and "pelaporan" in tags
+    assert "pengawasan" not in tags
+    school = ("Dinas Pendidikan Kabupaten Majene mengingatkan guru berstatus ASN tidak mengampanyekan calon bupati "
+              "di grup WhatsApp. \"Kepala sekolah wajib memantau guru,\" kata Kepala Dinas.")
+    assert "pengawasan" not in _tags(school)
+    task_force = ("Pemprov Gorontalo membentuk satuan tugas netralitas ASN untuk Pilkada 2024. Satgas itu bertugas "
+                  "memantau dugaan pelanggaran netralitas ASN di seluruh perangkat daerah. ASN diminta netral.")
+    assert "pengawasan" in _tags(task_force)
+    english = ("The Bawaslu chairman of Kubu Raya said his office had identified five village heads in a video "
+               "supporting a candidate and would summon them for clarification. Village heads must stay neutral "
+               "in the regional election.")
+    assert "pengawasan" in _tags(english, language="en")
+
+
+def test_concrete_cases_in_other_words() -> None:
+    # counted things the suspects own, a suspect with a long description, English counts and verbs
+    accounts = ("Bawaslu Kabupaten Katingan menemukan sedikitnya sembilan akun Facebook yang diduga milik ASN "
+                "memasang bingkai foto calon bupati. Bawaslu masih menelusuri pemilik akun. ASN diminta netral.")
+    assert "dugaan-pelanggaran" in _tags(accounts)
+    described = ("DPMD Kabupaten Sigi menegur seorang sekretaris desa (sekdes) di Kecamatan Dolo yang kedapatan "
+                 "mengunggah ajakan memilih calon gubernur. Sekdes itu perangkat desa yang wajib netral.")
+    assert {"dugaan-pelanggaran", "perangkat-desa"} <= _tags(described)
+    english = ("The Bawaslu of Bantaeng said it had clarified the cases of seven civil servants photographed at a "
+               "campaign rally of a regent candidate. The findings went to the civil service agency.")
+    assert "dugaan-pelanggaran" in _tags(english, language="en")
+    # a year is no count ("pada Pilkada 2020 lalu ada pegawai …")
+    past = ("Sekda Kabupaten Agam mengingatkan ASN menjaga netralitas pada Pilkada 2024. \"Pada Pilkada 2020 lalu "
+            "ada pegawai kita yang menjalani pemeriksaan,\" ujarnya. ASN juga dilarang mengomentari unggahan calon.")
+    assert "dugaan-pelanggaran" not in _tags(past)
+
+
+def test_a_circular_is_an_advisory_whoever_it_is_sent_to() -> None:
+    english = ("The Sorong regional secretary said civil servants who campaign for candidates in the regional "
+               "election would be punished. The administration has distributed a circular from the regent to all "
+               "regional work units.")
+    assert "imbauan" in _tags(english, language="en")
+    letters = ("Bawaslu Kabupaten Paser memeriksa seorang camat yang diduga memakai mobil dinas untuk kampanye "
+               "pasangan calon. \"Kami sudah surati seluruh camat agar tidak memakai kendaraan dinas,\" kata Sekda.")
+    assert "imbauan" in _tags(letters)
+
+
+def test_other_wordings_of_laws_threats_support_reports_and_village_cases() -> None:
+    body = ("Sejumlah kepala desa di Kabupaten Bone diduga ikut deklarasi dukungan untuk salah satu pasangan calon. "
+            "Larangan itu diatur dalam Pasal 71 Undang Undang Nomor 10 Tahun 2016. Kades yang terbukti dapat "
+            "dijerat pidana. Masyarakat yang punya bukti silahkan datang ke sekretariat Panwascam.")
+    assert {"regulasi", "sanksi", "pelaporan", "perangkat-desa"} <= _tags(body)
+    cases = ("Bawaslu Provinsi Jambi mencatat 12 dugaan pelanggaran netralitas ASN pada Pilkada 2024. Menurut dia, "
+             "beberapa kasus juga melibatkan kepala desa. Kasus itu diteruskan ke bupati.")
+    assert "perangkat-desa" in _tags(cases)
+    english = ("A video of several village heads declaring support for a regent candidate went viral. The Bawaslu "
+               "of Pesawaran said village heads must stay neutral in the regional election.")
+    assert "kampanye" in _tags(english, language="en")
+
+
 # Speakers and officials.
 
 def test_province_in_apposition_before_the_name_belongs_to_the_role() -> None:
