@@ -77,6 +77,13 @@ _VERB_AHEAD = re.compile(rf"[ \t]*,?[ \t]*{_ADVERB}(?:{_LONG}|{_SHORT})\b", re.I
 # the subject of the reported clause, not its speaker.
 _SHORT_VERB_AND_AGENT = re.compile(rf"[ \t]*,?[ \t]*(?:{_SHORT})[ \t]+(?:(?:{_PRONOUN})\b|(?-i:[A-Z]))",
                                    re.IGNORECASE)
+# A speech verb or "menurut"/"according to" right before a mention, whose speaker it names ("according to the
+# Lahat Bawaslu chairman, NAME").
+_AGENT_BEFORE = re.compile(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}"
+                           rf"(?:(?:the|a|an){_GAP})?$", re.IGNORECASE)
+_APPOSED = re.compile(r",[ \t]*")
+_AGE = re.compile(r"[ \t]*\(\d{1,3}(?:[ \t]*(?:tahun|th))?\)")
+_ARTICLE = re.compile(r"(?:the|a|an)[ \t]+")
 _PRONOUN_AT = re.compile(rf"(?:{_PRONOUN}|{_ANAPHOR})\b", re.IGNORECASE)
 # Before an opening mark: the last speech verb or "menurut" of the sentence.
 _BEFORE_VERB = re.compile(rf"(?<!\w)(?:{_PREPOSITION}|{_SHORT}|{_LONG}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?(?!\w)",
@@ -164,9 +171,23 @@ class Article:
         self.named = [m for m in self.role_mentions if m.name] + [
             m for m in self._bare_names() if not any(s <= m.start < e for s, e in covered)] + [
             Mention(m.start(1), m.end(1), m.group(1), None) for m in _INITIALS_INTRODUCED.finditer(body)]
+        unnamed = [(s, e) for s, e in find_unnamed(body) if not self.in_quote(s)]
+        # "Seorang warga, Budi (45), mengaku …": an unnamed phrase with a name in apposition is that person
+        named_after = {(s, e): self._apposed_name(s, e) for s, e in unnamed}
+        self.named += [m for m in named_after.values() if m is not None]
         self.people = People(self.named)
-        self.unnamed = [(s, e) for s, e in find_unnamed(body) if not self.in_quote(s)]
+        self.unnamed = [span for span, m in named_after.items() if m is None]
         self.events = self._events()
+
+    def _apposed_name(self, start: int, end: int) -> Mention | None:
+        """The name right after an unnamed phrase, set off by a comma ("Seorang warga, Budi (45), …"), as a mention
+        spanning the phrase and an age in parentheses, so the verb after it follows the mention."""
+        comma = _APPOSED.match(self.body, end)
+        found = name_at(self.body, comma.end()) if comma else None
+        if found is None or found.name is None:
+            return None
+        age = _AGE.match(self.body, found.end)
+        return Mention(start, age.end() if age else found.end, found.name, None)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._inside_starts, pos) - 1
@@ -230,6 +251,9 @@ class Article:
             pos += 1
         if _PRONOUN_AT.match(self.body, pos):
             return Who.PRONOUN
+        article = _ARTICLE.match(self.body, pos)
+        if article and article.end() in self.by_start:
+            pos = article.end()  # "said the Lahat regent, Cik Ujang": the role mention starts after "the"
         if pos in self.by_start:
             return self.by_start[pos]
         words = _WORD.findall(self.body, pos, min(len(self.body), pos + 60))
@@ -313,8 +337,7 @@ class Article:
             sentence = self.sentence_start(m.start, line_start)
             before = body[sentence:m.start]
             speech = bool(_VERB_AHEAD.match(body, m.end) and not _SHORT_VERB_AND_AGENT.match(body, m.end)) or bool(
-                re.search(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}$", before,
-                          re.IGNORECASE))
+                _AGENT_BEFORE.search(before))
             opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before)) or bool(
                 _FRONTED_PHRASE.fullmatch(before))
             # "Tuhumury yang dikonfirmasi Siwalima membantah …": the verb of a sentence's subject comes after

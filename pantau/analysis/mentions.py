@@ -394,8 +394,10 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
                                                             or nxt.text.lower() == "the")
               and not _starts_role(text, nxt)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
-        elif low == "pada" and j > i and nxt is not None and nxt.text[:1].isupper() and _is_roleish(nxt.text):
-            j += 1  # "Kepala Bidang Penyuluhan pada Dinas Pertanian": the unit's body, not "pada Senin"
+        elif low in {"pada", "dari"} and j > i and nxt is not None and nxt.text[:1].isupper() \
+                and _is_roleish(nxt.text):
+            j += 1  # "Kepala Bidang Penyuluhan pada Dinas Pertanian", "anggota DPRD dari Fraksi Golkar": the
+            # unit's body or the member's party, not "pada Senin", "dari Lahat"
         elif (t == "," and list_role and nxt is not None and not _list_owned(toks, list_start, first_comma, j)
               and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)
               and _names_a_unit(toks, toks.index(item))):
@@ -432,7 +434,10 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
         t = toks[k].text
         low = _bare(t)
         districts = districts or low in LEXICON.district_heads
-        n = _place_length(toks, k, local, districts) if (after_role_word or institution) else 0
+        if after_role_word or institution:
+            n = _place_length(toks, k, local, districts)
+        else:  # "Kepala Bappeda Lahat": one unknown word between role words and a place names a body
+            n = _place_length(toks, k, local) if k == last_role + 2 else 0
         if n and k + n <= j:
             last_role = k + n - 1
             k += n
@@ -462,7 +467,12 @@ def _role_text(text: str, toks: list[_Tok], start: int, head_end: int, j: int) -
 
 def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
-    window = text[max(0, text.rfind("\n", 0, pos) + 1, pos - 80):pos]
+    base = max(0, text.rfind("\n", 0, pos) + 1, pos - 80)
+    window = text[base:pos]
+    bare = window.rstrip(" \t")
+    degrees = _DEGREES_BEFORE.search(bare[:-1]) if bare.endswith(",") else None
+    if degrees:  # "Dr. Ir. H. Rudi Hartono, M.Si., Kepala …": the degrees stand between the name and its role
+        window = bare[:degrees.start()] + ", "
     m = _NAME_BEFORE_ROLE.search(window)
     if not m:
         return None
@@ -475,8 +485,8 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     before = window[:m.start(1)].split()
     if before and before[-1].lower() in LEXICON.prepositions:
         return None
-    start = pos - len(window) + m.end(1) - len(" ".join(words))
-    return start, " ".join(words)
+    start = base + m.end(1) - len(" ".join(words))
+    return start, _clean_name(" ".join(words))
 
 
 def _english_role_start(text: str, m: re.Match[str]) -> tuple[int, bool] | None:

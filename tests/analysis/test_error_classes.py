@@ -794,3 +794,49 @@ def test_caption_that_reads_as_a_sentence_is_a_quotation() -> None:
     assert (q.text, q.speaker) == ("Kita pilih nomor satu, pasti menang", None)
     slogan = "Akun itu memasang bingkai bertuliskan “Sambas Maju Bersama” selama sepekan."
     assert _quotes(slogan) == []
+
+
+# The same classes in other wordings (probed with made-up copy after the fixes above).
+
+def test_body_acronym_before_a_place_is_part_of_the_role() -> None:
+    # "Bappeda" is unknown to the lexicon, but a word between role words and a place names a body
+    body = "Kepala Bapenda Kota Bima Rudi Hartono mengatakan target pajak tercapai."
+    assert _officials(body) == [Official("Rudi Hartono", "Kepala Bapenda Kota Bima")]
+    # the name before the role, with degrees between them
+    before = ('Dr. Ir. H. Rudi Hartono, M.Si., Kepala Bappeda Lahat, menyampaikan paparan.\n'
+              '"Anggaran cukup," katanya.')
+    quotes, officials = find_quotes_and_officials(before)
+    assert officials == [Official("Rudi Hartono", "Kepala Bappeda Lahat")]
+    assert [q.speaker for q in quotes] == ["Rudi Hartono"]
+
+
+def test_english_role_with_an_article_after_the_verb() -> None:
+    said = '"We will act," said the Lahat regent, Hendra Gunawan.'
+    assert [q.speaker for q in _quotes(said)] == ["Hendra Gunawan"]
+    according = ('According to the Lahat Bawaslu chairman, Rudi Hartono, two cases were found. '
+                 '"We will act," he said.')
+    assert [q.speaker for q in _quotes(according)] == ["Rudi Hartono"]
+
+
+def test_unnamed_phrase_with_a_name_in_apposition_is_that_person() -> None:
+    body = ("Ketua Bawaslu Lahat, Rudi Hartono, membuka rapat.\n"
+            "Seorang warga, Budi Santoso (45), mengaku melihat camat di lokasi.\n"
+            '"Saya lihat sendiri," ujarnya.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Budi Santoso"]
+    assert [o.name for o in officials] == ["Rudi Hartono"]
+    unnamed = body.replace("Budi Santoso (45)", "yang enggan disebut namanya")
+    assert [q.speaker for q in _quotes(unnamed)] == [None]
+
+
+def test_member_of_a_faction_or_party_keeps_it_in_the_role() -> None:
+    body = "Sementara itu, anggota DPRD Lahat dari Fraksi Golkar, Rudi Hartono, menilai ASN harus netral."
+    assert _officials(body) == [Official("Rudi Hartono", "anggota DPRD Lahat dari Fraksi Golkar")]
+    # "dari" before a place ends the role
+    assert _officials("Ketua KPU Lahat Rudi Hartono dari Lahat mengatakan logistik aman.") == [
+        Official("Rudi Hartono", "Ketua KPU Lahat")]
+
+
+def test_berpolitik_praktis_is_neutrality_in_so_many_words() -> None:
+    assert "netralitas-asn" in _tags("Pj Gubernur Sumatera Selatan meminta ASN tidak berpolitik praktis menjelang "
+                                     "Pilkada 2024.")
