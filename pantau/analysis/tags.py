@@ -328,7 +328,10 @@ def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tupl
         other_in_lead = any(i < lead for other in elections if other is not rule for i in hits[other.tag])
         named_with_year = bool(years & rule.years)
         strong = rule.strong is None or any(rule.strong.search(sentences[i].masked) for i in found)
-        if in_lead or named_with_year or (not other_in_lead and (strong or len(found) >= 2)):
+        # "Pemilu 2024" in a story whose lead is about the pilkada is the word for elections in general,
+        # unless a cue only that election has (caleg, capres) is there too
+        if in_lead or (named_with_year and (strong or not other_in_lead)) \
+                or (not other_in_lead and (strong or len(found) >= 2)):
             out.append((rule, [sentences[i].text for i in found]))
     return out
 

@@ -840,3 +840,65 @@ def test_member_of_a_faction_or_party_keeps_it_in_the_role() -> None:
 def test_berpolitik_praktis_is_neutrality_in_so_many_words() -> None:
     assert "netralitas-asn" in _tags("Pj Gubernur Sumatera Selatan meminta ASN tidak berpolitik praktis menjelang "
                                      "Pilkada 2024.")
+
+
+# Tag errors the earlier sets still had (tests/gold_real, tests/gold, tests/gold_heldout), same kinds.
+
+def test_campaign_involvement_in_other_words_and_campaign_as_a_time() -> None:
+    verb = ("Bawaslu Kabupaten Minahasa mengingatkan ASN menjaga netralitas pada Pilkada 2024. \"Jangan sampai "
+            "memihak salah satu calon. Contoh seperti ikut terlibat dalam mengkampanyekan lewat media sosial,\" "
+            "kata Ketua Bawaslu.")
+    assert "kampanye" in _tags(verb)
+    attended = ("Empat camat di Kabupaten Kapuas dilaporkan ke Bawaslu terkait dugaan ketidaknetralan pada Pilkada "
+                "2024. Pemanggilan ini berkaitan dengan dugaan kehadiran mereka pada acara pendaftaran salah satu "
+                "bakal calon gubernur.")
+    assert "kampanye" in _tags(attended)
+    framed = ("Dua guru berstatus ASN di Kabupaten Poso diduga berpose tiga jari bersama calon bupati. Keduanya "
+              "dipanggil Bawaslu. \"Pose jari yang sama dengan nomor urut itu jelas bentuk keberpihakan,\" kata "
+              "Ketua Bawaslu Poso.")
+    assert "kampanye" in _tags(framed)
+    # "selama kampanye" is a time; taking down campaign props is no campaigning
+    period = ("Bawaslu Kabupaten Belitung membentuk tim siber untuk memantau akun media sosial ASN selama kampanye "
+              "Pilkada 2024. ASN yang melanggar netralitas akan dilaporkan ke BKN. Tim siber bekerja setiap hari.")
+    assert "kampanye" not in _tags(period)
+    removal = ("Bawaslu Kabupaten Mimika menelusuri laporan netralitas ASN pada Pilkada 2024. Laporan lain tentang "
+               "perusakan alat peraga kampanye juga masih ditelusuri. ASN yang terbukti melanggar dilaporkan ke BKN.")
+    assert "kampanye" not in _tags(removal)
+
+
+def test_hand_movements_are_gestures() -> None:
+    body = ("Seorang guru berstatus PPPK di Kabupaten Bangka dipanggil BKPSDM karena videonya menirukan gerakan "
+            "tangan yang identik dengan nomor urut pasangan calon bupati. Video itu diunggah di TikTok. Guru itu "
+            "mengaku tidak bermaksud mendukung calon.")
+    assert "foto-pose" in _tags(body)
+
+
+def test_english_findings_and_inspections_of_a_watchdog_are_monitoring() -> None:
+    english = ("The Deli Serdang chapter of the Elections Supervisory Agency (Bawaslu) has found eight civil servants "
+               "who allegedly breached the neutrality rules by posing with regent candidates. All eight were "
+               "summoned before the agency concluded they had violated the rules.")
+    assert "pengawasan" in _tags(english, language="en")
+    inspection = ("Inspektur Kota Palopo menandatangani pakta integritas netralitas ASN untuk Pilkada 2024. Menurut "
+                  "dia, hasil inspeksi akan dibagikan kepada Bawaslu Palopo. ASN diminta menjaga netralitas.")
+    assert "pengawasan" in _tags(inspection)
+
+
+def test_pemilu_2024_as_a_word_for_the_pilkada_is_no_general_election_tag() -> None:
+    body = ("Bawaslu Kabupaten Flores Timur menggelar deklarasi netralitas ASN, TNI, dan Polri menghadapi Pemilihan "
+            "Kepala Daerah Serentak 2024. Ketua Bawaslu mengingatkan ASN agar netral. Deklarasi ini menjadi bentuk "
+            "komitmen bersama untuk mewujudkan Pemilu 2024 yang jujur dan adil.")
+    tags = _tags(body)
+    assert "pilkada-2024" in tags
+    assert "pemilu-2024" not in tags
+    # a cue only the general election has (caleg) keeps it
+    caleg = body + " Seorang camat juga dilaporkan menghadiri kampanye caleg pada Pemilu 2024."
+    assert "pemilu-2024" in _tags(caleg)
+
+
+def test_a_phone_number_that_did_not_answer_is_no_reporting_channel() -> None:
+    body = ("Seorang guru PPPK di Kabupaten Pohuwato diduga mengunggah video dukungan untuk calon bupati. BKPSDM "
+            "akan memanggil guru tersebut. Nomor telepon selulernya tidak aktif saat dihubungi.")
+    assert "pelaporan" not in _tags(body)
+    channel = ("Bawaslu Kabupaten Pohuwato mengingatkan ASN netral pada Pilkada 2024. ASN yang melanggar "
+               "disanksi. Hubungi nomor WhatsApp 0812-3456-7890 untuk pengaduan.")
+    assert "pelaporan" in _tags(channel)
