@@ -502,6 +502,7 @@ def _english_role_start(text: str, m: re.Match[str]) -> tuple[int, bool] | None:
     toks = _words_before(text, m.start())
     k = len(toks)
     lower_case = m.group(0).islower()
+    qualified = False  # a lower-case body word before the head: "home affairs minister"
     while k > 0:
         w = re.sub(r"['’]s$", "", toks[k - 1][0])  # "Papua's acting governor"
         rest = [_Tok(w, 0, 0)] + [_Tok(x, 0, 0) for x, _ in toks[k:]]
@@ -514,8 +515,10 @@ def _english_role_start(text: str, m: re.Match[str]) -> tuple[int, bool] | None:
         if fold(w) in _COMPASS_EN and k < len(toks) and w[:1].isupper() and _place_length(rest[1:], 0):
             k -= 1  # "South Tangerang": the English name of Tangerang Selatan
             continue
-        if lower_case and k == len(toks) and w == toks[k - 1][0] and fold(w) in LEXICON.org_words:
-            k -= 1  # "provincial secretary", "city secretary": a lower-case role of one qualifier
+        if lower_case and w == toks[k - 1][0] and w.islower() and all(x.islower() for x, _ in toks[k:]) and (
+                fold(w) in LEXICON.org_words or fold(w) in LEXICON.role_prefixes):
+            qualified = qualified or fold(w) in LEXICON.org_words
+            k -= 1  # "provincial secretary", "deputy home affairs minister": a lower-case role
             continue
         if not w[:1].isupper() or not (_is_roleish(w) or _place_length(rest, 0) or fold(w) in LEXICON.role_prefixes):
             break
@@ -524,8 +527,9 @@ def _english_role_start(text: str, m: re.Match[str]) -> tuple[int, bool] | None:
     start = toks[k][1] if k < len(toks) else m.start()
     if capitalised or not lower_case:
         return start, False
-    if _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()) or (
-            _BARE_APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _OF_AFTER.match(text, m.end())):
+    if _APPOSITION_BEFORE.search(text, max(0, start - 60), start) or (
+            _BARE_APPOSITION_BEFORE.search(text, max(0, start - 60), start)
+            and (qualified or _OF_AFTER.match(text, m.end()))):
         return start, False
     if _OF_AFTER.match(text, m.end()) or _NAME_AFTER.match(text, m.end()):
         return start, True

@@ -753,6 +753,11 @@ def test_english_lower_case_roles_with_their_holder() -> None:
     assert officials == [Official("La Ode Hamid", "South Buton Bawaslu chairman")]
     the_head = "The head of the West Java Education Office, Dedi Supriadi, said teachers must stay neutral."
     assert _officials(the_head) == [Official("Dedi Supriadi", "head of the West Java Education Office")]
+    # several lower-case body words, in apposition with or without an article
+    assert _officials("Tito Karnavian, the home affairs minister, said regional heads must stay neutral.") == [
+        Official("Tito Karnavian", "home affairs minister")]
+    assert _officials('"No exceptions," said Bima Arya, deputy home affairs minister.') == [
+        Official("Bima Arya", "deputy home affairs minister")]
     # "head" with no holder named is no role
     assert _officials("He will head the West Java team, the ministry said.") == []
 
