@@ -106,12 +106,17 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+
 _ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
 # A phrase fronted before the subject, closed by a comma: "Pada segmen penanganan banjir, calon … berjanji".
+# (It opens with a preposition or connective, "atas"/"soal", or a verb: "Menanggapi laporan itu,",
+# "Berdasarkan data Bawaslu,", "Ditemui usai apel,".)
 _FRONTED_PHRASE = re.compile(
-    rf"[ \t]*(?i:{alternation(LEXICON.prepositions | LEXICON.connectives)})[ \t]+[^,.;:!?\"“”]{{1,60}},[ \t]*")
-# A relative clause between a subject and its verb: "Rudi yang dikonfirmasi terpisah mengaku …".
+    rf"[ \t]*(?:(?i:{alternation(LEXICON.prepositions | LEXICON.connectives | {'atas', 'soal', 'akibat'})})"
+    rf"|(?i:me|mem|men|meng|meny|ber|di|ter)[a-z]{{3,}})[ \t]+[^,.;:!?\"“”]{{1,60}},[ \t]*")
+_REPORTING_OPENER = re.compile(rf"[ \t]*(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})\b", re.IGNORECASE)
+# A clause between a subject and its verb, relative or of time: "Rudi yang dikonfirmasi terpisah mengaku …",
+# "Budi Santoso, saat dikonfirmasi wartawan, mengaku …", "Rudi saat dihubungi, Selasa (13/2), menjelaskan …".
 _RELATIVE_CLAUSE = re.compile(
-    r"[ \t]*,?[ \t]*yang[ \t]+[^\s,.]+(?:[ \t]+[^\s,.]+){0,4}?[ \t]*,?[ \t]+"
-    rf"(?=(?:me|mem|men|meng|meny|ber)[a-z]{{2,}}\b|(?:{_LONG})\b)")
+    r"[ \t]*,?[ \t]*(?:yang|saat|ketika|sewaktu|usai|seusai|tatkala)[ \t]+[^\s.]+(?:[ \t]+[^\s.]+){0,6}?"
+    rf"[ \t]*,?[ \t]+(?=(?:me|mem|men|meng|meny|ber)[a-z]{{2,}}\b|(?:{_LONG})\b)")
 _ADVERBS_BEFORE = re.compile(rf"[ \t]+(?:(?:{_ADVERBS})[ \t]+){{1,2}}$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
@@ -338,8 +343,9 @@ class Article:
             before = body[sentence:m.start]
             speech = bool(_VERB_AHEAD.match(body, m.end) and not _SHORT_VERB_AND_AGENT.match(body, m.end)) or bool(
                 _AGENT_BEFORE.search(before))
+            # (a fronted "Menurut Adi," reports Adi's words: the person after it is talked about)
             opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before)) or bool(
-                _FRONTED_PHRASE.fullmatch(before))
+                _FRONTED_PHRASE.fullmatch(before) and not _REPORTING_OPENER.match(before))
             # "Tuhumury yang dikonfirmasi Siwalima membantah …": the verb of a sentence's subject comes after
             # its relative clause (one acted upon inside a sentence, "melaporkan Camat X yang diduga
             # menyampaikan …", is no subject)

@@ -729,6 +729,19 @@ def test_subject_separated_from_its_verb() -> None:
                "Pada segmen penanganan banjir, calon bupati nomor urut 2, Rahmat Dunggio, berjanji membangun tanggul.\n"
                '"Banjir ini harus selesai," ujarnya.')
     assert [q.speaker for q in _quotes(fronted)] == ["Rahmat Dunggio"]
+    # a phrase opening with a verb, a clause of time between the subject and its verb
+    lead = 'Ketua KPU Lahat, Sri Astuti, membuka rapat.\n"Logistik aman," ujarnya.\n'
+    responding = lead + ("Menanggapi laporan tersebut, Kepala BKPSDM Lahat Rudi Hartono memastikan akan menindak.\n"
+                         '"Kami tindak," katanya.')
+    assert [q.speaker for q in _quotes(responding)] == ["Sri Astuti", "Rudi Hartono"]
+    asked = lead + ("Sementara, Kepala Desa Sukamaju, Budi Santoso, saat dikonfirmasi wartawan mengaku tidak hadir.\n"
+                    '"Saya di rumah," katanya.')
+    assert [q.speaker for q in _quotes(asked)] == ["Sri Astuti", "Budi Santoso"]
+    # "Menurut Adi, Camat X telah …" reports Adi's words: the camat is talked about
+    reported = ("Ketua Bawaslu Kapuas, Adi Susanto, mengatakan empat ASN dipanggil.\n"
+                "Menurut Adi, Camat Timpah, Joni, telah memenuhi panggilan pada Minggu.\n"
+                '"Yang lain menyusul," pungkasnya.')
+    assert [q.speaker for q in _quotes(reported)] == ["Adi Susanto"]
     # someone acted upon inside a sentence stays no subject, relative clause or not
     object_ = ("Ketua Bawaslu Kota Kupang, Yohanes Bria, mengatakan pihaknya memanggil Camat Oebobo Markus Ndun "
                "yang diduga menyampaikan ajakan memilih.\n"
