@@ -164,6 +164,7 @@ def split_sentences(text: str) -> list[str]:
 # How a declared noun reads to the rules, and nouns too vague to stand for civil servants when declared
 # (besides function words and the last words of bodies, "tenaga kesehatan yang berstatus PPPK").
 _DECLARED_AS = "asn"
+_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+(?:yang\s+)?$")
 _NOT_DECLARABLE = frozenset({"orang", "warga", "pihak", "people", "residents", "many", "most", "some", "whom",
                              "were"})
 
@@ -186,8 +187,12 @@ def _declared_subjects(text: str, r: Rules) -> re.Pattern[str] | None:
     """The nouns this article says are civil servants ("guru berstatus ASN", "The teachers, all civil servants"),
     to be read as civil servants wherever it uses them ("dua guru itu dipanggil", "the four teachers")."""
     nouns: set[str] = set()
-    for m in r.declared.finditer(text.lower()):
-        noun = m.group(1)
+    lowered = text.lower()
+    for m in r.declared.finditer(lowered):
+        before = _NOUN_BEFORE.search(lowered, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        noun = before.group(1)
         if len(noun) >= 4 and noun not in _NOT_DECLARABLE and noun not in LEXICON.non_name_words \
                 and noun not in LEXICON.org_words and not r.subjects.fullmatch(noun):
             nouns |= {noun, noun[:-1]} if noun.endswith("s") else {noun, noun + "s"}
