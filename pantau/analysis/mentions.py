@@ -104,6 +104,7 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _COMPASS_EN = frozenset({"north", "south", "east", "west", "central", "southeast", "southwest", "northeast",
                          "northwest"})
 _DEMONSTRATIVE_AFTER = re.compile(r"[ \t]+(?:tersebut|itu|ini)\b")
+_LOWER_SPEECH_VERBS = frozenset(LEXICON.verbs_long)
 _HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
@@ -606,11 +607,12 @@ def _line_at(text: str, pos: int) -> str:
 
 
 def is_headline(line: str) -> bool:
-    """A title-case line (headline, subheading): most words capitalised, no closing full stop."""
-    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith((".", '"', "”")):
+    """A title-case line (headline, subheading): most words capitalised, no closing full stop or colon, and
+    no speech verb in lower case ("Kepala BKPSDM Lahat, Sri Astuti menegaskan:" introduces a quote)."""
+    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith((".", ":", '"', "”")):
         return False
     words: list[str] = [w for w in _WORD.findall(line) if len(w) > 3]
-    if not words or len(words) > 25:
+    if not words or len(words) > 25 or any(w in _LOWER_SPEECH_VERBS for w in words):
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 

@@ -855,6 +855,16 @@ def test_member_of_a_faction_or_party_keeps_it_in_the_role() -> None:
         Official("Rudi Hartono", "Ketua KPU Lahat")]
 
 
+def test_short_line_introducing_a_quote_is_no_headline() -> None:
+    # most words capitalised, but a colon or a lower-case speech verb makes it a sentence, not a headline
+    body = "Kepala BKPSDM Lahat, Sri Astuti menegaskan:\n“ASN wajib netral. Tidak ada pengecualian.”"
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Sri Astuti", "Kepala BKPSDM Lahat")]
+    assert [q.speaker for q in quotes] == ["Sri Astuti"]
+    headline = "Kapolres Bangka Barat Tegaskan Personel Netral\nKapolres mengingatkan personel menjaga netralitas."
+    assert _officials(headline) == []
+
+
 def test_berpolitik_praktis_is_neutrality_in_so_many_words() -> None:
     assert "netralitas-asn" in _tags("Pj Gubernur Sumatera Selatan meminta ASN tidak berpolitik praktis menjelang "
                                      "Pilkada 2024.")
