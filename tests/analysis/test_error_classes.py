@@ -855,6 +855,21 @@ def test_member_of_a_faction_or_party_keeps_it_in_the_role() -> None:
         Official("Rudi Hartono", "Ketua KPU Lahat")]
 
 
+def test_english_honorary_staff_and_a_single_suspect() -> None:
+    honorary = ("The Bawaslu of Bogor regency summoned three honorary workers who attended a campaign rally of a "
+                "regent candidate pair. Honorary workers must also remain neutral, the agency said. The workers "
+                "could face sanctions.")
+    assert "netralitas-asn" in _tags(honorary, language="en")
+    single = ("The Sleman Election Supervisory Agency (Bawaslu) found that a village head had uploaded a photo "
+              "showing support for a candidate pair on Facebook. The village head has been summoned for "
+              "clarification. Village heads must stay neutral in the regional election.")
+    assert "dugaan-pelanggaran" in _tags(single, language="en")
+    # a rule about any civil servant is no concrete case
+    rule = ("Civil servants must remain neutral in the regional elections, the minister said. A civil servant who "
+            "violates the rule will be reported to the BKN. The ministry has found no case so far.")
+    assert "dugaan-pelanggaran" not in _tags(rule, language="en")
+
+
 def test_short_line_introducing_a_quote_is_no_headline() -> None:
     # most words capitalised, but a colon or a lower-case speech verb makes it a sentence, not a headline
     body = "Kepala BKPSDM Lahat, Sri Astuti menegaskan:\n“ASN wajib netral. Tidak ada pengecualian.”"
