@@ -75,7 +75,7 @@ class Rule:
     unless: re.Pattern[str] | None
     also_with_subject: re.Pattern[str] | None
     in_speech: re.Pattern[str] | None  # cues that count only in a sentence with quotation marks
-    alone: re.Pattern[str] | None  # cues that need no civil servant in their sentence (a circular)
+    alone: re.Pattern[str] | None  # cues (also in `any`) that need no civil servant in their sentence
     years: frozenset[str]  # election years the tag stands for; empty for topic tags
     year_after: re.Pattern[str] | None  # the cue followed by a year ("Pemilu 2019", "Pilkada Serentak 2024")
     year_before: re.Pattern[str] | None  # a year followed by the cue ("2020 regional elections")
@@ -123,7 +123,10 @@ def rules() -> Rules:
             raise ValueError(f"tag_rules.yaml: unknown tag {tag!r}")
         years = frozenset(str(y) for y in spec.get("years", ()))
         tags.append(Rule(
-            tag=tag, any=compile_(spec["any"]), with_subject=bool(spec.get("with_subject")),
+            # `alone` cues are cues like any other; only the subject test treats them apart
+            tag=tag, any=compile_(f"(?:{spec['any'].strip()})|(?:{spec['alone'].strip()})" if "alone" in spec
+                                  else spec["any"]),
+            with_subject=bool(spec.get("with_subject")),
             with_context=bool(spec.get("with_context")),
             specific=compile_(spec["specific"]) if "specific" in spec else None,
             specific_named=bool(spec.get("specific_named")),
@@ -267,8 +270,6 @@ def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules)
     cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.also_with_subject is not None and sentence.subject:
         cues += [m for m in rule.also_with_subject.finditer(text) if not _conditional_before(rule, text, m)]
-    if rule.alone is not None:
-        cues += [m for m in rule.alone.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.in_speech is not None and _QUOTE_MARK.search(sentence.text):
         cues += [m for m in rule.in_speech.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.acts is not None and rule.actors is not None and (
