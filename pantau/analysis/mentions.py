@@ -355,17 +355,26 @@ def _list_item(toks: list[_Tok], k: int) -> _Tok | None:
     return toks[k] if k < len(toks) and toks[k].text[:1].isupper() else None
 
 
+_LIST_CONNECTIVES = frozenset({"dan", "serta", "and"})
+
+
 def _names_a_unit(toks: list[_Tok], k: int) -> bool:
     """Whether the capitalised run at ``k`` (up to the next comma) names a unit of a list role rather than a person.
 
     Divisions are named with role and body words ("Partisipasi Masyarakat", "Hukum", "Data dan Informasi");
-    a run of name words only ("Muhammad Syahrani") is the person the role belongs to.
+    a run of name words only is the person the role belongs to when the clause goes on as a name's does,
+    with degrees or a lower-case word ("Muhammad Syahrani, S.Pd.I., menjelaskan", "Ani Lestari, menjelaskan"),
+    and another unit when the list goes on ("Diklat, dan Litbang Bawaslu …").
     """
     while k < len(toks) and toks[k].text != ",":
         if _is_roleish(toks[k].text) or toks[k].text.startswith("(") or _place_length(toks, k):
             return True
         k += 1
-    return False
+    nxt = k + 1 if k < len(toks) and toks[k].text == "," else k
+    if nxt >= len(toks):
+        return False
+    word = toks[nxt].text
+    return not (_is_degree(word) or (word[:1].islower() and word.lower() not in _LIST_CONNECTIVES))
 
 
 def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> int:

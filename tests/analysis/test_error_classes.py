@@ -699,6 +699,11 @@ def test_list_role_whose_body_comes_before_the_list_ends_at_the_name() -> None:
     assert officials == [Official(
         "Yuni Astuti", "Anggota Bawaslu Kabupaten Sleman Koordinator Divisi Hukum, Data dan Informasi")]
     assert [q.speaker for q in quotes] == ["Yuni Astuti"]
+    # a unit of short words the lexicon does not know ("Diklat") is no person while the list goes on
+    units = ("Koordinator Divisi SDM, Organisasi, Diklat, dan Litbang Bawaslu Kabupaten Lahat, Rudi Hartono, "
+             "menjelaskan hal itu.")
+    assert _officials(units) == [Official(
+        "Rudi Hartono", "Koordinator Divisi SDM, Organisasi, Diklat, dan Litbang Bawaslu Kabupaten Lahat")]
 
 
 def test_short_role_forms_are_roles_not_names() -> None:
