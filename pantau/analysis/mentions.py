@@ -89,7 +89,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARENTHESISED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")
 _REGION_WORD = alternation(w for w in LEXICON.region_words if w.isalpha())
 # "Kabupaten Basel", but not "Wali Kota Budi" (a mayor, not a town called Budi).
-_DATELINE_WORD = re.compile(r"\s*([A-Z][A-Za-z]{2,})[ \t]*(?:[-–—]|,[ \t]*[A-Z]|\([A-Z]+\))")
+# "Konsel –", "BOALEMO, GOPOS.ID –", "GOPOS.ID, BOALEMO –", "Kendari (ANTARA) -": the dateline's place (not
+# "Rudi, Budi dan Ani …")
+_DATELINE_WORD = re.compile(
+    r"\s*(?:[A-Z][\w-]*\.[A-Za-z.]+,[ \t]*)?([A-Z][A-Za-z]{2,})[ \t]*"
+    r"(?:[-–—]|,[ \t]*[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*[-–—]|\([A-Z]+\))")
 _AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+([A-Z][a-z]{{2,}})")
 # "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
 _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"

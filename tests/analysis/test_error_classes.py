@@ -806,6 +806,12 @@ def test_place_named_by_the_dateline_or_in_parentheses_is_no_name() -> None:
     body = ("Kolut – Kapolres Kolaka Utara mengingatkan personel menjaga netralitas.\n"
             '"Kalau ada anggota Polres Kolut tidak netral, laporkan," katanya.')
     assert _officials(body) == []
+    outlet_first = ("TRIBUNSULTRA.COM, KOLUT – Kapolres Kolaka Utara mengingatkan personel.\n"
+                    '"Kalau ada anggota Polres Kolut tidak netral, laporkan," katanya.')
+    assert _officials(outlet_first) == []
+    # names that open a body are no dateline
+    assert _officials("Rudi, Budi dan Ani hadir. Ketua KPU Rudi membuka rapat.") == [
+        Official("Rudi", "Ketua KPU")]
     kades = "Tim hukum paslon melaporkan Kepala Desa (Kades) Lamuru berinisial AR ke Bawaslu."
     assert _officials(kades) == []
 
