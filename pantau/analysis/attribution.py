@@ -77,6 +77,13 @@ _VERB_AHEAD = re.compile(rf"[ \t]*,?[ \t]*{_ADVERB}(?:{_LONG}|{_SHORT})\b", re.I
 # the subject of the reported clause, not its speaker.
 _SHORT_VERB_AND_AGENT = re.compile(rf"[ \t]*,?[ \t]*(?:{_SHORT})[ \t]+(?:(?:{_PRONOUN})\b|(?-i:[A-Z]))",
                                    re.IGNORECASE)
+# A speech verb or "menurut"/"according to" right before a mention, whose speaker it names ("according to the
+# Lahat Bawaslu chairman, NAME").
+_AGENT_BEFORE = re.compile(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}"
+                           rf"(?:(?:the|a|an){_GAP})?$", re.IGNORECASE)
+_APPOSED = re.compile(r",[ \t]*")
+_AGE = re.compile(r"[ \t]*\(\d{1,3}(?:[ \t]*(?:tahun|th))?\)")
+_ARTICLE = re.compile(r"(?:the|a|an)[ \t]+")
 _PRONOUN_AT = re.compile(rf"(?:{_PRONOUN}|{_ANAPHOR})\b", re.IGNORECASE)
 # Before an opening mark: the last speech verb or "menurut" of the sentence.
 _BEFORE_VERB = re.compile(rf"(?<!\w)(?:{_PREPOSITION}|{_SHORT}|{_LONG}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?(?!\w)",
@@ -98,6 +105,18 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+
 # A verb that shows its subject acting (Indonesian active prefixes; speech verbs count too).
 _ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
+# A phrase fronted before the subject, closed by a comma: "Pada segmen penanganan banjir, calon … berjanji".
+# (It opens with a preposition or connective, "atas"/"soal", or a verb: "Menanggapi laporan itu,",
+# "Berdasarkan data Bawaslu,", "Ditemui usai apel,".)
+_FRONTED_PHRASE = re.compile(
+    rf"[ \t]*(?:(?i:{alternation(LEXICON.prepositions | LEXICON.connectives | {'atas', 'soal', 'akibat'})})"
+    rf"|(?i:me|mem|men|meng|meny|ber|di|ter)[a-z]{{3,}})[ \t]+[^,.;:!?\"“”]{{1,60}},[ \t]*")
+_REPORTING_OPENER = re.compile(rf"[ \t]*(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})\b", re.IGNORECASE)
+# A clause between a subject and its verb, relative or of time: "Rudi yang dikonfirmasi terpisah mengaku …",
+# "Budi Santoso, saat dikonfirmasi wartawan, mengaku …", "Rudi saat dihubungi, Selasa (13/2), menjelaskan …".
+_RELATIVE_CLAUSE = re.compile(
+    r"[ \t]*,?[ \t]*(?:yang|saat|ketika|sewaktu|usai|seusai|tatkala)[ \t]+[^\s.]+(?:[ \t]+[^\s.]+){0,6}?"
+    rf"[ \t]*,?[ \t]+(?=(?:me|mem|men|meng|meny|ber)[a-z]{{2,}}\b|(?:{_LONG})\b)")
 _ADVERBS_BEFORE = re.compile(rf"[ \t]+(?:(?:{_ADVERBS})[ \t]+){{1,2}}$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
@@ -157,9 +176,23 @@ class Article:
         self.named = [m for m in self.role_mentions if m.name] + [
             m for m in self._bare_names() if not any(s <= m.start < e for s, e in covered)] + [
             Mention(m.start(1), m.end(1), m.group(1), None) for m in _INITIALS_INTRODUCED.finditer(body)]
+        unnamed = [(s, e) for s, e in find_unnamed(body) if not self.in_quote(s)]
+        # "Seorang warga, Budi (45), mengaku …": an unnamed phrase with a name in apposition is that person
+        named_after = {(s, e): self._apposed_name(s, e) for s, e in unnamed}
+        self.named += [m for m in named_after.values() if m is not None]
         self.people = People(self.named)
-        self.unnamed = [(s, e) for s, e in find_unnamed(body) if not self.in_quote(s)]
+        self.unnamed = [span for span, m in named_after.items() if m is None]
         self.events = self._events()
+
+    def _apposed_name(self, start: int, end: int) -> Mention | None:
+        """The name right after an unnamed phrase, set off by a comma ("Seorang warga, Budi (45), …"), as a mention
+        spanning the phrase and an age in parentheses, so the verb after it follows the mention."""
+        comma = _APPOSED.match(self.body, end)
+        found = name_at(self.body, comma.end()) if comma else None
+        if found is None or found.name is None:
+            return None
+        age = _AGE.match(self.body, found.end)
+        return Mention(start, age.end() if age else found.end, found.name, None)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._inside_starts, pos) - 1
@@ -199,7 +232,7 @@ class Article:
             return None
         words = m.group(1).split()
         k = len(words)
-        while k > 0 and is_name_word(words[k - 1]):
+        while k > 0 and is_name_word(words[k - 1], inside=k > 1 and is_name_word(words[k - 2])):
             k -= 1
         if 0 < k < len(words) and fold(f"{words[k - 1]} {words[k]}") in LEXICON.honorifics:
             k += 1  # "Datuk Seri Amirudin"
@@ -223,6 +256,9 @@ class Article:
             pos += 1
         if _PRONOUN_AT.match(self.body, pos):
             return Who.PRONOUN
+        article = _ARTICLE.match(self.body, pos)
+        if article and article.end() in self.by_start:
+            pos = article.end()  # "said the Lahat regent, Cik Ujang": the role mention starts after "the"
         if pos in self.by_start:
             return self.by_start[pos]
         words = _WORD.findall(self.body, pos, min(len(self.body), pos + 60))
@@ -257,6 +293,8 @@ class Article:
         """The person a mention refers to: by name (new if unseen), or by a title alone ("sekda")."""
         if mention.name:
             return self.people.resolve(mention.name, mention.start) or self.people.add(mention)
+        if any(s <= mention.start < e for s, e in self.unnamed):
+            return None  # "salah seorang kades": some village head, not the one named before
         return self.people.resolve_role(mention.role or "", mention.start)
 
     def _sentence_subjects(self) -> list[Mention]:
@@ -304,11 +342,18 @@ class Article:
             sentence = self.sentence_start(m.start, line_start)
             before = body[sentence:m.start]
             speech = bool(_VERB_AHEAD.match(body, m.end) and not _SHORT_VERB_AND_AGENT.match(body, m.end)) or bool(
-                re.search(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}$", before,
-                          re.IGNORECASE))
-            opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before))
-            verb_at = _SKIPPED_BEFORE_VERB.match(body, m.end)
-            after = verb_at.end() if verb_at else m.end
+                _AGENT_BEFORE.search(before))
+            # (a fronted "Menurut Adi," reports Adi's words: the person after it is talked about)
+            opens = all(fold(w) in LEXICON.connectives for w in _WORD.findall(before)) or bool(
+                _FRONTED_PHRASE.fullmatch(before) and not _REPORTING_OPENER.match(before))
+            # "Tuhumury yang dikonfirmasi Siwalima membantah …": the verb of a sentence's subject comes after
+            # its relative clause (one acted upon inside a sentence, "melaporkan Camat X yang diduga
+            # menyampaikan …", is no subject)
+            relative = _RELATIVE_CLAUSE.match(body, m.end) if opens else None
+            end = relative.end() if relative else m.end
+            speech = speech or bool(relative and _VERB_AHEAD.match(body, end))
+            verb_at = _SKIPPED_BEFORE_VERB.match(body, end)
+            after = verb_at.end() if verb_at else end
             if person is None:
                 if m.name is None and speech and opens:
                     events.append(_Event(m.start, Who.NOBODY, True))  # "Kapolres mengatakan", no Kapolres named

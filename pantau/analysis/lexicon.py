@@ -45,6 +45,7 @@ class Lexicon:
     speaker_prepositions: tuple[str, ...]
     adverbs: tuple[str, ...]
     term_introducers: frozenset[str]
+    text_introducers: frozenset[str]
     role_heads: tuple[str, ...]
     role_heads_en: tuple[str, ...]
     role_prefixes: tuple[str, ...]
@@ -98,6 +99,7 @@ def _load() -> Lexicon:
         speaker_prepositions=longest_first("speaker_prepositions"),
         adverbs=longest_first("adverbs"),
         term_introducers=frozenset(words("term_introducers")),
+        text_introducers=frozenset(words("text_introducers")),
         role_heads=longest_first("role_heads"),
         role_heads_en=longest_first("role_heads_en"),
         role_prefixes=longest_first("role_prefixes"),

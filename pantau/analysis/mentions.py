@@ -89,6 +89,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARENTHESISED_WORD = re.compile(r"\(([A-Z][a-z]{2,})\)")
 _REGION_WORD = alternation(w for w in LEXICON.region_words if w.isalpha())
 # "Kabupaten Basel", but not "Wali Kota Budi" (a mayor, not a town called Budi).
+# "Konsel –", "BOALEMO, GOPOS.ID –", "GOPOS.ID, BOALEMO –", "Kendari (ANTARA) -": the dateline's place (not
+# "Rudi, Budi dan Ani …")
+_DATELINE_WORD = re.compile(
+    r"\s*(?:[A-Z][\w-]*\.[A-Za-z.]+,[ \t]*)?([A-Z][A-Za-z]{2,})[ \t]*"
+    r"(?:[-–—]|,[ \t]*[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*[-–—]|\([A-Z]+\))")
 _AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+([A-Z][a-z]{{2,}})")
 # "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
 _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
@@ -99,6 +104,11 @@ _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
 _BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*$")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_COMPASS_EN = frozenset({"north", "south", "east", "west", "central", "southeast", "southwest", "northeast",
+                         "northwest"})
+_DEMONSTRATIVE_AFTER = re.compile(r"[ \t]+(?:tersebut|itu|ini)\b")
+_LOWER_SPEECH_VERBS = frozenset(LEXICON.verbs_long)
 _HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
@@ -109,7 +119,10 @@ _CANDIDACY = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.candidacy_words)})[
 _CAMPAIGN = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.campaign_words)})(?![\w-])", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?:nomor|no\.?)[ \t]+urut[ \t]+\d+|nomor[ \t]+\d+", re.IGNORECASE)
 _INDEFINITE = re.compile(
-    rf"(?<![\w-])(?:(?:salah[ \t]+)?seorang[ \t]+(?!pun\b)[^\W\d_]+"
+    rf"(?<![\w-])(?:(?:one|salah[ \t]+satu|salah[ \t]+seorang)[ \t]+"
+    rf"(?:of[ \t]+(?:the|those|them)|dari|di[ \t]+antara|diantara)(?:[ \t]+(?:para|the|those|them))?"
+    rf"(?:[ \t]+[^\W\d_]+)?"  # "One of the teachers", "salah satu dari para guru": one of a group, unnamed
+    rf"|(?:salah[ \t]+)?seorang[ \t]+(?!pun\b)[^\W\d_]+"
     rf"|(?:{alternation(p for p in LEXICON.indefinite_persons if 'seorang' not in p)})[ \t]+"
     rf"(?:{alternation(LEXICON.person_nouns)}))(?![\w-])",
     re.IGNORECASE)
@@ -144,15 +157,19 @@ def _speech_word(low: str) -> bool:
     return low in LEXICON.verbs_short or low in LEXICON.verbs_long or low in LEXICON.verbs_passive
 
 
-def is_name_word(word: str) -> bool:
-    """A token that can be part of a person's name (not a function word, institution, verb, month …)."""
+def is_name_word(word: str, *, inside: bool = False) -> bool:
+    """A token that can be part of a person's name (not a function word, institution, verb, month …).
+
+    ``inside`` a name (after one of its words) a capitalised speech verb is a name part: verbs are
+    written in lower case, so "Andi Rahmawati Said" is a name, not "Andi Rahmawati" who said.
+    """
     if _INITIAL.match(word) or re.match(r"^[A-Z]\.$", word):
         return True
     if not _NAME_WORD.match(word):
         return False
     low = fold(word)
     return not (low in LEXICON.non_name_words or low in LEXICON.pronouns or _is_roleish(word)
-                or is_honorific(word) or is_rank(word) or _speech_word(low))
+                or is_honorific(word) or is_rank(word) or (_speech_word(low) and not inside))
 
 
 def is_institution(words: list[str]) -> bool:
@@ -223,7 +240,7 @@ def _name_run(toks: list[_Tok], i: int, text: str = "") -> tuple[int, int]:
         t = toks[j].text
         if j > i and _INITIAL.match(t) and fold(t) in LEXICON.degrees:
             break  # "Yusnaldi Putra SE MM": degrees, not initials, after a name
-        if is_name_word(t):
+        if is_name_word(t, inside=j > i):
             words += 1
             j += 1
             if j < len(toks) and toks[j].text == "." and (re.match(r"^[A-Z]{1,2}$", t) or (
@@ -290,6 +307,9 @@ def _local_places(text: str) -> frozenset[str]:
     """
     found = {m.group(1).lower() for m in _PARENTHESISED_WORD.finditer(text)}
     found |= {m.group(1).lower() for m in _AFTER_REGION_WORD.finditer(text)}
+    dateline = _DATELINE_WORD.match(text)
+    if dateline:  # "Konsel – Kapolres …": the dateline names a place, so "anggota Polres Konsel" names none
+        found.add(dateline.group(1).lower())
     return frozenset(found)
 
 
@@ -339,6 +359,28 @@ def _list_item(toks: list[_Tok], k: int) -> _Tok | None:
     return toks[k] if k < len(toks) and toks[k].text[:1].isupper() else None
 
 
+_LIST_CONNECTIVES = frozenset({"dan", "serta", "and"})
+
+
+def _names_a_unit(toks: list[_Tok], k: int) -> bool:
+    """Whether the capitalised run at ``k`` (up to the next comma) names a unit of a list role rather than a person.
+
+    Divisions are named with role and body words ("Partisipasi Masyarakat", "Hukum", "Data dan Informasi");
+    a run of name words only is the person the role belongs to when the clause goes on as a name's does,
+    with degrees or a lower-case word ("Muhammad Syahrani, S.Pd.I., menjelaskan", "Ani Lestari, menjelaskan"),
+    and another unit when the list goes on ("Diklat, dan Litbang Bawaslu …").
+    """
+    while k < len(toks) and toks[k].text != ",":
+        if _is_roleish(toks[k].text) or toks[k].text.startswith("(") or _place_length(toks, k):
+            return True
+        k += 1
+    nxt = k + 1 if k < len(toks) and toks[k].text == "," else k
+    if nxt >= len(toks):
+        return False
+    word = toks[nxt].text
+    return not (_is_degree(word) or (word[:1].islower() and word.lower() not in _LIST_CONNECTIVES))
+
+
 def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> int:
     """Index after the words that may continue a role (capitalised words, acronyms, numbers, places, "dan").
 
@@ -366,8 +408,13 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
                                                             or nxt.text.lower() == "the")
               and not _starts_role(text, nxt)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
+        elif low in {"pada", "dari"} and j > i and nxt is not None and nxt.text[:1].isupper() \
+                and _is_roleish(nxt.text):
+            j += 1  # "Kepala Bidang Penyuluhan pada Dinas Pertanian", "anggota DPRD dari Fraksi Golkar": the
+            # unit's body or the member's party, not "pada Senin", "dari Lahat"
         elif (t == "," and list_role and nxt is not None and not _list_owned(toks, list_start, first_comma, j)
-              and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)):
+              and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)
+              and _names_a_unit(toks, toks.index(item))):
             first_comma = j if first_comma < 0 else first_comma
             j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
         elif ordinal := _ORDINAL.match(text, toks[j].start):
@@ -401,7 +448,10 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
         t = toks[k].text
         low = _bare(t)
         districts = districts or low in LEXICON.district_heads
-        n = _place_length(toks, k, local, districts) if (after_role_word or institution) else 0
+        if after_role_word or institution:
+            n = _place_length(toks, k, local, districts)
+        else:  # "Kepala Bappeda Lahat": one unknown word between role words and a place names a body
+            n = _place_length(toks, k, local) if k == last_role + 2 else 0
         if n and k + n <= j:
             last_role = k + n - 1
             k += n
@@ -431,7 +481,12 @@ def _role_text(text: str, toks: list[_Tok], start: int, head_end: int, j: int) -
 
 def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
-    window = text[max(0, text.rfind("\n", 0, pos) + 1, pos - 80):pos]
+    base = max(0, text.rfind("\n", 0, pos) + 1, pos - 80)
+    window = text[base:pos]
+    bare = window.rstrip(" \t")
+    degrees = _DEGREES_BEFORE.search(bare[:-1]) if bare.endswith(",") else None
+    if degrees:  # "Dr. Ir. H. Rudi Hartono, M.Si., Kepala …": the degrees stand between the name and its role
+        window = bare[:degrees.start()] + ", "
     m = _NAME_BEFORE_ROLE.search(window)
     if not m:
         return None
@@ -444,19 +499,24 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     before = window[:m.start(1)].split()
     if before and before[-1].lower() in LEXICON.prepositions:
         return None
-    start = pos - len(window) + m.end(1) - len(" ".join(words))
-    return start, " ".join(words)
+    start = base + m.end(1) - len(" ".join(words))
+    return start, _clean_name(" ".join(words))
 
 
-def _english_role_start(text: str, m: re.Match[str]) -> int | None:
-    """Where an English role starts: "Simalungun Bawaslu head", "Acting Jakarta Governor", "Papua's acting governor".
+def _english_role_start(text: str, m: re.Match[str]) -> tuple[int, bool] | None:
+    """Where an English role starts, and whether it counts only with a name after it.
 
-    The place and body stand before the head. A lower-case head needs them (else "head" is a verb
-    or a body part) or an apposition ("Bahtiar, the ministry's director general"); a capitalised one
-    may stand alone. None when the match is no role.
+    "Simalungun Bawaslu head", "South Tangerang Bawaslu chairman", "Acting Jakarta Governor", "Papua's
+    acting governor": the place and body stand before the head. A lower-case head needs them (else
+    "head" is a verb or a body part), an apposition ("Bahtiar, the ministry's director general") or
+    the name of its holder right after it or after its "of" phrase ("provincial secretary Arianto
+    Dahyan said", "The head of the X Office, Dedi Kurniadi, said"); a capitalised one may stand alone.
+    None when the match is no role.
     """
     toks = _words_before(text, m.start())
     k = len(toks)
+    lower_case = m.group(0).islower()
+    qualified = False  # a lower-case body word before the head: "home affairs minister"
     while k > 0:
         w = re.sub(r"['’]s$", "", toks[k - 1][0])  # "Papua's acting governor"
         rest = [_Tok(w, 0, 0)] + [_Tok(x, 0, 0) for x, _ in toks[k:]]
@@ -466,15 +526,28 @@ def _english_role_start(text: str, m: re.Match[str]) -> int | None:
         if place is not None:
             k = place
             continue
+        if fold(w) in _COMPASS_EN and k < len(toks) and w[:1].isupper() and _place_length(rest[1:], 0):
+            k -= 1  # "South Tangerang": the English name of Tangerang Selatan
+            continue
+        if lower_case and w == toks[k - 1][0] and w.islower() and all(x.islower() for x, _ in toks[k:]) and (
+                fold(w) in LEXICON.org_words or fold(w) in LEXICON.role_prefixes):
+            qualified = qualified or fold(w) in LEXICON.org_words
+            k -= 1  # "provincial secretary", "deputy home affairs minister": a lower-case role
+            continue
         if not w[:1].isupper() or not (_is_roleish(w) or _place_length(rest, 0) or fold(w) in LEXICON.role_prefixes):
             break
         k -= 1
-    if k < len(toks):
-        return toks[k][1]
-    if m.group(0).islower() and not _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()) and not (
-            _BARE_APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _OF_AFTER.match(text, m.end())):
-        return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
-    return m.start()
+    capitalised = any(x[:1].isupper() for x, _ in toks[k:])
+    start = toks[k][1] if k < len(toks) else m.start()
+    if capitalised or not lower_case:
+        return start, False
+    if _APPOSITION_BEFORE.search(text, max(0, start - 60), start) or (
+            _BARE_APPOSITION_BEFORE.search(text, max(0, start - 60), start)
+            and (qualified or _OF_AFTER.match(text, m.end()))):
+        return start, False
+    if _OF_AFTER.match(text, m.end()) or _NAME_AFTER.match(text, m.end()):
+        return start, True
+    return None  # "… and deputy governor of North Sulawesi": no role of anyone named here
 
 
 def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
@@ -518,11 +591,12 @@ def find_mentions(text: str) -> list[Mention]:
         if is_headline(_line_at(text, m.start())):
             continue  # "Kapolres Bangka Barat Tegaskan Personel …": title case hides where a name ends
         start = m.start()
+        needs_name = False
         if fold(m.group("head")) in _ENGLISH_HEADS:
-            english_start = _english_role_start(text, m)
-            if english_start is None:
+            english = _english_role_start(text, m)
+            if english is None:
                 continue
-            start = english_start
+            start, needs_name = english
         prev = text[max(0, m.start() - 25):m.start()].lower().split()
         candidacy = next((c for c in _CANDIDACY.finditer(text, max(0, m.start() - 25), m.start())
                           if c.end() == m.start()), None)
@@ -531,6 +605,8 @@ def find_mentions(text: str) -> list[Mention]:
         elif prev and prev[-1].strip("(") in LEXICON.role_blockers:
             continue  # "Pemilihan Kepala Daerah", "Keputusan Presiden": no office held by anyone named
         mention = _parse_role(text, m, start, local)
+        if needs_name and (mention.name is None or mention.start < start):
+            continue  # a lower-case head with no holder named after it
         mention.candidacy = candidacy is not None or bool(_CAMPAIGN.search(mention.role or ""))
         out.append(mention)
         pos = max(pos, mention.end)
@@ -544,11 +620,12 @@ def _line_at(text: str, pos: int) -> str:
 
 
 def is_headline(line: str) -> bool:
-    """A title-case line (headline, subheading): most words capitalised, no closing full stop."""
-    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith((".", '"', "”")):
+    """A title-case line (headline, subheading): most words capitalised, no closing full stop or colon, and
+    no speech verb in lower case ("Kepala BKPSDM Lahat, Sri Astuti menegaskan:" introduces a quote)."""
+    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith((".", ":", '"', "”")):
         return False
     words: list[str] = [w for w in _WORD.findall(line) if len(w) > 3]
-    if not words or len(words) > 25:
+    if not words or len(words) > 25 or any(w in _LOWER_SPEECH_VERBS for w in words):
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -567,6 +644,8 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             loc_end = _role_qualifiers(text, toks, k, False)
             if loc_end < len(toks) and toks[loc_end].text == ",":
                 k = loc_end + 1  # ", Provinsi Kepulauan Bangka Belitung, NAME"
+        elif (n := _place_length(toks, k, local)) and k + n < len(toks) and toks[k + n].text == ",":
+            k += n + 1  # "Sekretaris Daerah Kabupaten Pesisir Selatan, Sumatera Barat, NAME": the province
     # "Anggota Bawaslu Beltim yang membidangi pencegahan, Nur Azizah", "Ketua Tim Pemenangan paslon yang
     # bersangkutan, NAME": a relative clause (after up to two lower-case nouns) in a role that names its body
     # ("anggota yang terbukti tidak netral, Propam …" names none)
@@ -590,14 +669,16 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         # "… KASN Muhaziron S. Wibowo usai …"). Checked second: an unknown place before
         # ", Datuk NAME" is part of the role.
         head = fold(m.group("head"))
-        if name_i == 0 and q_end >= 2 and head in LEXICON.village_heads:
-            name_i = 1  # "Kades Sukamaju Budi Santoso": a village or district head's first word is the place
+        # the word right after the head, its short form in parentheses skipped ("Kepala Desa (Kades) Watangcani")
+        first = 1 if toks and toks[0].text.startswith("(") else 0
+        if name_i == first and q_end >= first + 2 and head in LEXICON.village_heads:
+            name_i += 1  # "Kades Sukamaju Budi Santoso": a village or district head's first word is the place
         s, e = _name_run(toks, name_i, text)
         # One unknown word after a head ("Kades Watangcani", "Wali Kota Tangsel") is its territory: villages
         # are not in the gazetteer, nor is every short form of a regency. After a regent or governor it is
         # a name when the article names someone with it in full ("Pj Bupati Sutrisna" for "I Nyoman
         # Sutrisna Adi").
-        territory = name_i == 0 and e - s == 1 and not (
+        territory = name_i == first and e - s == 1 and not (
             head not in LEXICON.village_heads and _in_full_name(text, toks[s].text, toks[s].start))
         if e > s and _skip_degrees(toks, e) >= q_end and not territory:
             role_end = name_i
@@ -609,7 +690,9 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         name = _clean_name(_text_of(text, toks, s, e))
         return Mention(start, toks[end_tok - 1].end, name, role)
     end = toks[role_end - 1].end if role_end else m.end()
-    before = _name_before(text, start)
+    # "…, lanjut Riki, wali nagari tersebut terancam …": a role with a demonstrative after it is a
+    # definite reference, the subject of its clause, not in apposition to the name before it
+    before = None if _DEMONSTRATIVE_AFTER.match(text, end) else _name_before(text, start)
     if before:
         return Mention(before[0], end, before[1], role)
     return Mention(start, end, None, role)

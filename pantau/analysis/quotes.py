@@ -43,6 +43,8 @@ def _is_speech(art: Article, span: Span, attributed: bool, since: int) -> bool:
     capitalised = sum(w[0].isupper() for w in words) / len(words)
     if capitalised > 0.6 and not ends_sentence:
         return False  # a title or theme: “Membangun Literasi …”
+    if prev_words and prev_words[-1].lower() in LEXICON.text_introducers and not before[-1:].isalnum():
+        return True  # a caption that reads as a sentence: keterangan “Torang pilih nomor dua, so pasti menang”
     starts_sentence = not before.strip() or bool(re.search(r"[.!?:]\s*$", before))
     if starts_sentence:
         return True

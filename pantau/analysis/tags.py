@@ -8,7 +8,9 @@ One passing remark in a story about logistics or salaries does not make it;
 neither does a story about police neutrality alone, since Polri is no subject
 unless ASN stand beside it. Topic tags are looked for only in such articles
 (an article without the umbrella tag gets no tags at all), sentence by
-sentence, with the cue patterns of ``data/tag_rules.yaml``.
+sentence, with the cue patterns of ``data/tag_rules.yaml``. Who counts as a
+civil servant is partly the article's to say: a noun it declares one ("guru
+berstatus ASN", "The teachers, all civil servants") is read as one throughout.
 
 Indonesian morphology is handled by affix-aware patterns rather than a
 stemmer: the cues are few and known, and a stemmer would cost more than the
@@ -39,9 +41,11 @@ MAX_EVIDENCE = 3
 ABBREVIATIONS = frozenset({
     "kab", "kec", "kel", "no", "nomor", "dr", "drs", "dra", "h", "hj", "ir", "prof", "st", "sos", "si", "se",
     "sh", "mh", "mm", "m", "s", "pd", "jl", "tbk", "dll", "dsb", "bpk", "sdr", "a.md",
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",  # English dates ("Feb. 14")
 }) | LEXICON.name_abbreviations  # "Muhlis Abd. Kadir"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(A-Z0-9])|\n+")
+_DATELINE = re.compile(r"(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*\.")
 _LAST_WORD = re.compile(r"([\w.]+)\.[\"'”’]?$")
 _QUOTE_MARK = re.compile(r"[\"“”‘’]")  # direct speech (a sentence of a quotation, or one that holds one)
 _CLAUSE_START = re.compile(r"[,;:(]|\s[-–—]\s")
@@ -71,6 +75,7 @@ class Rule:
     unless: re.Pattern[str] | None
     also_with_subject: re.Pattern[str] | None
     in_speech: re.Pattern[str] | None  # cues that count only in a sentence with quotation marks
+    alone: re.Pattern[str] | None  # cues (also in `any`) that need no civil servant in their sentence
     years: frozenset[str]  # election years the tag stands for; empty for topic tags
     year_after: re.Pattern[str] | None  # the cue followed by a year ("Pemilu 2019", "Pilkada Serentak 2024")
     year_before: re.Pattern[str] | None  # a year followed by the cue ("2020 regional elections")
@@ -90,6 +95,7 @@ class Rules:
     neutrality_core: re.Pattern[str]
     past_after: re.Pattern[str]
     past_before: re.Pattern[str]
+    declared: re.Pattern[str]
     tags: tuple[Rule, ...]
 
 
@@ -117,13 +123,17 @@ def rules() -> Rules:
             raise ValueError(f"tag_rules.yaml: unknown tag {tag!r}")
         years = frozenset(str(y) for y in spec.get("years", ()))
         tags.append(Rule(
-            tag=tag, any=compile_(spec["any"]), with_subject=bool(spec.get("with_subject")),
+            # `alone` cues are cues like any other; only the subject test treats them apart
+            tag=tag, any=compile_(f"(?:{spec['any'].strip()})|(?:{spec['alone'].strip()})" if "alone" in spec
+                                  else spec["any"]),
+            with_subject=bool(spec.get("with_subject")),
             with_context=bool(spec.get("with_context")),
             specific=compile_(spec["specific"]) if "specific" in spec else None,
             specific_named=bool(spec.get("specific_named")),
             unless=compile_(spec["unless"]) if "unless" in spec else None,
             also_with_subject=compile_(spec["also_with_subject"]) if "also_with_subject" in spec else None,
             in_speech=compile_(spec["in_speech"]) if "in_speech" in spec else None,
+            alone=compile_(spec["alone"]) if "alone" in spec else None,
             years=years,
             year_after=compile_(spec["any"].strip() + _YEAR_AFTER) if years else None,
             year_before=compile_(_YEAR_BEFORE + spec["any"].strip()) if years else None,
@@ -134,7 +144,7 @@ def rules() -> Rules:
     return Rules(compile_(rf"\b({subject})\b"), compile_(data["neutrality"]), compile_(data["violation"]),
                  compile_(data["candidacy"]), compile_(data["election"]), compile_(data["names"]),
                  compile_(data["neutrality_core"]), compile_(data["past_after"]), compile_(data["past_before"]),
-                 tuple(tags))
+                 compile_(data["declared"]), tuple(tags))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -146,11 +156,20 @@ def split_sentences(text: str) -> list[str]:
             continue
         if sentences and not sentences[-1].endswith("\n"):
             last = _LAST_WORD.search(sentences[-1])
-            if last and (last.group(1).casefold() in ABBREVIATIONS or len(last.group(1)) == 1):
-                sentences[-1] += " " + piece
+            if (last and (last.group(1).casefold() in ABBREVIATIONS or len(last.group(1)) == 1)) or (
+                    len(sentences) == 1 and _DATELINE.fullmatch(sentences[0])):
+                sentences[-1] += " " + piece  # "Jakarta. The …": a dateline opens the lead, it is no sentence
                 continue
         sentences.append(piece)
     return sentences
+
+
+# How a declared noun reads to the rules, and nouns too vague to stand for civil servants when declared
+# (besides function words and the last words of bodies, "tenaga kesehatan yang berstatus PPPK").
+_DECLARED_AS = "asn"
+_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+(?:yang\s+)?$")
+_NOT_DECLARABLE = frozenset({"orang", "warga", "pihak", "people", "residents", "many", "most", "some", "whom",
+                             "were"})
 
 
 @dataclass
@@ -161,10 +180,28 @@ class _Sentence:
     subject: bool  # names a civil servant or village official (see _addresses_subject)
 
 
-def _mask(sentence: str, r: Rules) -> _Sentence:
+def _mask(sentence: str, r: Rules, declared: re.Pattern[str] | None = None) -> _Sentence:
     lowered = sentence.lower()
-    return _Sentence(sentence, lowered, r.names.sub(lambda m: " " * len(m.group()), lowered),
-                     _addresses_subject(lowered, r))
+    read = declared.sub(_DECLARED_AS, lowered) if declared is not None else lowered
+    return _Sentence(sentence, lowered, r.names.sub(lambda m: " " * len(m.group()), read), _addresses_subject(read, r))
+
+
+def _declared_subjects(text: str, r: Rules) -> re.Pattern[str] | None:
+    """The nouns this article says are civil servants ("guru berstatus ASN", "The teachers, all civil servants"),
+    to be read as civil servants wherever it uses them ("dua guru itu dipanggil", "the four teachers")."""
+    nouns: set[str] = set()
+    lowered = text.lower()
+    for m in r.declared.finditer(lowered):
+        before = _NOUN_BEFORE.search(lowered, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        noun = before.group(1)
+        if len(noun) >= 4 and noun not in _NOT_DECLARABLE and noun not in LEXICON.non_name_words \
+                and noun not in LEXICON.org_words and not r.subjects.fullmatch(noun):
+            nouns |= {noun, noun[:-1]} if noun.endswith("s") else {noun, noun + "s"}
+    if not nouns:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})\b")
 
 
 def _addresses_subject(sentence: str, r: Rules) -> bool:
@@ -252,7 +289,7 @@ def _fires(rule: Rule, sentences: list[_Sentence], i: int, r: Rules) -> bool:
     text = sentence.masked
     if not _cues(rule, sentence, previous, r):
         return False
-    if rule.with_subject and not sentence.subject:
+    if rule.with_subject and not sentence.subject and not (rule.alone is not None and rule.alone.search(text)):
         return False
     if rule.specific is not None and not rule.specific.search(text) \
             and not (rule.specific_named and _NAMED_SUBJECT.search(sentence.text)):
@@ -297,7 +334,10 @@ def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tupl
         other_in_lead = any(i < lead for other in elections if other is not rule for i in hits[other.tag])
         named_with_year = bool(years & rule.years)
         strong = rule.strong is None or any(rule.strong.search(sentences[i].masked) for i in found)
-        if in_lead or named_with_year or (not other_in_lead and (strong or len(found) >= 2)):
+        # "Pemilu 2024" in a story whose lead is about the pilkada is the word for elections in general,
+        # unless a cue only that election has (caleg, capres) is there too
+        if in_lead or (named_with_year and (strong or not other_in_lead)) \
+                or (not other_in_lead and (strong or len(found) >= 2)):
             out.append((rule, [sentences[i].text for i in found]))
     return out
 
@@ -311,8 +351,9 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
     if language not in TAGGED_LANGUAGES:
         return [], []
     r = rules()
-    body_sentences = [_mask(s, r) for s in split_sentences(body)]
-    headline = [_mask(s, r) for s in split_sentences(title)] if title else []
+    declared = _declared_subjects(f"{title}\n{body}" if title else body, r)
+    body_sentences = [_mask(s, r, declared) for s in split_sentences(body)]
+    headline = [_mask(s, r, declared) for s in split_sentences(title)] if title else []
     # the lead: the body's first sentence, after the headline (its first line when no title is given)
     story = _neutrality_evidence(headline + body_sentences, r, lead=len(headline) or 1)
     story = [s for s in story if s in body] or story

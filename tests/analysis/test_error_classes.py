@@ -582,3 +582,377 @@ def test_quote_right_after_a_writing_verb() -> None:
     assert [q.text for q in _quotes(body)] == ["Gas terus, Bos!"]
     named = "Ketua KPU Kota Bima, Rudi Hartono, menulis “Jangan lupa datang ke TPS!” di akun Instagramnya."
     assert [q.speaker for q in _quotes(named)] == ["Rudi Hartono"]
+
+
+# Third round: the classes that held-out set 3 (tests/gold_heldout3, first look) showed. The rules that
+# missed there were written for the surface of earlier copy (a subject right before its verb, a role word
+# list, a cue phrase); these look at structure instead: what stands between a subject and its verb, what
+# the gazetteer and the lexicon say each word of a role is, and who does what a cue describes.
+# Neutrality first: alerts fire on it.
+
+def test_dateline_and_date_abbreviations_do_not_split_the_lead() -> None:
+    # "Jakarta." is a dateline, not the first sentence; "Feb." ends no sentence
+    assert split_sentences("Surabaya. The Bawaslu summoned a camat ahead of the Feb. 14 election. He denied it.") \
+        == ["Surabaya. The Bawaslu summoned a camat ahead of the Feb. 14 election.", "He denied it."]
+    body = ("Medan. The Medan election supervisory agency (Bawaslu) has questioned three public school teachers "
+            "over claims they urged parents to vote for a legislative candidate ahead of the Feb. 14 general "
+            "election. The teachers, all civil servants, shared campaign posters in class chat groups. "
+            "Civil servants are required by law to stay politically neutral.")
+    tags = _tags(body, language="en")
+    assert {"netralitas-asn", "dugaan-pelanggaran", "pemilu-2024"} <= tags
+
+
+def test_nouns_the_article_declares_civil_servants_count_as_them() -> None:
+    body = ("Dinas Kesehatan Kabupaten Sumbawa mengingatkan bidan berstatus PPPK agar tidak ikut kampanye "
+            "pasangan calon bupati. Dua bidan sudah dipanggil karena mengunggah foto bersama calon. "
+            "Keduanya mengaku khilaf.")
+    assert {"netralitas-asn", "dugaan-pelanggaran"} <= _tags(body)
+    # a body's last word ("tenaga kesehatan yang berstatus PPPK") is no such noun, nor are function words
+    assert _tags("Tenaga kesehatan yang berstatus PPPK menerima gaji ke-13. Dinas Kesehatan mencairkannya "
+                 "pekan ini. Mereka adalah ASN juga, kata Kepala Dinas Kesehatan.") == set()
+
+
+def test_support_for_a_candidate_as_a_noun_is_partisanship() -> None:
+    # "dukungan kepada pasangan calon" next to a warning to civil servants makes the story
+    body = ("Sekretaris Daerah Kabupaten Sambas mengingatkan ASN agar berhati-hati saat berfoto di tahun politik. "
+            "Menurutnya, gaya foto tertentu bisa dibaca sebagai dukungan kepada pasangan calon pada Pilkada 2024. "
+            "Ia juga meminta ASN tidak berswafoto dengan calon bupati. Apel diikuti seluruh pegawai.")
+    assert "netralitas-asn" in _tags(body)
+
+
+# Topic tags.
+
+def test_monitoring_is_done_by_an_oversight_body_not_by_the_public() -> None:
+    public = ("Bupati Ciamis mengingatkan ASN menjaga netralitas pada Pilkada 2024. ASN dilarang menghadiri "
+              "kampanye pasangan calon. Bupati juga meminta masyarakat turut mengawasi dan melapor ke posko "
+              "pengaduan Bawaslu Ciamis apabila menemukan pelanggaran.")
+    tags = _tags(public)
+    assert "netralitas-asn" in tags and "pelaporan" in tags
+    assert "pengawasan" not in tags
+    school = ("Dinas Pendidikan Kabupaten Majene mengingatkan guru berstatus ASN tidak mengampanyekan calon bupati "
+              "di grup WhatsApp. \"Kepala sekolah wajib memantau guru,\" kata Kepala Dinas.")
+    assert "pengawasan" not in _tags(school)
+    task_force = ("Pemprov Gorontalo membentuk satuan tugas netralitas ASN untuk Pilkada 2024. Satgas itu bertugas "
+                  "memantau dugaan pelanggaran netralitas ASN di seluruh perangkat daerah. ASN diminta netral.")
+    assert "pengawasan" in _tags(task_force)
+    english = ("The Bawaslu chairman of Kubu Raya said his office had identified five village heads in a video "
+               "supporting a candidate and would summon them for clarification. Village heads must stay neutral "
+               "in the regional election.")
+    assert "pengawasan" in _tags(english, language="en")
+
+
+def test_concrete_cases_in_other_words() -> None:
+    # counted things the suspects own, a suspect with a long description, English counts and verbs
+    accounts = ("Bawaslu Kabupaten Katingan menemukan sedikitnya sembilan akun Facebook yang diduga milik ASN "
+                "memasang bingkai foto calon bupati. Bawaslu masih menelusuri pemilik akun. ASN diminta netral.")
+    assert "dugaan-pelanggaran" in _tags(accounts)
+    described = ("DPMD Kabupaten Sigi menegur seorang sekretaris desa (sekdes) di Kecamatan Dolo yang kedapatan "
+                 "mengunggah ajakan memilih calon gubernur. Sekdes itu perangkat desa yang wajib netral.")
+    assert {"dugaan-pelanggaran", "perangkat-desa"} <= _tags(described)
+    english = ("The Bawaslu of Bantaeng said it had clarified the cases of seven civil servants photographed at a "
+               "campaign rally of a regent candidate. The findings went to the civil service agency.")
+    assert "dugaan-pelanggaran" in _tags(english, language="en")
+    # a year is no count ("pada Pilkada 2020 lalu ada pegawai …")
+    past = ("Sekda Kabupaten Agam mengingatkan ASN menjaga netralitas pada Pilkada 2024. \"Pada Pilkada 2020 lalu "
+            "ada pegawai kita yang menjalani pemeriksaan,\" ujarnya. ASN juga dilarang mengomentari unggahan calon.")
+    assert "dugaan-pelanggaran" not in _tags(past)
+
+
+def test_a_circular_is_an_advisory_whoever_it_is_sent_to() -> None:
+    english = ("The Sorong regional secretary said civil servants who campaign for candidates in the regional "
+               "election would be punished. The administration has distributed a circular from the regent to all "
+               "regional work units.")
+    assert "imbauan" in _tags(english, language="en")
+    letters = ("Bawaslu Kabupaten Paser memeriksa seorang camat yang diduga memakai mobil dinas untuk kampanye "
+               "pasangan calon. \"Kami sudah surati seluruh camat agar tidak memakai kendaraan dinas,\" kata Sekda.")
+    assert "imbauan" in _tags(letters)
+
+
+def test_other_wordings_of_laws_threats_support_reports_and_village_cases() -> None:
+    body = ("Sejumlah kepala desa di Kabupaten Bone diduga ikut deklarasi dukungan untuk salah satu pasangan calon. "
+            "Larangan itu diatur dalam Pasal 71 Undang Undang Nomor 10 Tahun 2016. Kades yang terbukti dapat "
+            "dijerat pidana. Masyarakat yang punya bukti silahkan datang ke sekretariat Panwascam.")
+    assert {"regulasi", "sanksi", "pelaporan", "perangkat-desa"} <= _tags(body)
+    cases = ("Bawaslu Provinsi Jambi mencatat 12 dugaan pelanggaran netralitas ASN pada Pilkada 2024. Menurut dia, "
+             "beberapa kasus juga melibatkan kepala desa. Kasus itu diteruskan ke bupati.")
+    assert "perangkat-desa" in _tags(cases)
+    english = ("A video of several village heads declaring support for a regent candidate went viral. The Bawaslu "
+               "of Pesawaran said village heads must stay neutral in the regional election.")
+    assert "kampanye" in _tags(english, language="en")
+
+
+# Speakers and officials.
+
+def test_province_in_apposition_before_the_name_belongs_to_the_role() -> None:
+    body = ("Kepala Dinas Kesehatan Kabupaten Sigi, Sulawesi Tengah, Yusran Lamasi mengingatkan tenaga kesehatan.\n"
+            '"Jangan ikut kampanye," kata Yusran.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Yusran Lamasi", "Kepala Dinas Kesehatan Kabupaten Sigi")]
+    assert [q.speaker for q in quotes] == ["Yusran Lamasi"]
+
+
+def test_list_role_whose_body_comes_before_the_list_ends_at_the_name() -> None:
+    body = ("Anggota Bawaslu Kabupaten Sleman Koordinator Divisi Hukum, Data dan Informasi, Yuni Astuti, S.Pd.I., "
+            "menjelaskan temuan itu.\n"
+            '"Kami masih menelusuri," jelas Yuni.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official(
+        "Yuni Astuti", "Anggota Bawaslu Kabupaten Sleman Koordinator Divisi Hukum, Data dan Informasi")]
+    assert [q.speaker for q in quotes] == ["Yuni Astuti"]
+    # a unit of short words the lexicon does not know ("Diklat") is no person while the list goes on
+    units = ("Koordinator Divisi SDM, Organisasi, Diklat, dan Litbang Bawaslu Kabupaten Lahat, Rudi Hartono, "
+             "menjelaskan hal itu.")
+    assert _officials(units) == [Official(
+        "Rudi Hartono", "Koordinator Divisi SDM, Organisasi, Diklat, dan Litbang Bawaslu Kabupaten Lahat")]
+
+
+def test_short_role_forms_are_roles_not_names() -> None:
+    body = ("Kepala Badan Kepegawaian Daerah Kota Bitung, Rudi Lumenta, membenarkan sanksi itu.\n"
+            "Menurut Kaban, sanksi itu mengacu pada PP Nomor 94 Tahun 2021.\n"
+            '"Aturan tetap aturan," ujarnya.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Rudi Lumenta"]
+    assert [o.name for o in officials] == ["Rudi Lumenta"]
+
+
+def test_name_part_that_is_a_verb_elsewhere() -> None:
+    # verbs are written in lower case: a capitalised "Said" after a name word is part of the name
+    body = ("Kepala Dinas Sosial Kota Depok, Hj. Siti Aminah Said, M.Si. mengatakan bantuan tetap disalurkan.\n"
+            '"Tidak ada kaitan dengan pilkada," ujar Siti Aminah.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Siti Aminah Said", "Kepala Dinas Sosial Kota Depok")]
+    assert [q.speaker for q in quotes] == ["Siti Aminah Said"]
+
+
+def test_subject_separated_from_its_verb() -> None:
+    # a relative clause ("yang dikonfirmasi terpisah") or a fronted phrase ("Pada segmen …,") before the subject
+    relative = ("Ketua Bawaslu Kota Kupang, Yohanes Bria, mengatakan laporan sudah masuk.\n"
+                "Camat Oebobo, Markus Ndun yang dikonfirmasi terpisah membantah tuduhan itu.\n"
+                '"Saya tidak ikut kampanye," tegasnya.')
+    assert [q.speaker for q in _quotes(relative)] == ["Markus Ndun"]
+    fronted = ("Calon bupati nomor urut 1, Hamid Latif, menyoroti layanan kesehatan.\n"
+               "Pada segmen penanganan banjir, calon bupati nomor urut 2, Rahmat Dunggio, berjanji membangun tanggul.\n"
+               '"Banjir ini harus selesai," ujarnya.')
+    assert [q.speaker for q in _quotes(fronted)] == ["Rahmat Dunggio"]
+    # a phrase opening with a verb, a clause of time between the subject and its verb
+    lead = 'Ketua KPU Lahat, Sri Astuti, membuka rapat.\n"Logistik aman," ujarnya.\n'
+    responding = lead + ("Menanggapi laporan tersebut, Kepala BKPSDM Lahat Rudi Hartono memastikan akan menindak.\n"
+                         '"Kami tindak," katanya.')
+    assert [q.speaker for q in _quotes(responding)] == ["Sri Astuti", "Rudi Hartono"]
+    asked = lead + ("Sementara, Kepala Desa Sukamaju, Budi Santoso, saat dikonfirmasi wartawan mengaku tidak hadir.\n"
+                    '"Saya di rumah," katanya.')
+    assert [q.speaker for q in _quotes(asked)] == ["Sri Astuti", "Budi Santoso"]
+    # "Menurut Adi, Camat X telah …" reports Adi's words: the camat is talked about
+    reported = ("Ketua Bawaslu Kapuas, Adi Susanto, mengatakan empat ASN dipanggil.\n"
+                "Menurut Adi, Camat Timpah, Joni, telah memenuhi panggilan pada Minggu.\n"
+                '"Yang lain menyusul," pungkasnya.')
+    assert [q.speaker for q in _quotes(reported)] == ["Adi Susanto"]
+    # someone acted upon inside a sentence stays no subject, relative clause or not
+    object_ = ("Ketua Bawaslu Kota Kupang, Yohanes Bria, mengatakan pihaknya memanggil Camat Oebobo Markus Ndun "
+               "yang diduga menyampaikan ajakan memilih.\n"
+               '"Kami klarifikasi dulu," katanya.')
+    assert [q.speaker for q in _quotes(object_)] == ["Yohanes Bria"]
+
+
+def test_adat_title_after_the_name_and_a_role_with_a_demonstrative() -> None:
+    body = ("Kepala Dinas PMD Kabupaten Agam, Syafrizal Dt. Bandaro Kayo, menyebut wali nagari wajib netral.\n"
+            '"Sudah kami ingatkan," kata Syafrizal.\n'
+            "Jika terbukti, lanjut Syafrizal, wali nagari tersebut bisa diberhentikan.")
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Syafrizal", "Kepala Dinas PMD Kabupaten Agam")]
+    assert [q.speaker for q in quotes] == ["Syafrizal"]
+
+
+def test_english_lower_case_roles_with_their_holder() -> None:
+    after_quote = '"The findings have been forwarded," regional secretary Budi Hartono said on Monday.'
+    assert [q.speaker for q in _quotes(after_quote)] == ["Budi Hartono"]
+    compass = '"We have summoned them," South Buton Bawaslu chairman La Ode Hamid told reporters.'
+    quotes, officials = find_quotes_and_officials(compass)
+    assert officials == [Official("La Ode Hamid", "South Buton Bawaslu chairman")]
+    the_head = "The head of the West Java Education Office, Dedi Supriadi, said teachers must stay neutral."
+    assert _officials(the_head) == [Official("Dedi Supriadi", "head of the West Java Education Office")]
+    # several lower-case body words, in apposition with or without an article
+    assert _officials("Tito Karnavian, the home affairs minister, said regional heads must stay neutral.") == [
+        Official("Tito Karnavian", "home affairs minister")]
+    assert _officials('"No exceptions," said Bima Arya, deputy home affairs minister.') == [
+        Official("Bima Arya", "deputy home affairs minister")]
+    # "head" with no holder named is no role
+    assert _officials("He will head the West Java team, the ministry said.") == []
+
+
+def test_one_of_a_group_is_unnamed() -> None:
+    body = ("South Buton Bawaslu chairman La Ode Hamid said four teachers had been questioned.\n"
+            "One of the teachers, who asked not to be named, said she regretted it.\n"
+            '"I did not know it was a campaign flyer," she said.')
+    assert [q.speaker for q in _quotes(body)] == [None]
+    # "salah seorang kades" is some village head, not the official named before with "Desa" in the role
+    indo = ("Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Bima, Rudi Hartono, membenarkan pemanggilan.\n"
+            "Salah seorang kades yang dikonfirmasi Radar Bima mengaku tidak tahu acara itu deklarasi.\n"
+            '"Saya diminta maju, ya saya ikut saja," dalihnya.')
+    assert [q.speaker for q in _quotes(indo)] == [None]
+
+
+def test_officials_in_a_unit_of_a_body_and_staff() -> None:
+    body = ("Kedua ASN itu yakni Kepala Seksi Pemerintahan pada Kantor Camat Sungai Raya, Hendra Gunawan, dan "
+            "seorang staf Kantor Kecamatan Sungai Ambawang, Yosef Nyangun.")
+    assert _officials(body) == [Official("Hendra Gunawan", "Kepala Seksi Pemerintahan pada Kantor Camat Sungai Raya"),
+                                Official("Yosef Nyangun", "staf Kantor Kecamatan Sungai Ambawang")]
+    # "pada" with a date after it ends the role
+    assert _officials("Ketua Bawaslu Kabupaten Paser, Rudi Hartono, pada Senin mengatakan hal itu.") == [
+        Official("Rudi Hartono", "Ketua Bawaslu Kabupaten Paser")]
+
+
+def test_place_named_by_the_dateline_or_in_parentheses_is_no_name() -> None:
+    body = ("Kolut – Kapolres Kolaka Utara mengingatkan personel menjaga netralitas.\n"
+            '"Kalau ada anggota Polres Kolut tidak netral, laporkan," katanya.')
+    assert _officials(body) == []
+    outlet_first = ("TRIBUNSULTRA.COM, KOLUT – Kapolres Kolaka Utara mengingatkan personel.\n"
+                    '"Kalau ada anggota Polres Kolut tidak netral, laporkan," katanya.')
+    assert _officials(outlet_first) == []
+    # names that open a body are no dateline
+    assert _officials("Rudi, Budi dan Ani hadir. Ketua KPU Rudi membuka rapat.") == [
+        Official("Rudi", "Ketua KPU")]
+    kades = "Tim hukum paslon melaporkan Kepala Desa (Kades) Lamuru berinisial AR ke Bawaslu."
+    assert _officials(kades) == []
+
+
+def test_caption_that_reads_as_a_sentence_is_a_quotation() -> None:
+    body = ("Unggahan berisi foto pasangan calon dengan keterangan “Kita pilih nomor satu, pasti menang” itu "
+            "sempat ramai dibagikan.")
+    [q] = _quotes(body)
+    assert (q.text, q.speaker) == ("Kita pilih nomor satu, pasti menang", None)
+    slogan = "Akun itu memasang bingkai bertuliskan “Sambas Maju Bersama” selama sepekan."
+    assert _quotes(slogan) == []
+
+
+# The same classes in other wordings (probed with made-up copy after the fixes above).
+
+def test_body_acronym_before_a_place_is_part_of_the_role() -> None:
+    # "Bappeda" is unknown to the lexicon, but a word between role words and a place names a body
+    body = "Kepala Bapenda Kota Bima Rudi Hartono mengatakan target pajak tercapai."
+    assert _officials(body) == [Official("Rudi Hartono", "Kepala Bapenda Kota Bima")]
+    # the name before the role, with degrees between them
+    before = ('Dr. Ir. H. Rudi Hartono, M.Si., Kepala Bappeda Lahat, menyampaikan paparan.\n'
+              '"Anggaran cukup," katanya.')
+    quotes, officials = find_quotes_and_officials(before)
+    assert officials == [Official("Rudi Hartono", "Kepala Bappeda Lahat")]
+    assert [q.speaker for q in quotes] == ["Rudi Hartono"]
+
+
+def test_english_role_with_an_article_after_the_verb() -> None:
+    said = '"We will act," said the Lahat regent, Hendra Gunawan.'
+    assert [q.speaker for q in _quotes(said)] == ["Hendra Gunawan"]
+    according = ('According to the Lahat Bawaslu chairman, Rudi Hartono, two cases were found. '
+                 '"We will act," he said.')
+    assert [q.speaker for q in _quotes(according)] == ["Rudi Hartono"]
+
+
+def test_unnamed_phrase_with_a_name_in_apposition_is_that_person() -> None:
+    body = ("Ketua Bawaslu Lahat, Rudi Hartono, membuka rapat.\n"
+            "Seorang warga, Budi Santoso (45), mengaku melihat camat di lokasi.\n"
+            '"Saya lihat sendiri," ujarnya.')
+    quotes, officials = find_quotes_and_officials(body)
+    assert [q.speaker for q in quotes] == ["Budi Santoso"]
+    assert [o.name for o in officials] == ["Rudi Hartono"]
+    unnamed = body.replace("Budi Santoso (45)", "yang enggan disebut namanya")
+    assert [q.speaker for q in _quotes(unnamed)] == [None]
+
+
+def test_member_of_a_faction_or_party_keeps_it_in_the_role() -> None:
+    body = "Sementara itu, anggota DPRD Lahat dari Fraksi Golkar, Rudi Hartono, menilai ASN harus netral."
+    assert _officials(body) == [Official("Rudi Hartono", "anggota DPRD Lahat dari Fraksi Golkar")]
+    # "dari" before a place ends the role
+    assert _officials("Ketua KPU Lahat Rudi Hartono dari Lahat mengatakan logistik aman.") == [
+        Official("Rudi Hartono", "Ketua KPU Lahat")]
+
+
+def test_english_honorary_staff_and_a_single_suspect() -> None:
+    honorary = ("The Bawaslu of Bogor regency summoned three honorary workers who attended a campaign rally of a "
+                "regent candidate pair. Honorary workers must also remain neutral, the agency said. The workers "
+                "could face sanctions.")
+    assert "netralitas-asn" in _tags(honorary, language="en")
+    single = ("The Sleman Election Supervisory Agency (Bawaslu) found that a village head had uploaded a photo "
+              "showing support for a candidate pair on Facebook. The village head has been summoned for "
+              "clarification. Village heads must stay neutral in the regional election.")
+    assert "dugaan-pelanggaran" in _tags(single, language="en")
+    # a rule about any civil servant is no concrete case
+    rule = ("Civil servants must remain neutral in the regional elections, the minister said. A civil servant who "
+            "violates the rule will be reported to the BKN. The ministry has found no case so far.")
+    assert "dugaan-pelanggaran" not in _tags(rule, language="en")
+
+
+def test_short_line_introducing_a_quote_is_no_headline() -> None:
+    # most words capitalised, but a colon or a lower-case speech verb makes it a sentence, not a headline
+    body = "Kepala BKPSDM Lahat, Sri Astuti menegaskan:\n“ASN wajib netral. Tidak ada pengecualian.”"
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Sri Astuti", "Kepala BKPSDM Lahat")]
+    assert [q.speaker for q in quotes] == ["Sri Astuti"]
+    headline = "Kapolres Bangka Barat Tegaskan Personel Netral\nKapolres mengingatkan personel menjaga netralitas."
+    assert _officials(headline) == []
+
+
+def test_berpolitik_praktis_is_neutrality_in_so_many_words() -> None:
+    assert "netralitas-asn" in _tags("Pj Gubernur Sumatera Selatan meminta ASN tidak berpolitik praktis menjelang "
+                                     "Pilkada 2024.")
+
+
+# Tag errors the earlier sets still had (tests/gold_real, tests/gold, tests/gold_heldout), same kinds.
+
+def test_campaign_involvement_in_other_words_and_campaign_as_a_time() -> None:
+    verb = ("Bawaslu Kabupaten Minahasa mengingatkan ASN menjaga netralitas pada Pilkada 2024. \"Jangan sampai "
+            "memihak salah satu calon. Contoh seperti ikut terlibat dalam mengkampanyekan lewat media sosial,\" "
+            "kata Ketua Bawaslu.")
+    assert "kampanye" in _tags(verb)
+    attended = ("Empat camat di Kabupaten Kapuas dilaporkan ke Bawaslu terkait dugaan ketidaknetralan pada Pilkada "
+                "2024. Pemanggilan ini berkaitan dengan dugaan kehadiran mereka pada acara pendaftaran salah satu "
+                "bakal calon gubernur.")
+    assert "kampanye" in _tags(attended)
+    framed = ("Dua guru berstatus ASN di Kabupaten Poso diduga berpose tiga jari bersama calon bupati. Keduanya "
+              "dipanggil Bawaslu. \"Pose jari yang sama dengan nomor urut itu jelas bentuk keberpihakan,\" kata "
+              "Ketua Bawaslu Poso.")
+    assert "kampanye" in _tags(framed)
+    # "selama kampanye" is a time; taking down campaign props is no campaigning
+    period = ("Bawaslu Kabupaten Belitung membentuk tim siber untuk memantau akun media sosial ASN selama kampanye "
+              "Pilkada 2024. ASN yang melanggar netralitas akan dilaporkan ke BKN. Tim siber bekerja setiap hari.")
+    assert "kampanye" not in _tags(period)
+    removal = ("Bawaslu Kabupaten Mimika menelusuri laporan netralitas ASN pada Pilkada 2024. Laporan lain tentang "
+               "perusakan alat peraga kampanye juga masih ditelusuri. ASN yang terbukti melanggar dilaporkan ke BKN.")
+    assert "kampanye" not in _tags(removal)
+
+
+def test_hand_movements_are_gestures() -> None:
+    body = ("Seorang guru berstatus PPPK di Kabupaten Bangka dipanggil BKPSDM karena videonya menirukan gerakan "
+            "tangan yang identik dengan nomor urut pasangan calon bupati. Video itu diunggah di TikTok. Guru itu "
+            "mengaku tidak bermaksud mendukung calon.")
+    assert "foto-pose" in _tags(body)
+
+
+def test_english_findings_and_inspections_of_a_watchdog_are_monitoring() -> None:
+    english = ("The Deli Serdang chapter of the Elections Supervisory Agency (Bawaslu) has found eight civil servants "
+               "who allegedly breached the neutrality rules by posing with regent candidates. All eight were "
+               "summoned before the agency concluded they had violated the rules.")
+    assert "pengawasan" in _tags(english, language="en")
+    inspection = ("Inspektur Kota Palopo menandatangani pakta integritas netralitas ASN untuk Pilkada 2024. Menurut "
+                  "dia, hasil inspeksi akan dibagikan kepada Bawaslu Palopo. ASN diminta menjaga netralitas.")
+    assert "pengawasan" in _tags(inspection)
+
+
+def test_pemilu_2024_as_a_word_for_the_pilkada_is_no_general_election_tag() -> None:
+    body = ("Bawaslu Kabupaten Flores Timur menggelar deklarasi netralitas ASN, TNI, dan Polri menghadapi Pemilihan "
+            "Kepala Daerah Serentak 2024. Ketua Bawaslu mengingatkan ASN agar netral. Deklarasi ini menjadi bentuk "
+            "komitmen bersama untuk mewujudkan Pemilu 2024 yang jujur dan adil.")
+    tags = _tags(body)
+    assert "pilkada-2024" in tags
+    assert "pemilu-2024" not in tags
+    # a cue only the general election has (caleg) keeps it
+    caleg = body + " Seorang camat juga dilaporkan menghadiri kampanye caleg pada Pemilu 2024."
+    assert "pemilu-2024" in _tags(caleg)
+
+
+def test_a_phone_number_that_did_not_answer_is_no_reporting_channel() -> None:
+    body = ("Seorang guru PPPK di Kabupaten Pohuwato diduga mengunggah video dukungan untuk calon bupati. BKPSDM "
+            "akan memanggil guru tersebut. Nomor telepon selulernya tidak aktif saat dihubungi.")
+    assert "pelaporan" not in _tags(body)
+    channel = ("Bawaslu Kabupaten Pohuwato mengingatkan ASN netral pada Pilkada 2024. ASN yang melanggar "
+               "disanksi. Hubungi nomor WhatsApp 0812-3456-7890 untuk pengaduan.")
+    assert "pelaporan" in _tags(channel)
