@@ -34,9 +34,12 @@ __all__ = [
     "initials",
     "is_institution",
     "is_name_word",
+    "is_place_name",
+    "is_role_word",
     "is_specific_role",
     "name_at",
     "name_key",
+    "role_at",
     "role_key",
 ]
 
@@ -151,6 +154,16 @@ def _is_roleish(word: str) -> bool:
     return (low in LEXICON.org_words or low in LEXICON.region_words or low in LEXICON.named_institutions
             or bool(_ROLE_HEAD_ONLY.match(low)) or bool(_ACRONYM.match(word))
             or bool(_INSTITUTIONAL_NOUN.match(low)) or bool(_NUMBER.match(word)))
+
+
+def is_role_word(word: str) -> bool:
+    """A word that belongs to a role or a body, never to a name ("Sekda", "Bawaslu", "Penanganan", "KPU")."""
+    return _is_roleish(word)
+
+
+def is_place_name(words: list[str]) -> bool:
+    """Whether the words are, all of them, one place the gazetteer knows ("Paser", "Kepulauan Riau")."""
+    return bool(words) and _place_length([_Tok(w, 0, 0) for w in words], 0) == len(words)
 
 
 def _speech_word(low: str) -> bool:
@@ -405,16 +418,21 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
         elif low in LEXICON.org_words or low in LEXICON.region_words:
             j += 1  # lower-case "dinas pendidikan"
         elif (low in _ROLE_LINKERS and nxt is not None and (nxt.text[:1].isupper() or _NUMBER.match(nxt.text)
-                                                            or nxt.text.lower() == "the")
-              and not _starts_role(text, nxt)):
+                                                            or nxt.text.lower() == "the"
+                                                            or (low == "the" and nxt.text in LEXICON.org_words
+                                                                and j + 2 < len(toks)
+                                                                and toks[j + 2].text[:1].isupper()))
+              and (not _starts_role(text, nxt) or _bare(nxt.text) in LEXICON.org_words)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
         elif low in {"pada", "dari"} and j > i and nxt is not None and nxt.text[:1].isupper() \
                 and _is_roleish(nxt.text):
             j += 1  # "Kepala Bidang Penyuluhan pada Dinas Pertanian", "anggota DPRD dari Fraksi Golkar": the
             # unit's body or the member's party, not "pada Senin", "dari Lahat"
         elif (t == "," and list_role and nxt is not None and not _list_owned(toks, list_start, first_comma, j)
-              and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)
+              and (item := _list_item(toks, j + 1)) is not None
+              and (not _starts_role(text, item) or _bare(item.text) in LEXICON.org_words)
               and _names_a_unit(toks, toks.index(item))):
+            # (a unit that is also a head, "Humas", goes on with the list: "Sub Bagian Hukum, Humas, Data …")
             first_comma = j if first_comma < 0 else first_comma
             j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
         elif ordinal := _ORDINAL.match(text, toks[j].start):
@@ -492,14 +510,18 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
         return None
     words = m.group(1).split()
     while words and not is_name_word(words[0]):
+        if _is_roleish(words[0]) and not _is_title(words[0]):
+            return None  # "Lurah Sendangsari yang juga Ketua …": a role and its territory, not a name
         words.pop(0)
     if not words or not all(is_name_word(w) for w in words) or not any(_NAME_WORD.match(w) for w in words) \
-            or _place_length([_Tok(w, 0, 0) for w in words], 0) == len(words):
+            or is_place_name(words):
         return None
+    start = base + m.end(1) - len(" ".join(words))
+    if _ROLE_HEAD.match(text, start):
+        return None  # "Menpan RB, Mendagri, …": a list of roles
     before = window[:m.start(1)].split()
     if before and before[-1].lower() in LEXICON.prepositions:
         return None
-    start = base + m.end(1) - len(" ".join(words))
     return start, _clean_name(" ".join(words))
 
 
@@ -633,7 +655,8 @@ def is_headline(line: str) -> bool:
 def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) -> Mention:
     """The mention whose role head is ``m`` (the role itself starts at ``start``)."""
     toks = _tokens(text, m.end())
-    list_role = bool(LEXICON.list_heads & set(m.group(0).lower().split()))
+    # a head whose short form holds the list word ("Kordiv", "Kabid" for Koordinator Divisi, Kepala Bidang)
+    list_role = bool(LEXICON.list_heads & role_key(m.group(0)))
     q_end = _role_qualifiers(text, toks, 0, list_role)
     name_i = _split_role_name(toks, 0, q_end, local, m.group("head"))
     # ROLE[,] [LOCATION,] [honorific|rank] NAME
@@ -696,6 +719,13 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     if before:
         return Mention(before[0], end, before[1], role)
     return Mention(start, end, None, role)
+
+
+def role_at(text: str, pos: int) -> Mention | None:
+    """The role (and name, if one follows) starting at ``pos``, wherever it stands ("mantan Kabag Umum Setda X
+    itu": a former office, which :func:`find_mentions` passes over)."""
+    m = _ROLE_HEAD.match(text, pos)
+    return _parse_role(text, m, pos, _local_places(text)) if m else None
 
 
 def _in_full_name(text: str, word: str, at: int) -> bool:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pantau.analysis.lexicon import LEXICON
 from pantau.analysis.mentions import Mention, initials, is_specific_role, name_key, role_key
 from pantau.models import Official
 
@@ -57,7 +58,8 @@ class Person:
 
     @property
     def is_official(self) -> bool:
-        return any(not r.candidacy for r in self.roles)
+        """A public role held, by someone the article names (people known by initials only are not listed)."""
+        return any(not r.candidacy for r in self.roles) and not _ALL_CAPS.match(self.name)
 
     def official(self) -> Official:
         return Official(name=self.name, role=self.role)
@@ -74,6 +76,35 @@ def _one_typo(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """An initial or a name abbreviation of a word: "m" or "muh" for "muhammad", "moh" for "mohamad",
+    "abd" for "abdul" (its letters in order, the first one shared)."""
+    if short == full or not full.startswith(short[:1]) or len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return True
+    if short not in LEXICON.name_abbreviations:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _expands(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The same name with some words abbreviated ("M. Taufik Hidayat" for "Muhammad Taufik Hidayat",
+    "Moh. Rizal" for "Mohamad Rizal Dunggio"): each word matches a word of the full name, in order, and
+    at least one word is abbreviated and one spelt out."""
+    i = 0
+    abbreviated = False
+    for word in short:
+        while i < len(full) and not (full[i] == word or _abbreviates(word, full[i])):
+            i += 1
+        if i == len(full):
+            return False
+        abbreviated = abbreviated or full[i] != word
+        i += 1
+    return abbreviated and any(len(w) > 1 for w in short)
 
 
 def _refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -94,6 +125,8 @@ class People:
             if not m.name:
                 continue
             person = self.resolve(m.name, m.start) or self._new(m.name)
+            if _expands(name_key(person.name), name_key(m.name)):
+                person.name = m.name  # "Muhammad Taufik Hidayat" after "M. Taufik Hidayat": the name spelt out
             person.positions.append(m.start)
             if m.role:
                 person.roles.append(_Role(m.role, m.candidacy, m.start))
@@ -136,6 +169,7 @@ class People:
         key = name_key(name)
         levels: tuple[Callable[[tuple[str, ...]], bool], ...] = (
             lambda full: set(key) <= set(full),
+            lambda full: _expands(key, full) or _expands(full, key),
             lambda full: _refers_to(key, full),
             lambda full: len(key) == 1 and any(_one_typo(key[0], w) for w in full),
         )
@@ -151,9 +185,11 @@ class People:
 
     def resolve_role(self, role: str, pos: int) -> Person | None:
         """The named person holding a role given alone ("sekda", "Ketua Bawaslu", "the governor")."""
-        if not is_specific_role(role):
-            return None
         want = role_key(role)
+        if not is_specific_role(role):
+            # a generic head alone ("Asisten menyampaikan") is its one holder when only one person has it
+            holders = [p for p in self.persons if any(want <= role_key(r.text) for r in p.roles)]
+            return holders[0] if len(holders) == 1 else None
         candidates = [p for p in self.persons if any(want <= role_key(r.text) for r in p.roles)]
         if not candidates:
             return None
