@@ -24,6 +24,13 @@ The design, in the order the evidence is weighed:
    one who is acted upon ("Abdul Gofur dimintai keterangan") never does.
    So a speaker introduced in an earlier paragraph ("Menurut Kapolda X, …")
    carries over to the quotes that follow.
+4. **Nobody set yet**: the person named last before the quote, in its paragraph
+   or the one before ("… memanggil Lurah X … akun tersebut menulis "…"").
+   Measured over the seven gold sets before held-out set 4's errors were read,
+   the running state of point 3 was right for 282 of 287 pronoun/clitic quotes
+   (51 of 56 on that blind set), the nearest named person for 259 (49), the
+   article's most-mentioned official for 177 (20), null for 12 (1); so the
+   nearest person is only the fallback for a state nothing has set (3 quotes).
 
 References become persons through :class:`pantau.analysis.people.People`
 (first name, surname, truncation, typo, initials, a role alone).
@@ -271,6 +278,13 @@ class Article:
         # the mention takes in its degrees, as a role mention does, so the verb follows right after it
         stop = len(self.body[:at].rstrip(" \t,")) if end < verb_at else m.end(1)
         return Mention(start, stop, " ".join(run), None)
+
+    def last_named(self, pos: int) -> Person | None:
+        """The person named last before ``pos`` (outside quotations), in its paragraph or the one before."""
+        line_start, _ = _line_bounds(self.body, pos)
+        floor = _line_bounds(self.body, max(0, line_start - 2))[0] if line_start else 0
+        before = [m for m in self.named if floor <= m.start < pos and not self.in_quote(m.start)]
+        return self.person(max(before, key=lambda m: m.start)) if before else None
 
     def past_companion(self, end: int) -> int:
         """Where a subject's verb may start when a companion follows the subject ("X, accompanied by Y, said",
@@ -587,7 +601,8 @@ def attribute(art: Article, spans: list[Span], is_speech: Callable[[Span, bool, 
             speaker = art.person(who)
             role = who.role
         elif who is None or who is Who.PRONOUN:
-            speaker = current if isinstance(current, Person) else None
+            speaker = current if isinstance(current, Person) else (
+                art.last_named(span.open_at) if current is None else None)
         if speaker is not None:
             topic.note(_Event(span.open_at, speaker, True))
         elif who is Who.NOBODY or (isinstance(who, Mention) and speaker is None):

@@ -1057,6 +1057,17 @@ def test_abbreviated_names_resolve_to_the_spelt_out_name() -> None:
     assert [q.speaker for q in _quotes(later)] == ["Andi Raihan", "Andi Raihan"]
 
 
+def test_with_nobody_set_as_speaker_the_person_named_last_before_the_quote() -> None:
+    # the lurah is only acted upon (no subject, no speech act) before "akun tersebut menulis …"
+    body = ("Inspektorat Kota Palopo memeriksa Lurah Salotellue, Andi Baso Rahman, pada Senin.\n"
+            "Dalam komentarnya, akun tersebut menulis \u201cMaju terus, Puang!\u201d disertai emoji.")
+    assert [q.speaker for q in _quotes(body)] == ["Andi Baso Rahman"]
+    # an unnamed or institutional speaker set before still keeps it null
+    nobody = ("Inspektorat Kota Palopo memeriksa Lurah Salotellue, Andi Baso Rahman, pada Senin.\n"
+              'Seorang warga mengaku kecewa. "Lurah harus netral," katanya.')
+    assert [q.speaker for q in _quotes(nobody)] == [None]
+
+
 def test_english_ranks_between_a_role_and_a_name() -> None:
     body = ("Mappi Police Chief Adj. Sr. Comr. Yakobus Gebze said all personnel must remain neutral.\n"
             '"Police officers do not vote," Gebze said.\n'
@@ -1099,3 +1110,74 @@ def test_english_lower_case_head_of_a_provincial_agency() -> None:
     body = ("Meanwhile, head of the provincial Regional Civil Service Agency (BKD) Marthen Lambe said the sanctions "
             "would be recorded.")
     assert [o.name for o in _officials(body)] == ["Marthen Lambe"]
+
+
+# Neutrality and topic tags (fourth round).
+
+def test_a_structural_office_holder_is_a_civil_servant() -> None:
+    # the accused is named by office only ("Kepala Dinas …", "Sekda"), never as "ASN"
+    body = ("Bawaslu Kabupaten Alor menghentikan penanganan dugaan pelanggaran netralitas yang dilaporkan terhadap "
+            "Kepala Dinas Perhubungan Alor, Yakob Lelang. Berdasarkan hasil kajian, laporan itu tidak memenuhi "
+            "unsur. Yakob sebelumnya dilaporkan karena diduga hadir dalam kampanye salah satu pasangan calon "
+            "bupati. Sekda Alor meminta pimpinan OPD mengingatkan stafnya soal netralitas.")
+    assert "netralitas-asn" in _tags(body)
+    # an office holder in a story about something else makes none
+    assert _tags("Kepala Dinas Sosial Alor, Yakob Lelang, menyalurkan bantuan banjir kepada 300 keluarga. "
+                 "Bantuan berupa beras dan selimut. Penyaluran dilanjutkan pekan depan.") == set()
+
+
+_STORY = ("Bawaslu Kabupaten Sikka memanggil dua ASN yang diduga ikut kampanye pasangan calon bupati pada "
+          "Pilkada 2024. Keduanya dimintai klarifikasi pada Senin. Ketua Bawaslu Sikka menegaskan ASN wajib "
+          "netral. ")
+
+
+def test_asking_the_public_to_report_is_no_advisory_to_staff() -> None:
+    body = _STORY + ("Ia juga meminta masyarakat tidak segan melaporkan apabila melihat ASN maupun perangkat desa "
+                     "yang mendukung paslon.")
+    tags = _tags(body)
+    assert "perangkat-desa" not in tags  # village officials in a hypothetical
+    assert "imbauan" in _tags(_STORY)  # the story's own advisory still counts
+    public = _tags(_STORY.replace("Ketua Bawaslu Sikka menegaskan ASN wajib netral. ", "") + (
+        "Ia meminta masyarakat melaporkan pelanggaran netralitas ASN."))
+    assert "imbauan" not in public
+
+
+def test_generic_or_intended_cases_are_no_finding() -> None:
+    base = ("Bupati Sikka mengingatkan ASN agar netral pada Pilkada 2024. ASN dilarang ikut kampanye pasangan "
+            "calon. Apel diikuti seluruh pegawai. ")
+    assert "dugaan-pelanggaran" not in _tags(base + "Sanksi bagi ASN yang terbukti tidak netral mengacu pada PP "
+                                                    "Nomor 94 Tahun 2021.")
+    assert "dugaan-pelanggaran" not in _tags(base + "BKPSDM membuka kanal bagi masyarakat yang ingin melaporkan "
+                                                    "ASN yang diduga tidak netral.")
+    english = ("The Sikka Bawaslu reminded civil servants to remain neutral in the 2024 regional elections. "
+               "Civil servants may not join campaign teams. Its chairman said the office had received two reports "
+               "on alleged neutrality violations by civil servants.")
+    assert "dugaan-pelanggaran" in _tags(english, language="en")
+
+
+def test_cues_in_other_words() -> None:
+    tags = _tags(_STORY + ("Seorang guru PNS kedapatan foto-foto dengan calon sambil angkat jari. Dua camat juga "
+                           "ikut mengantar bakal pasangan calon mendaftar ke KPU. Kasus itu akan diproses sesuai "
+                           "PP Nomor 94 Tahun 2021 tentang Disiplin PNS. Jangan ragu melapor, kata dia. "
+                           "Bupati meminta Inspektorat menelusurinya."))
+    assert {"foto-pose", "kampanye", "sanksi", "pelaporan", "pengawasan"} <= tags
+    passive = _tags(_STORY + "Laporan dugaan pelanggaran netralitas dapat disampaikan masyarakat melalui Bawaslu.")
+    assert "pelaporan" in passive
+    english = _tags("The Sikka Bawaslu found that a sub-district head attended the declaration of support for a "
+                    "candidate pair in the 2024 regional elections. Civil servants must remain neutral, it said. "
+                    "The camat was summoned.", language="en")
+    assert "kampanye" in english
+
+
+def test_village_officials_under_regional_names() -> None:
+    body = ("Bawaslu Kabupaten Bantul merekomendasikan sanksi bagi dua dukuh yang hadir dalam kampanye pasangan "
+            "calon bupati pada Pilkada 2024. Panewu Sedayu mengingatkan para pamong agar tidak terlibat dalam "
+            "kampanye. Keduanya sudah diklarifikasi.")
+    assert {"netralitas-asn", "perangkat-desa", "imbauan"} <= _tags(body)
+
+
+def test_a_past_election_named_with_its_year_does_not_rule_out_this_one() -> None:
+    body = ("Dua ASN di Kabupaten Lebak dilaporkan ke Bawaslu karena berfoto dengan caleg DPR RI sambil "
+            "mengacungkan jari. Bawaslu sedang melakukan klarifikasi. ASN diminta netral. "
+            "Pada Pemilu 2019 lalu sebanyak sembilan ASN di Lebak dijatuhi sanksi karena tidak netral.")
+    assert "pemilu-2024" in _tags(body)
