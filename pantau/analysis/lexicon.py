@@ -60,6 +60,7 @@ class Lexicon:
     district_heads: frozenset[str]
     village_heads: frozenset[str]
     region_words: frozenset[str]
+    place_parts: frozenset[str]
     org_words: frozenset[str]
     named_institutions: frozenset[str]
     division_owners: frozenset[str]
@@ -123,6 +124,7 @@ def _load() -> Lexicon:
         district_heads=frozenset(words("district_heads")),
         village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),
+        place_parts=frozenset(words("place_parts")),
         org_words=frozenset(words("org_words")),
         named_institutions=frozenset(words("named_institutions")),
         division_owners=frozenset(words("division_owners")),

@@ -104,14 +104,17 @@ _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*
                                r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
 # "Bahtiar, the ministry's director general …", "Sri Wahyuningsih, head of …": a lower-case English head in
 # apposition to a name (with no article, "of" must follow the head).
-_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
-_BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*$")
+# (a degree's full stop may end the name: "Sri Wahyuningsih, S.Sos., M.Si., head of …")
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
+_BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*$")
+_TRAILING_ARTICLE = re.compile(r"(?<=,)[ \t]*(?:the|a|an)[ \t]+$")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _COMPASS_EN = frozenset({"north", "south", "east", "west", "central", "southeast", "southwest", "northeast",
                          "northwest"})
 _DEMONSTRATIVE_AFTER = re.compile(r"[ \t]+(?:tersebut|itu|ini)\b")
 _LOWER_SPEECH_VERBS = frozenset(LEXICON.verbs_long)
+_POST_NAME_TITLES = frozenset({"dt"})  # the Minang adat title follows the name ("Yusrizal Dt. Rajo Mangkuto")
 _HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
@@ -149,10 +152,11 @@ def _is_title(word: str) -> bool:
 
 
 def _is_roleish(word: str) -> bool:
-    """A word that belongs to a role or body: role head, body word, institutional noun, acronym, number."""
+    """A word that belongs to a role or body: role head, body word, the end of a place name, institutional noun,
+    acronym, number."""
     low = _bare(word)
     return (low in LEXICON.org_words or low in LEXICON.region_words or low in LEXICON.named_institutions
-            or bool(_ROLE_HEAD_ONLY.match(low)) or bool(_ACRONYM.match(word))
+            or low in LEXICON.place_parts or bool(_ROLE_HEAD_ONLY.match(low)) or bool(_ACRONYM.match(word))
             or bool(_INSTITUTIONAL_NOUN.match(low)) or bool(_NUMBER.match(word)))
 
 
@@ -383,6 +387,8 @@ def _names_a_unit(toks: list[_Tok], k: int) -> bool:
     with degrees or a lower-case word ("Muhammad Syahrani, S.Pd.I., menjelaskan", "Ani Lestari, menjelaskan"),
     and another unit when the list goes on ("Diklat, dan Litbang Bawaslu …").
     """
+    if k < len(toks) and _is_degree(toks[k].text):
+        return False  # "… Sengketa Ermawati, S.Sos., serta …": the degrees of the name that ends the role
     while k < len(toks) and toks[k].text != ",":
         if _is_roleish(toks[k].text) or toks[k].text.startswith("(") or _place_length(toks, k):
             return True
@@ -475,8 +481,9 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
             k += n
             after_role_word, institution = True, False
             continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
-        if t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution \
-                or _is_roman_numeral(toks, k, j, local):
+        degree = k > i and _is_degree(t) and is_name_word(toks[k - 1].text) and not _is_roleish(toks[k - 1].text)
+        if (t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution
+                or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
             last_role = k
             after_role_word = True
             institution = low in LEXICON.named_institutions or low == "of" or (
@@ -501,7 +508,8 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
     base = max(0, text.rfind("\n", 0, pos) + 1, pos - 80)
     window = text[base:pos]
-    bare = window.rstrip(" \t")
+    article = _TRAILING_ARTICLE.search(window)  # "Yustina Gebze, S.Sos., M.Si., a Merauke Bawaslu commissioner"
+    bare = window[:article.start()] if article else window.rstrip(" \t")
     degrees = _DEGREES_BEFORE.search(bare[:-1]) if bare.endswith(",") else None
     if degrees:  # "Dr. Ir. H. Rudi Hartono, M.Si., Kepala …": the degrees stand between the name and its role
         window = bare[:degrees.start()] + ", "
@@ -520,8 +528,8 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     if _ROLE_HEAD.match(text, start):
         return None  # "Menpan RB, Mendagri, …": a list of roles
     before = window[:m.start(1)].split()
-    if before and before[-1].lower() in LEXICON.prepositions:
-        return None
+    if before and (before[-1].lower() in LEXICON.prepositions or _ROLE_HEAD_ONLY.match(_bare(before[-1]))):
+        return None  # "di Moyo Hilir", "lurah Sendangsari yang juga …": a place, a head's territory
     return start, _clean_name(" ".join(words))
 
 
@@ -686,6 +694,8 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     s, e = _name_run(toks, _skip_honorifics(toks, k), text)
     if e < len(toks) and _bare(toks[e].text) in LEXICON.org_words:
         s = e  # "…, Pimpinan Perangkat Daerah": the capitalised words name a body, not a person
+    if k == q_end and k < len(toks) and _bare(toks[k].text) in _POST_NAME_TITLES and name_i < q_end:
+        s = e  # "… Tanah Datar Yusrizal Dt. Rajo Mangkuto": the title follows the name, which ends the role
     role_end = q_end
     if e == s:
         # ROLE NAME: the name closes the capitalised run ("… Provinsi Bengkulu Isnan Fajri di …",
