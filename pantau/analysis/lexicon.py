@@ -57,6 +57,7 @@ class Lexicon:
     role_blockers: frozenset[str]
     candidacy_words: frozenset[str]
     campaign_words: frozenset[str]
+    private_bodies: frozenset[str]
     district_heads: frozenset[str]
     village_heads: frozenset[str]
     region_words: frozenset[str]
@@ -121,6 +122,7 @@ def _load() -> Lexicon:
         role_blockers=frozenset(words("role_blockers")),
         candidacy_words=frozenset(words("candidacy_words")),
         campaign_words=frozenset(words("campaign_words")),
+        private_bodies=frozenset(words("private_bodies")),
         district_heads=frozenset(words("district_heads")),
         village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),

@@ -48,15 +48,16 @@ __all__ = [
 class Mention:
     """A reference to a person: a role and/or a name ("Kapolda" alone has ``name=None``).
 
-    ``candidacy`` marks a candidate's or a campaign team's role ("Calon bupati nomor urut 1",
-    "Ketua Tim Pemenangan paslon"): no public office, so its holder is no official.
+    ``no_office`` marks a role that is no public office: a candidate's or a campaign team's ("Calon bupati
+    nomor urut 1", "Ketua Tim Pemenangan paslon") or one in a private body ("Ketua Tim Hukum X", "Direktur
+    PT Y", "Ketua LSM Z"); its holder is no official.
     """
 
     start: int
     end: int
     name: str | None
     role: str | None
-    candidacy: bool = False
+    no_office: bool = False
 
 
 # One token of a role/name phrase: a parenthetical, a word (inner dots kept: "M.Si"), a number
@@ -123,6 +124,7 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
 _ROLE_LINKERS = frozenset({"dan", "and", "&", "/", "untuk", "wilayah", "of", "the", "for"})
 _CANDIDACY = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.candidacy_words)})[ \t]+", re.IGNORECASE)
 _CAMPAIGN = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.campaign_words)})(?![\w-])", re.IGNORECASE)
+_PRIVATE = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.private_bodies)})(?![\w-])", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?:nomor|no\.?)[ \t]+urut[ \t]+\d+|nomor[ \t]+\d+", re.IGNORECASE)
 _INDEFINITE = re.compile(
     rf"(?<![\w-])(?:(?:one|salah[ \t]+satu|salah[ \t]+seorang)[ \t]+"
@@ -637,7 +639,8 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _parse_role(text, m, start, local)
         if needs_name and (mention.name is None or mention.start < start):
             continue  # a lower-case head with no holder named after it
-        mention.candidacy = candidacy is not None or bool(_CAMPAIGN.search(mention.role or ""))
+        mention.no_office = candidacy is not None or bool(_CAMPAIGN.search(mention.role or "")) \
+            or bool(_PRIVATE.search(mention.role or ""))
         out.append(mention)
         pos = max(pos, mention.end)
     return _respectively(text, out)

@@ -9,9 +9,10 @@ the fullest name, and resolves later references to them; where several
 persons fit, the one mentioned most recently before the reference wins.
 
 Officials are the persons who carry a public role. A candidate's or campaign
-team's role ("calon bupati nomor urut 1", "Ketua Tim Pemenangan paslon") is no
-public office, so such a person, like one quoted without any role (a resident),
-is a speaker, not an official.
+team's role ("calon bupati nomor urut 1", "Ketua Tim Pemenangan paslon"), or one
+in a private body (a legal team, a company, an NGO), is no public office, so such
+a person, like one quoted without any role (a resident), is a speaker, not an
+official.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{2,5}$")
 @dataclass
 class _Role:
     text: str
-    candidacy: bool
+    no_office: bool
     pos: int
 
 
@@ -47,7 +48,7 @@ class Person:
     @property
     def role(self) -> str | None:
         """The role the article introduces the person with, or a later, fuller statement of that role."""
-        offices = [r.text for r in self.roles if not r.candidacy] or [r.text for r in self.roles]
+        offices = [r.text for r in self.roles if not r.no_office] or [r.text for r in self.roles]
         if not offices:
             return None
         chosen = offices[0]
@@ -59,7 +60,7 @@ class Person:
     @property
     def is_official(self) -> bool:
         """A public role held, by someone the article names (people known by initials only are not listed)."""
-        return any(not r.candidacy for r in self.roles) and not _ALL_CAPS.match(self.name)
+        return any(not r.no_office for r in self.roles) and not _ALL_CAPS.match(self.name)
 
     def official(self) -> Official:
         return Official(name=self.name, role=self.role)
@@ -129,7 +130,7 @@ class People:
                 person.name = m.name  # "Muhammad Taufik Hidayat" after "M. Taufik Hidayat": the name spelt out
             person.positions.append(m.start)
             if m.role:
-                person.roles.append(_Role(m.role, m.candidacy, m.start))
+                person.roles.append(_Role(m.role, m.no_office, m.start))
         for p in self.persons:
             p.positions.sort()
             p.roles.sort(key=lambda r: r.pos)
@@ -156,7 +157,7 @@ class People:
         person.positions.append(mention.start)
         person.positions.sort()
         if mention.role:
-            person.roles.append(_Role(mention.role, mention.candidacy, mention.start))
+            person.roles.append(_Role(mention.role, mention.no_office, mention.start))
         return person
 
     def resolve(self, name: str, pos: int) -> Person | None:

@@ -1106,6 +1106,19 @@ def test_roles_before_a_comma_are_no_names() -> None:
     assert _officials(body) == [Official("Sumarno", "Lurah Bangunjiwo")]
 
 
+def test_a_role_in_a_private_body_is_no_public_office() -> None:
+    # a generic head ("Ketua", "Direktur") holds a public office only in a public body
+    body = ("Ketua Tim Hukum Maju Bersama, Andi Saputra, mengatakan laporan sudah masuk.\n"
+            "Direktur Eksekutif Lembaga Survei Suara Rakyat, Budi Santoso, menilai ASN rawan dimobilisasi.\n"
+            "Ketua LSM Peduli Desa, Rina Wati, ikut melapor.\n"
+            '"Kami kawal," kata Andi.\n'
+            "Direktur RSUD Lahat, Joko Susilo, memastikan pegawainya netral.")
+    quotes, officials = find_quotes_and_officials(body)
+    assert officials == [Official("Joko Susilo", "Direktur RSUD Lahat")]
+    # still a speaker with the role the article gives
+    assert [(q.speaker, q.role) for q in quotes] == [("Andi Saputra", "Ketua Tim Hukum Maju Bersama")]
+
+
 def test_english_lower_case_head_of_a_provincial_agency() -> None:
     body = ("Meanwhile, head of the provincial Regional Civil Service Agency (BKD) Marthen Lambe said the sanctions "
             "would be recorded.")
@@ -1223,3 +1236,10 @@ def test_english_apposition_after_degrees() -> None:
 def test_a_lower_case_head_and_its_territory_before_yang_juga() -> None:
     body = "Lurah yang dimaksud adalah Sumarno, lurah Bangunjiwo yang juga Ketua Paguyuban Lurah se-Kasihan."
     assert [o.name for o in _officials(body)] == ["Sumarno"]
+
+
+def test_other_forms_of_stressing_a_rule_are_an_advisory() -> None:
+    # "menandaskan" is "menegaskan" in other words: a rule stressed to staff is an advisory
+    body = "Sekda Kabupaten Agam menandaskan seluruh ASN tetap netral selama Pilkada 2024."
+    assert "imbauan" in _tags(body)
+    assert "imbauan" in _tags(body.replace("menandaskan", "menegaskan"))
