@@ -38,7 +38,7 @@ SCORER = Path(__file__).resolve().parent / "score_analysis.py"
 _VERBS = {
     "mengatakan": ["menuturkan", "menyampaikan", "membenarkan", "memastikan", "mengungkapkan", "menerangkan"],
     "menjelaskan": ["menerangkan", "memaparkan", "merinci", "menguraikan"],
-    "menegaskan": ["menandaskan", "menekankan", "memastikan"],
+    "menegaskan": ["menandaskan", "menekankan"],
     "menambahkan": ["mengimbuhkan", "melanjutkan", "menyambung"],
     "katanya": ["tuturnya", "ujarnya", "ucapnya", "ungkapnya"],
     "ujarnya": ["katanya", "tuturnya", "ucapnya"],
