@@ -96,6 +96,7 @@ class SourceReport:
     note: str = ""  # "news sitemap", "index of 12 sitemaps", …
     news_sitemaps: list[str] = field(default_factory=list)  # an index's children that are news sitemaps
     error: str = ""  # why nothing could be read
+    furniture: frozenset[str] = frozenset()  # a listing's links on every page it has: menus, footers, widgets
     articles: list[str] = field(default_factory=list)  # entries the pattern takes, one per story
     verdict: str = BROKEN
     reason: str = ""
@@ -186,10 +187,15 @@ def read_sitemap(fetcher: Fetcher, url: str, robots: Robots | None = None, *,
 
 
 def read_listing(fetcher: Fetcher, url: str, robots: Robots | None = None, *, max_pages: int = 1) -> SourceReport:
-    """A listing page and its next pages, up to ``max_pages`` (as the crawl follows them)."""
+    """A listing page and its next pages, up to ``max_pages`` (as the crawl follows them).
+
+    The links found on every page read are the page's furniture (menus, footers, tag clouds,
+    "popular" boxes): the stories of a paginated listing change from page to page.
+    """
     report = SourceReport("listing", url)
     page_url: str | None = url
     seen: set[str] = set()
+    pages: list[frozenset[str]] = []
     while page_url and report.pages < max_pages and page_url not in seen:
         seen.add(page_url)
         answer = _answer(fetcher, report, page_url, robots)
@@ -198,9 +204,15 @@ def read_listing(fetcher: Fetcher, url: str, robots: Robots | None = None, *, ma
                 report.error, report.note = "", f"page {report.pages + 1}: {report.error}"
             break
         report.pages += 1
-        report.entries += [Entry(link) for link in listing_links(answer.selector, answer.final_url)]
+        links = listing_links(answer.selector, answer.final_url)
+        report.entries += [Entry(link) for link in links]
+        pages.append(frozenset(links))
         page_url = next_page(answer.selector, answer.final_url)
         report.more_pages = page_url is not None
+    if len(pages) > 1:
+        common = frozenset.intersection(*pages)
+        if all(page - common for page in pages):  # not one page served again under the next page's URL
+            report.furniture = common
     return report
 
 

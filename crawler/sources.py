@@ -20,15 +20,18 @@ from scrapy.utils.sitemap import Sitemap
 
 from pantau.urls import canonical_url
 
-# Links that lead to the next listing page, by rel or by the words sites use.
+# Links that lead to the next listing page: by rel or class first, then by the words sites put on them.
 NEXT_PAGE_XPATH = (
     "//link[@rel='next']/@href | //a[@rel='next']/@href | "
-    "//a[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/@href | "
-    "//a[normalize-space(.)='›' or normalize-space(.)='»' or normalize-space(.)='>' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='next' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='selanjutnya' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='berikutnya']/@href"
+    "//a[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/@href"
 )
+# A pager link's words, once its arrows are taken off ("Selanjutnya »", "Next ›", "« Older posts").
+NEXT_WORDS = frozenset({
+    "next", "next page", "selanjutnya", "berikutnya", "halaman selanjutnya", "halaman berikutnya", "lanjut",
+    "older posts", "older entries", "posting lama", "posting lebih lama", "berita lama", "lebih lama",
+})
+NEXT_ARROWS = "›»>→❯⟩≫"
+_ARROWS = "".join(dict.fromkeys(NEXT_ARROWS + "‹«<←❮⟨≪"))
 FEED_ITEM_XPATH = "//*[local-name()='item' or local-name()='entry']"
 SITEMAP_INDEX = "sitemapindex"
 
@@ -102,9 +105,21 @@ def listing_links(page: Selector, base_url: str) -> list[str]:
     return [url for url in links if url.startswith("http")]
 
 
+def _is_next_text(text: str) -> bool:
+    """Whether a link's text says "next page": the words, with or without arrows, or arrows pointing on only."""
+    words = " ".join(text.split()).lower()
+    bare = " ".join(words.translate({ord(c): " " for c in _ARROWS}).split())
+    if not bare:
+        return bool(words) and all(c in NEXT_ARROWS or c.isspace() for c in words)
+    return bare in NEXT_WORDS
+
+
 def next_page(page: Selector, base_url: str) -> str | None:
-    """The listing's next page, by ``rel=next`` or the words sites put on the link."""
+    """The listing's next page, by ``rel=next``, a ``next`` class, or the words sites put on the link."""
     href = page.xpath(NEXT_PAGE_XPATH).get()
+    if not href:
+        href = next((a.attrib["href"] for a in page.xpath("//a[@href]")
+                     if _is_next_text(a.xpath("string(.)").get(""))), None)
     return urljoin(base_url, href.strip()) if href else None
 
 
