@@ -277,7 +277,9 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
     seen += [(e.url, e.news) for s in sitemaps for e in s.entries]
     seen += [(e.url, False) for s in listings for e in s.entries if e.url not in furniture]
     seen += [(url, False) for url in listing_links(home.selector, home.final_url) if url not in furniture]
+    listed = {url for url, trusted in seen if trusted}
     found.avoid = [home.final_url] + [url for s in found.sources for url in (s.url, s.final_url) if url]
+    found.avoid += sorted({url for s in listings for url in s.fixtures} - listed)  # footer pages: redaksi, pedoman
     found.inference = infer_pattern(scope, seen, found.avoid, furniture=furniture)
     if found.inference is None and furniture:  # the stories themselves sit in every page's box
         seen += [(e.url, False) for s in listings for e in s.entries if e.url in furniture]

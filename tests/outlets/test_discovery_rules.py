@@ -117,6 +117,38 @@ def test_a_listing_s_furniture_is_what_every_page_links(lokomedia: str) -> None:
     assert {lokomedia + p for p in NAVIGATION if p != "/agenda.html"} <= report.furniture
     assert {lokomedia + p for p in STORIES[6:8]} <= report.furniture  # the "Terpopuler" box
     assert not report.furniture & {lokomedia + p for p in STORIES[:6]}
+    assert {lokomedia + p for p in NAVIGATION if p != "/agenda.html"} <= report.fixtures
+    assert not report.fixtures & {lokomedia + p for p in STORIES}  # popular ones are listed on page 3 too
+
+
+def test_footer_pages_with_a_story_s_shape_are_left_out_by_name() -> None:
+    """WordPress with post-name links: /pedoman-media-siber/ (every Indonesian outlet has one) looks like a story."""
+    posts = [f"/{slug}/" for slug in ("bupati-ingatkan-asn-jaga-netralitas", "banjir-rendam-sembilan-desa-di-belinyu",
+                                      "harga-cabai-rawit-di-sungailiat-naik", "kpu-bangka-gelar-debat-publik-kedua",
+                                      "angka-stunting-di-bangka-turun", "nelayan-diimbau-tidak-melaut-pekan-ini")]
+    statics = ["/pedoman-media-siber/", "/susunan-redaksi-dan-kontak/", "/tentang-kami/"]
+    footer = "".join(f"<a href='{p}'>{p.strip('/')}</a> " for p in statics)
+    recent = "<aside>" + "".join(f"<a href='{p}'>baru</a>" for p in posts[:2]) + "</aside>"
+
+    def page(main: str) -> str:
+        return (f"<html><head><title>Suara Babel – Berita Terkini</title><link rel='alternate' "
+                f"type='application/rss+xml' href='/feed/'></head><body><nav><a href='/indeks/'>Indeks</a></nav>"
+                f"<main>{main}</main>{recent}<footer>{footer}</footer></body></html>")
+
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</title>" +
+            "".join(f"<item><title>t</title><link>{p}</link></item>" for p in posts[:2]) + "</channel></rss>")
+    pages: Pages = {"/": (200, page("")), "/feed/": (200, feed), "/robots.txt": (200, "User-agent: *\n")}
+    for n, chunk in enumerate([posts[0:2], posts[2:4], posts[4:6]], 1):
+        more = f"<a class='next page-numbers' href='/indeks/page/{n + 1}/'>Berikutnya</a>" if n < 3 else ""
+        pages["/indeks/" if n == 1 else f"/indeks/page/{n}/"] = (
+            200, page("".join(f"<h2><a href='{p}'>judul</a></h2>" for p in chunk) + more))
+    with serve(pages) as url:
+        found = discover(Fetcher("pantau-test", 5), url + "/", "pantau-test", samples=0)
+    assert found.inference is not None and found.urls("listing") == [url + "/indeks/"]
+    pattern = re.compile(found.inference.pattern)
+    assert all(pattern.match(url + p) for p in posts)
+    assert pattern.match(url + "/pemkab-bangka-salurkan-bantuan-beras/")
+    assert not any(pattern.match(url + p) for p in statics), found.inference.pattern
 
 
 def test_a_next_page_that_serves_page_one_again_has_no_furniture() -> None:
