@@ -63,7 +63,8 @@ MAX_FEEDS = 6  # advertised feeds read (a WordPress page also advertises comment
 MAX_SITEMAPS = 6  # robots.txt sitemaps read (a big site names dozens: those under the home's path first)
 MAX_REGISTERED_FEEDS = 3
 MAX_LISTINGS = 4  # listing candidates read
-MAX_LABEL_WORDS = 3  # a menu entry's words ("Indeks Berita", "Berita Terkini"); more make a headline
+LABEL_TAIL = r"(?:[-_][a-z]+){0,2}(?:\.\w+)?"  # /indeks-berita, /berita-terkini.html; not a headline's slug
+MAX_LABEL_WORDS = 4  # a menu entry's words ("Indeks Berita", "Berita Terkini Hari Ini"); more make a headline
 LISTING_PROBE_PAGES = 3  # pages of a listing read to see its pagination (also the depth registered)
 MIN_LISTING_ARTICLES = 2  # a listing that links fewer articles is a section front, not an index
 SAMPLES = 3
@@ -206,7 +207,7 @@ def _listing_candidates(home: Fetched, scope: str) -> list[str]:
             text = ""
         last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
         for rank, words in enumerate(LISTING_WORDS):
-            if re.search(rf"\b(?:{words})\b", text) or re.fullmatch(rf"(?:{words})(?:[-_][a-z]+)?(?:\.\w+)?", last):
+            if re.search(rf"\b(?:{words})\b", text) or re.fullmatch(rf"(?:{words}){LABEL_TAIL}", last):
                 ranked.append((rank, url))
                 break
     ranked.sort(key=lambda r: r[0])

@@ -115,12 +115,17 @@ def _is_next_text(text: str) -> bool:
 
 
 def next_page(page: Selector, base_url: str) -> str | None:
-    """The listing's next page, by ``rel=next``, a ``next`` class, or the words sites put on the link."""
-    href = page.xpath(NEXT_PAGE_XPATH).get()
-    if not href:
-        href = next((a.attrib["href"] for a in page.xpath("//a[@href]")
-                     if _is_next_text(a.xpath("string(.)").get(""))), None)
-    return urljoin(base_url, href.strip()) if href else None
+    """The listing's next page, by ``rel=next``, a ``next`` class, or the words sites put on the link.
+
+    A link that stays on the page (``#``, ``javascript:``: a slider's "next" button) is none.
+    """
+    hrefs = page.xpath(NEXT_PAGE_XPATH).getall() + [
+        a.attrib["href"] for a in page.xpath("//a[@href]") if _is_next_text(a.xpath("string(.)").get(""))]
+    for href in hrefs:
+        url = urljoin(base_url, href.strip()).split("#")[0]
+        if url.startswith("http") and url != base_url.split("#")[0]:
+            return url
+    return None
 
 
 def matches_article(pattern: re.Pattern[str], url: str, key: str | None = None) -> bool:

@@ -170,6 +170,13 @@ def test_next_page_link_by_its_words_with_or_without_arrows(anchor: str, is_next
     assert next_page(page, "https://contoh.id/indeks") == ("https://contoh.id/p2" if is_next else None)
 
 
+def test_a_next_link_that_stays_on_the_page_is_none() -> None:
+    page = Selector(text="<html><body><div class='slider'><a class='next' href='#slide-2'>Next</a>"
+                         "<a href='javascript:void(0)'>Selanjutnya</a></div><a href='/indeks?page=2'>2</a>"
+                         "<a href='/indeks?page=2'>Selanjutnya &raquo;</a></body></html>")
+    assert next_page(page, "https://contoh.id/indeks") == "https://contoh.id/indeks?page=2"
+
+
 def test_rel_next_comes_before_words() -> None:
     page = Selector(text="<html><head><link rel='next' href='/indeks/2'></head><body>"
                          "<a href='/lain'>Selanjutnya</a></body></html>")
