@@ -25,22 +25,19 @@ feed next to a working listing, is not a failed run.
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
-from crawler.report import CrawlSummary, OutletSummary
+from crawler.report import CrawlSummary
 from pantau.alerts.channels import Channel
 from pantau.alerts.email import WIB, new_message
 from pantau.alerts.outbox import AlertRow, Outbox
 from pantau.config import AlertRule, Config, HealthConfig
 from pantau.state import CrawlState, OutletHealth, connect
 
-logger = logging.getLogger(__name__)
 HEALTH_RULE = "pantau:health"  # ':' is not allowed in an [[alert]] name, so no rule shares these rows
 HEALTH_MODE = "health"  # the outbox's own delivery sends 'immediate' and 'digest' rows only
 
@@ -67,11 +64,6 @@ class Verdict:
     @property
     def broken(self) -> bool:
         return self.failing or self.silent
-
-
-def run_failed(row: OutletSummary, finished: bool = True) -> bool:
-    """Whether this run failed for the outlet (module docstring)."""
-    return not finished or (bool(row.errors) and not (row.pages_fetched or row.skipped_known))
 
 
 def assess(health: OutletHealth | None, config: HealthConfig, now: datetime) -> Verdict:
@@ -118,26 +110,6 @@ def _reason(health: OutletHealth, verdict: Verdict, config: HealthConfig) -> str
         parts.append(f"tidak ada artikel baru lebih dari {config.silent_after} "
                      f"(artikel baru terakhir: {_wib(health.last_new)})")
     return "; ".join(parts)
-
-
-def record_runs(db_path: Path, summary: CrawlSummary, ended: datetime) -> None:
-    """Record a finished crawl's runs, one per outlet (a crawl stopped early records nothing).
-
-    A store that cannot take the record (a full disk) costs this run's health record, one
-    warning line, not the crawl's summary.
-    """
-    if summary.finish_reason != "finished":
-        return
-    try:
-        state = CrawlState(db_path)
-        try:
-            for row in summary.outlets:
-                state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
-                                 error=row.errors[-1] if row.errors else None)
-        finally:
-            state.close()
-    except (sqlite3.Error, OSError) as exc:
-        logger.warning("outlet health of this crawl not recorded: %s", exc)
 
 
 def _now() -> datetime:

@@ -18,13 +18,13 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
+from crawler.context import config_from
 from crawler.items import PageItem
 from pantau.alerts.channels import channel_for
 from pantau.alerts.outbox import Outbox
 from pantau.alerts.rules import rule_matches
 from pantau.config import Config
 from pantau.store import ArticleStore, open_store
-from pipelines import config_from
 
 logger = logging.getLogger(__name__)
 

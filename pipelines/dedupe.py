@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from scrapy.crawler import Crawler
 
+from crawler.context import config_from
 from crawler.items import PageItem
 from pantau.documents import fingerprint
 from pantau.state import CrawlState, body_sketch
-from pipelines import config_from
 
 __all__ = ["DedupePipeline", "fingerprint"]
 

@@ -16,12 +16,12 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
-from crawler.items import PageItem
+from crawler.context import config_from
+from crawler.items import NotAnArticle, PageItem
 from pantau.errors import PantauError
 from pantau.models import Article
 from pantau.state import CrawlState
 from pantau.store import ArticleStore, open_store
-from pipelines import NotAnArticle, config_from
 
 
 class StorePipeline:

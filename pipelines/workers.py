@@ -32,9 +32,9 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
+from crawler.context import config_from
 from crawler.items import PageItem
 from pantau.lifetime import die_with_parent
-from pipelines import config_from
 
 T = TypeVar("T")
 

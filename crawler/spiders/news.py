@@ -29,6 +29,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler import report
+from crawler.context import config_from
 from crawler.items import PageItem
 from crawler.outlets import Outlet, load_registry, select
 from crawler.sources import (
@@ -42,7 +43,6 @@ from crawler.sources import (
 from pantau.article_pages import MAX_ARTICLE_PAGES, all_pages_url, next_page_url
 from pantau.state import CrawlState
 from pantau.urls import declared_canonical
-from pipelines import config_from
 
 SOURCE_KINDS = ("feed", "sitemap", "listing")
 _WS = re.compile(r"\s+")

@@ -13,6 +13,7 @@ once) and the summary says which signal ended it.
 
 from __future__ import annotations
 
+import logging
 import signal
 import sqlite3
 import sys
@@ -28,18 +29,18 @@ from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
 from crawler.errors import LoggedErrors, quiet_counted_tracebacks
-from crawler.outlets import Outlet, load_registry, select
+from crawler.outlets import Outlet, check_rule_outlets, load_registry, select
 from crawler.report import CrawlSummary, OutletSummary
 from crawler.spiders.news import NewsSpider
-from pantau.alerts.rules import check_rule_outlets
 from pantau.config import Config
 from pantau.errors import PantauError
-from pantau.health import record_runs
 from pantau.locks import FileLock, locks_dir
+from pantau.runs import RunLog
 from pantau.state import CrawlState
 
 __all__ = ["CrawlSummary", "OutletBusy", "OutletSummary", "crawl_lock", "crawl_settings", "format_summary",
            "run_crawl"]
+logger = logging.getLogger(__name__)
 
 
 class OutletBusy(PantauError):
@@ -154,8 +155,6 @@ class _ManualRuns:
     disk) costs a warning, never the crawl or its summary."""
 
     def __init__(self, db_path: Path, outlets: list[str]) -> None:
-        from schedules.runs import RunLog
-
         self.ids: dict[str, int] = {}
         try:
             self.log: RunLog | None = RunLog(db_path)
@@ -206,6 +205,33 @@ def _crawl(config: Config, outlets: list[Outlet], *, progress: bool, log_level: 
                                       interrupted_by=stop.received)
     record_runs(config.db_path, summary, datetime.now(UTC))  # per outlet: failed? a new article? (pantau status)
     return summary
+
+
+def run_failed(row: OutletSummary) -> bool:
+    """Whether this finished run failed for the outlet: errors, and nothing got from any source
+    (no page fetched, no known article seen); see :mod:`pantau.health`."""
+    return bool(row.errors) and not (row.pages_fetched or row.skipped_known)
+
+
+def record_runs(db_path: Path, summary: CrawlSummary, ended: datetime) -> None:
+    """Record a finished crawl's runs in the outlets' health, one per outlet (a crawl stopped early
+    records nothing).
+
+    A store that cannot take the record (a full disk) costs this run's health record, one
+    warning line, not the crawl's summary.
+    """
+    if summary.finish_reason != "finished":
+        return
+    try:
+        state = CrawlState(db_path)
+        try:
+            for row in summary.outlets:
+                state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
+                                 error=row.errors[-1] if row.errors else None)
+        finally:
+            state.close()
+    except (sqlite3.Error, OSError) as exc:
+        logger.warning("outlet health of this crawl not recorded: %s", exc)
 
 
 def format_summary(summary: CrawlSummary, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> None:
