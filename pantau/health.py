@@ -36,24 +36,11 @@ from pantau.alerts.channels import Channel
 from pantau.alerts.email import WIB, new_message
 from pantau.alerts.outbox import AlertRow, Outbox
 from pantau.config import AlertRule, Config, HealthConfig
-from pantau.state import CrawlState, OutletHealth, connect
+from pantau.db import connect
+from pantau.state import CrawlState, OutletHealth
 
 HEALTH_RULE = "pantau:health"  # ':' is not allowed in an [[alert]] name, so no rule shares these rows
 HEALTH_MODE = "health"  # the outbox's own delivery sends 'immediate' and 'digest' rows only
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS health_notices (
-    key TEXT PRIMARY KEY,           -- the outbox story: outlet/event/breakage start
-    outlet TEXT NOT NULL,
-    name TEXT NOT NULL,
-    event TEXT NOT NULL,            -- 'broken' | 'recovered'
-    since TEXT NOT NULL,            -- start of the breakage
-    reason TEXT NOT NULL,           -- what was wrong, in the words of the mail
-    last_new TEXT,
-    created TEXT NOT NULL
-);
-"""
-
 
 @dataclass(frozen=True)
 class Verdict:
@@ -125,7 +112,6 @@ class Notices:
         self.state = CrawlState(config.db_path)
         self.outbox = Outbox(config.db_path, clock)
         self.conn = connect(config.db_path)
-        self.conn.executescript(SCHEMA)
 
     def close(self) -> None:
         self.state.close()
