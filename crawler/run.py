@@ -9,6 +9,9 @@ which leaves it nothing to fetch twice, and a scheduled one skips the outlet.
 SIGINT/SIGTERM stop it the way Scrapy does (the first gracefully: spiders and
 pipelines close, queued alerts are still sent within their budget; a second at
 once) and the summary says which signal ended it.
+
+A crawl opens one crawl state and one article store (:class:`crawler.context.CrawlContext`)
+for its spider, every pipeline and its health record, and closes them when it is over.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
+from crawler.context import CrawlContext
 from crawler.errors import LoggedErrors, quiet_counted_tracebacks
 from crawler.outlets import Outlet, check_rule_outlets, load_registry, select
 from crawler.report import CrawlSummary, OutletSummary
@@ -47,11 +51,11 @@ class OutletBusy(PantauError):
     """Another process is crawling an outlet of this crawl (a scheduled crawl then skips it)."""
 
 
-def crawl_settings(config: Config, *, progress: bool = False, log_level: str = "WARNING") -> Settings:
+def crawl_settings(context: CrawlContext, *, progress: bool = False, log_level: str = "WARNING") -> Settings:
     """Scrapy settings: the project defaults, the user's ``[crawl]`` section, the run's objects."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    c = config.crawl
+    c = context.config.crawl
     settings.setdict({
         "USER_AGENT": c.user_agent,
         "ROBOTSTXT_OBEY": c.obey_robots,
@@ -60,7 +64,7 @@ def crawl_settings(config: Config, *, progress: bool = False, log_level: str = "
         "RETRY_TIMES": c.retry_times,
         "CONCURRENT_REQUESTS_PER_DOMAIN": c.concurrent_requests_per_domain,
         "LOG_LEVEL": log_level,
-        "PANTAU_CONFIG": config,
+        "PANTAU_CONTEXT": context,
         "PANTAU_PROGRESS": progress,
     }, priority="cmdline")
     if progress:
@@ -187,23 +191,26 @@ def _warn(exc: Exception) -> None:
 
 
 def _crawl(config: Config, outlets: list[Outlet], *, progress: bool, log_level: str) -> CrawlSummary:
-    state = CrawlState(config.db_path)
+    """The crawl, with one crawl state and one store for the spider, every pipeline and its records."""
+    context = CrawlContext(config)
     try:
-        process = CrawlerProcess(crawl_settings(config, progress=progress, log_level=log_level))
+        process = CrawlerProcess(crawl_settings(context, progress=progress, log_level=log_level))
         crawler = process.create_crawler(NewsSpider)
         failures: list[Failure] = []
-        process.crawl(crawler, outlets=outlets, state=state).addErrback(failures.append)
+        process.crawl(crawler, outlets=outlets, state=context.state).addErrback(failures.append)
         with LoggedErrors() as logged, _StopOnSignal(process) as stop:
             process.start(install_signal_handlers=False)
         stats = crawler.stats.get_stats() if crawler.stats else {}
+        if failures:
+            failure = failures[0]
+            raise PantauError(f"the crawl could not run: {type(failure.value).__name__}: "
+                              f"{failure.getErrorMessage()}")
+        summary = CrawlSummary.from_stats(stats, [o.id for o in outlets], logged=logged.messages,
+                                          interrupted_by=stop.received)
+        # per outlet: failed? a new article? (pantau status)
+        record_runs(context.state, summary, datetime.now(UTC))
     finally:
-        state.close()
-    if failures:
-        failure = failures[0]
-        raise PantauError(f"the crawl could not run: {type(failure.value).__name__}: {failure.getErrorMessage()}")
-    summary = CrawlSummary.from_stats(stats, [o.id for o in outlets], logged=logged.messages,
-                                      interrupted_by=stop.received)
-    record_runs(config.db_path, summary, datetime.now(UTC))  # per outlet: failed? a new article? (pantau status)
+        context.close()
     return summary
 
 
@@ -213,7 +220,7 @@ def run_failed(row: OutletSummary) -> bool:
     return bool(row.errors) and not (row.pages_fetched or row.skipped_known)
 
 
-def record_runs(db_path: Path, summary: CrawlSummary, ended: datetime) -> None:
+def record_runs(state: CrawlState, summary: CrawlSummary, ended: datetime) -> None:
     """Record a finished crawl's runs in the outlets' health, one per outlet (a crawl stopped early
     records nothing).
 
@@ -223,13 +230,9 @@ def record_runs(db_path: Path, summary: CrawlSummary, ended: datetime) -> None:
     if summary.finish_reason != "finished":
         return
     try:
-        state = CrawlState(db_path)
-        try:
-            for row in summary.outlets:
-                state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
-                                 error=row.errors[-1] if row.errors else None)
-        finally:
-            state.close()
+        for row in summary.outlets:
+            state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
+                             error=row.errors[-1] if row.errors else None)
     except (sqlite3.Error, OSError) as exc:
         logger.warning("outlet health of this crawl not recorded: %s", exc)
 

@@ -16,12 +16,12 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
-from crawler.context import config_from
+from crawler.context import crawl_context
 from crawler.items import NotAnArticle, PageItem
 from pantau.errors import PantauError
 from pantau.models import Article
 from pantau.state import CrawlState
-from pantau.store import ArticleStore, open_store
+from pantau.store import ArticleStore
 
 
 class StorePipeline:
@@ -32,14 +32,10 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        config = config_from(crawler)
-        pipeline = cls(open_store(config), CrawlState(config.db_path), crawler.stats)
+        context = crawl_context(crawler)
+        pipeline = cls(context.store, context.state, crawler.stats)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
-
-    def close_spider(self) -> None:
-        self.store.close()
-        self.state.close()
 
     def item_dropped(self, item: Any, exception: BaseException, **_: Any) -> None:
         """Remember pages that are not articles, so the next crawl does not fetch them again."""

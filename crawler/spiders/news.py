@@ -29,7 +29,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler import report
-from crawler.context import config_from
+from crawler.context import crawl_context
 from crawler.items import PageItem
 from crawler.outlets import Outlet, load_registry, select
 from crawler.sources import (
@@ -61,11 +61,11 @@ class NewsSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
-        """Also usable as ``scrapy crawl news [-a only=id,id]``: registry and state from the config."""
+        """Also usable as ``scrapy crawl news [-a only=id,id]``: the registry's outlets, the crawl's state."""
         if "outlets" not in kwargs:
             only = [i for i in str(kwargs.pop("only", "")).split(",") if i]
             kwargs["outlets"] = select(load_registry(), only)
-            kwargs["state"] = CrawlState(config_from(crawler).db_path)
+            kwargs["state"] = crawl_context(crawler).state
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         return spider
 
