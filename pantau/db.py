@@ -6,7 +6,8 @@ notices (:mod:`pantau.health`), the run record (:mod:`pantau.runs`) and, unless
 Elasticsearch holds the articles, the embedded article store (:mod:`pantau.store.sqlite`).
 :func:`connect` is how every one of them opens the file: it tunes the connection and brings
 the schema up to date by :data:`MIGRATIONS`, whose count SQLite keeps in ``PRAGMA
-user_version``, so each migration runs once per database.
+user_version``, so each migration runs once per database (:func:`read_only` looks at a file
+without changing it).
 
 A migration has a part for the tables every ``pantau.db`` has and a part for the embedded
 store (``articles`` and what hangs off it), which runs only where that store is used: a
@@ -321,6 +322,11 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads the file as it is (neither tuned nor migrated): a look before opening it."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

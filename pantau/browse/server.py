@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pantau.db import SCHEMA_VERSION, schema_version
+from pantau.db import SCHEMA_VERSION, read_only, schema_version
 from pantau.errors import PantauError, UsageError
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -25,7 +25,7 @@ def check_store(db_path: Path) -> None:
         raise UsageError(f"no pantau store in {db_path.parent} (no {db_path.name}): "
                          "run pantau crawl or pantau demo first, or pass --data-dir")
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = read_only(db_path)
         try:
             tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
             version = schema_version(conn)
