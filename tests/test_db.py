@@ -11,10 +11,11 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_pantau
+from conftest import make_article, run_pantau
 
 from pantau.alerts.outbox import Outbox
 from pantau.db import SCHEMA_VERSION, connect
@@ -115,6 +116,29 @@ def test_opening_an_upgraded_database_again_changes_nothing_and_takes_no_write_l
         writer.close()
     assert capsys.readouterr().err == ""
     assert (rows(db), schema(db), version(db)) == (upgraded, upgraded_schema, SCHEMA_VERSION)
+
+
+def test_a_database_this_version_made_before_it_counted_opens_unchanged(tmp_path: Path, capsys) -> None:
+    """What the code just before this one left: today's tables, ``user_version`` 0."""
+    db = tmp_path / "pantau.db"
+    store = SQLiteStore(db)
+    store.upsert(make_article("https://a.id/1", "Bupati mengimbau ASN menjaga netralitas.", tags=("imbauan",)))
+    store.close()
+    state = CrawlState(db)
+    state.record_run("a", datetime(2024, 11, 5, tzinfo=UTC), failed=False, new=1)
+    state.record_page("https://b.id/1", "b", "stored", datetime(2024, 11, 5, tzinfo=UTC))  # no run of b yet
+    state.close()
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA user_version = 0")
+        conn.commit()
+    before, before_schema = rows(db), schema(db)
+    capsys.readouterr()
+    for part in (SQLiteStore, CrawlState, Outbox, RunLog):
+        part(db).close()
+    assert capsys.readouterr().err == ""  # nothing to fill: the derived tables are there
+    assert (rows(db), schema(db), version(db)) == (before, before_schema, SCHEMA_VERSION)
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT outlet FROM outlet_health").fetchall() == [("a",)]  # not seeded again
 
 
 def test_a_database_made_now_has_the_schema_an_upgraded_one_ends_up_with(tmp_path: Path) -> None:
