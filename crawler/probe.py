@@ -21,6 +21,7 @@ from protego import Protego
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.fetch import Fetched, Fetcher, FetchError
+from crawler.items import MIN_BODY_WORDS
 from crawler.sources import (
     SITEMAP_INDEX,
     Entry,
@@ -35,7 +36,6 @@ from pantau.analysis.clean import clean_body
 from pantau.extract import extract_page
 from pantau.headline import headline
 from pantau.urls import canonical_url
-from pipelines.clean import MIN_BODY_WORDS
 
 OK, WARN, BROKEN = "OK", "WARN", "BROKEN"
 SEVERITY = {OK: 0, WARN: 1, BROKEN: 2}

@@ -8,6 +8,7 @@ conditional requests, and a bottom-k MinHash sketch of every stored body to
 spot syndicated copies. It needs transactions and unique keys, not search.
 It also keeps each outlet's health: when a run last stored a new article and
 how many runs in a row failed, so an outlet that breaks silently is noticed.
+Its tables are made, and upgraded, by :mod:`pantau.db`.
 
 Sketches are kept whole per URL (for the resemblance) and indexed by hash (to
 find candidates). A hash that many stored bodies share is boilerplate, a
@@ -21,55 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS pages (
-    url TEXT PRIMARY KEY,           -- canonical URL
-    outlet TEXT NOT NULL,
-    status TEXT NOT NULL,           -- 'stored' | 'rejected' (fetched, not an article)
-    fingerprint TEXT,
-    fetched TEXT NOT NULL           -- ISO 8601 with offset
-);
-CREATE TABLE IF NOT EXISTS aliases (
-    url TEXT PRIMARY KEY,           -- a discovered URL (canonicalised)
-    canonical TEXT NOT NULL         -- the page's own rel=canonical
-);
-CREATE TABLE IF NOT EXISTS sources (
-    url TEXT PRIMARY KEY,           -- feed, sitemap or listing page
-    etag TEXT,
-    last_modified TEXT,
-    checked TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sketches (
-    hash INTEGER NOT NULL,          -- one of the k smallest shingle hashes of a body (not a boilerplate one)
-    url TEXT NOT NULL,
-    PRIMARY KEY (hash, url)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS sketches_url ON sketches (url);
-CREATE TABLE IF NOT EXISTS body_sketches (
-    url TEXT PRIMARY KEY,
-    hashes BLOB NOT NULL            -- the whole sketch, 8-byte big-endian signed integers
-) WITHOUT ROWID;
-"""
-
-# Added after the first release: a pantau.db without it is upgraded when opened (CrawlState._migrate).
-HEALTH_SCHEMA = """
-CREATE TABLE outlet_health (
-    outlet TEXT PRIMARY KEY,
-    first_run TEXT NOT NULL,        -- first run recorded: silence counts from here until a new article
-    last_run TEXT NOT NULL,         -- when the last run ended
-    last_new TEXT,                  -- when a run last stored a new article (NULL: never)
-    failures INTEGER NOT NULL DEFAULT 0,   -- runs in a row that failed
-    failing_since TEXT,             -- end of the first failed run of the current streak
-    last_error TEXT,                -- why the last run failed
-    broken_since TEXT               -- start of the breakage already announced (NULL: none announced)
-);
-"""
+from pantau.db import connect
 
 SKETCH_SIZE = 64  # k of the bottom-k sketch
 SHINGLE_WORDS = 5
@@ -78,31 +36,6 @@ MIN_TOKENS = 40  # shorter bodies are too generic to call copies
 SHARED_HASH_CAP = 20  # a hash in the sketches of more stored bodies than this is boilerplate
 MIN_SHARED_HASHES = 3  # fewer shared (non-boilerplate) hashes than this never make a candidate
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection tuned for one writer process and concurrent readers (WAL)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    # Checkpoint after about 40 MB of WAL rather than 4 MB: a checkpoint waits for the disk (fsync),
-    # and fewer, larger ones write the pages every commit touches (index edges, the FTS structure
-    # record) once instead of ten times. One transaction per article runs about 20% faster.
-    conn.execute("PRAGMA wal_autocheckpoint=10000")
-    conn.execute("PRAGMA busy_timeout=30000")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
-
-
-def add_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> None:
-    """Add the columns a later version gave ``table`` to an older database (two processes: once)."""
-    with conn:
-        conn.execute("BEGIN IMMEDIATE")
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        for column, kind in columns.items():
-            if column not in have:
-                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def body_sketch(body: str) -> list[int]:
@@ -156,31 +89,9 @@ class CrawlState:
 
     def __init__(self, path: Path) -> None:
         self.conn = connect(path)
-        self.conn.executescript(SCHEMA)
-        self._migrate()
 
     def close(self) -> None:
         self.conn.close()
-
-    def _migrate(self) -> None:
-        """Add the outlet health table to a pantau.db made before it existed, once, under a write lock.
-
-        An upgraded store starts from what it knows: an outlet's newest stored page stands for
-        its last new article, so an outlet is not called silent just because pantau was upgraded.
-        """
-        present = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outlet_health'"
-        if self.conn.execute(present).fetchone():
-            return
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            if self.conn.execute(present).fetchone():
-                return  # another process upgraded it meanwhile
-            self.conn.execute(HEALTH_SCHEMA)
-            self.conn.execute(
-                "INSERT INTO outlet_health (outlet, first_run, last_run, last_new) "
-                "SELECT outlet, MIN(fetched), MAX(fetched), MAX(fetched) FROM pages WHERE status = 'stored' "
-                "GROUP BY outlet"
-            )
 
     # -- outlet health ----------------------------------------------------
     def record_run(self, outlet: str, ended: datetime, *, failed: bool, new: int, error: str | None = None) -> None:
@@ -280,10 +191,7 @@ class CrawlState:
 
     def _sketch_of(self, url: str) -> list[int]:
         row = self.conn.execute("SELECT hashes FROM body_sketches WHERE url = ?", (url,)).fetchone()
-        if row is not None:
-            return list(struct.unpack(f">{len(row[0]) // 8}q", row[0]))
-        # recorded by an earlier version, which indexed every hash of the sketch
-        return [h for (h,) in self.conn.execute("SELECT hash FROM sketches WHERE url = ?", (url,))]
+        return list(struct.unpack(f">{len(row[0]) // 8}q", row[0])) if row is not None else []
 
     def record_sketch(self, url: str, sketch: list[int]) -> None:
         """Keep the body's sketch, indexed by its hashes that are not boilerplate (yet)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from scrapy.crawler import Crawler
 
+from crawler.context import crawl_context
 from crawler.items import PageItem
 from pantau.documents import fingerprint
 from pantau.state import CrawlState, body_sketch
-from pipelines import config_from
 
 __all__ = ["DedupePipeline", "fingerprint"]
 
@@ -18,10 +18,7 @@ class DedupePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
-        return cls(CrawlState(config_from(crawler).db_path))
-
-    def close_spider(self) -> None:
-        self.state.close()
+        return cls(crawl_context(crawler).state)
 
     def process_item(self, item: PageItem) -> PageItem:
         item.fingerprint = fingerprint(item.title, item.body)

@@ -16,11 +16,11 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
-from crawler.items import PageItem
+from crawler.context import crawl_context
+from crawler.items import NotAnArticle, PageItem
 from pantau.models import Article
 from pantau.state import CrawlState
-from pantau.store import ArticleStore, StoreError, open_store
-from pipelines import NotAnArticle, config_from
+from pantau.store import ArticleStore, StoreError
 
 
 class StorePipeline:
@@ -31,14 +31,10 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        config = config_from(crawler)
-        pipeline = cls(open_store(config), CrawlState(config.db_path), crawler.stats)
+        context = crawl_context(crawler)
+        pipeline = cls(context.store, context.state, crawler.stats)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
-
-    def close_spider(self) -> None:
-        self.store.close()
-        self.state.close()
 
     def item_dropped(self, item: Any, exception: BaseException, **_: Any) -> None:
         """Remember pages that are not articles, so the next crawl does not fetch them again."""

@@ -58,11 +58,16 @@ def test_boilerplate_hashes_are_capped_yet_a_copy_is_found(tmp_path):
     assert state.find_copy_of("https://b.id/salinan-lama", body_sketch(early)) == "https://a.id/3"
 
 
-def test_sketch_recorded_by_an_earlier_version_is_still_compared(tmp_path):
-    state = CrawlState(tmp_path / "pantau.db")
-    # the earlier version indexed every hash and kept no whole sketch
-    state.conn.executemany("INSERT INTO sketches (hash, url) VALUES (?, ?)",
-                           [(h, "https://a.id/lama") for h in body_sketch(STORY)])
+def test_a_sketch_recorded_by_an_earlier_version_is_made_whole_on_open_and_still_compared(tmp_path):
+    db = tmp_path / "pantau.db"
+    old = sqlite3.connect(db)  # the earlier version indexed every hash of a body and kept no whole sketch
+    old.execute("CREATE TABLE sketches (hash INTEGER NOT NULL, url TEXT NOT NULL, PRIMARY KEY (hash, url)) "
+                "WITHOUT ROWID")
+    old.executemany("INSERT INTO sketches (hash, url) VALUES (?, ?)",
+                    [(h, "https://a.id/lama") for h in body_sketch(STORY)])
+    old.commit()
+    old.close()
+    state = CrawlState(db)
     assert state.find_copy_of("https://b.id/salinan", body_sketch("BANGKA - " + STORY)) == "https://a.id/lama"
 
 

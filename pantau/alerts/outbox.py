@@ -42,30 +42,10 @@ from typing import Any
 from pantau.alerts.channels import Channel, SendError
 from pantau.alerts.email import article_message, digest_message
 from pantau.config import AlertRule
+from pantau.db import connect
 from pantau.locks import FileLock, is_held, locks_dir
-from pantau.state import add_columns, connect
 from pantau.store import ArticleStore
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS alerts (
-    id INTEGER PRIMARY KEY,
-    rule TEXT NOT NULL,
-    story TEXT NOT NULL,            -- canonical URL of the article
-    mode TEXT NOT NULL,             -- 'immediate' | 'digest'
-    status TEXT NOT NULL,           -- 'queued' | 'sent'
-    created TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_try TEXT NOT NULL,
-    last_error TEXT,
-    sent TEXT,
-    claimed_by TEXT,                -- token of the sender holding the row while it sends it
-    claimed_at TEXT,
-    UNIQUE (rule, story)
-);
-CREATE INDEX IF NOT EXISTS alerts_due ON alerts (status, mode, next_try);
-"""
-# Columns added after the first release; an older outbox gets them on open.
-ADDED_COLUMNS = {"claimed_by": "TEXT", "claimed_at": "TEXT"}
 FIRST_RETRY = timedelta(minutes=1)
 MAX_RETRY = timedelta(hours=6)
 SENDER_PREFIX = "sender-"
@@ -107,8 +87,6 @@ def _now() -> datetime:
 class Outbox:
     def __init__(self, db_path: Path, clock: Callable[[], datetime] = _now) -> None:
         self.conn = connect(db_path)
-        self.conn.executescript(SCHEMA)
-        add_columns(self.conn, "alerts", ADDED_COLUMNS)
         self.locks = locks_dir(db_path.parent)
         self.clock = clock
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from conftest import free_port, run_pantau
 
 from pantau.browse.config import dashboard, saved_search_titles
 from pantau.browse.plugin import dashboard_queries
+
+PREVIOUS_RELEASE = Path(__file__).parents[1] / "data" / "pantau-db-59542a1" / "pantau.db"  # see its README
 
 
 @dataclass
@@ -186,6 +189,18 @@ def test_browsing_writes_nothing(browse: Browse) -> None:
     assert hashlib.sha256(browse.db.read_bytes()).hexdigest() == before
     status, body = get(f"{browse.url}/-/databases.json")
     assert [d["name"] for d in json.loads(body)] == ["pantau"]
+
+
+def test_a_store_of_the_previous_release_is_brought_up_to_date_before_the_read_only_view(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(PREVIOUS_RELEASE, data / "pantau.db")  # no article_list view in it yet
+    proc, url = start_browse(data)
+    try:
+        assert len(rows(Browse(url, data / "pantau.db"), "/pantau/article_list", _size="max")) == 10
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def test_one_line_errors(tmp_path: Path) -> None:
