@@ -182,11 +182,11 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: Co
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    names = SiteNames(tree, site_names)
+    names = SiteNames(tree, site_names, url)
     heading = printed_heading(tree, names)
     find_heading = None
     if heading is None:
-        find_heading = (metadata_headline(tree, names.all()), names.all())
+        find_heading = (metadata_headline(tree, names.all(), names.hosts), names.all())
     title = _text(heading) if heading is not None else find_heading[0] if find_heading else None
     article = _article(tree, url, hint, title, find_heading)
     paragraphs = article.paragraphs

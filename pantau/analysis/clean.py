@@ -70,6 +70,10 @@ def load_boilerplate() -> Boilerplate:
 
 # A follow promo at the end of the body is at most this many words (a sentence about the platform is longer).
 MAX_PROMO_WORDS = 25
+# A paragraph repeating a sentence of another one (a pull quote) has at least this many words.
+MIN_REPEATED_WORDS = 8
+_SENTENCE_END = (".", "!", "?")
+_CLOSING = "\"'”’)"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _KEY_CHARS = re.compile(r"[\W_]+")
 
@@ -91,6 +95,7 @@ def clean_body(text: str, *, title: str | None = None) -> str:
     title_key = paragraph_key(title) if title else None
     seen: set[str] = set()
     kept: list[str] = []
+    keys: list[str] = []
     for paragraph in split_paragraphs(text):
         if boilerplate.end_of_article.match(paragraph):
             break
@@ -103,8 +108,24 @@ def clean_body(text: str, *, title: str | None = None) -> str:
             continue  # the headline is metadata when we know it
         seen.add(key)
         kept.append(paragraph)
+        keys.append(key)
+    kept = _without_repeated_sentences(kept, keys)
     _drop_tail(kept, boilerplate)
     return "\n\n".join(kept)
+
+
+def _without_repeated_sentences(kept: list[str], keys: list[str]) -> list[str]:
+    """Drop a paragraph that only repeats a sentence of another one: a pull quote, a dek copied from the lead.
+
+    Templates print a sentence of the text again, large, beside it; in the
+    extracted text it is a paragraph of its own, found word for word inside
+    another paragraph. Only whole sentences of :data:`MIN_REPEATED_WORDS` words
+    or more count: a short label or list item may well recur in a sentence.
+    ``keys`` are the paragraphs' :func:`paragraph_key`.
+    """
+    return [p for p, key in zip(kept, keys, strict=True)
+            if not (p.rstrip(_CLOSING).endswith(_SENTENCE_END) and len(p.split()) >= MIN_REPEATED_WORDS
+                    and any(len(other) > len(key) and key in other for other in keys))]
 
 
 def _drop_tail(kept: list[str], boilerplate: Boilerplate) -> None:
