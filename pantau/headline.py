@@ -266,14 +266,17 @@ def metadata_headline(tree: HtmlElement, names: Sequence[str], hosts: Sequence[s
     """The first metadata title without its site-name part, skipping titles that are only the site's name."""
     for meta in _metadata_titles(tree):
         stripped = strip_site_name(meta, names, hosts)
-        if stripped and not _is_site_title(stripped, names):
+        if stripped and not _is_site_title(stripped, names, hosts):
             return stripped
     return None
 
 
-def _is_site_title(title: str, names: Sequence[str]) -> bool:
-    """A title that is only the site's name (":: Website Resmi Pemerintah Kabupaten Sumba Barat ::")."""
+def _is_site_title(title: str, names: Sequence[str], hosts: Sequence[str] = ()) -> bool:
+    """A title that is only the site's name (":: Website Resmi Pemerintah Kabupaten Sumba Barat ::", "Warta
+    Sleman" on wartasleman.id)."""
     title_words = words(title)
+    if hosts and "".join(title_words) in hosts:
+        return True
     for name in names:
         name_words = words(name)
         if name_words and _contains_run(title_words, name_words) \
@@ -288,12 +291,14 @@ def heading_above(tree: HtmlElement, start: HtmlElement, metadata: str | None,
 
     The nearest heading above the text wins when it shares its subject with
     the metadata headline (:data:`MIN_SHARED_WORDS`), or when the metadata has
-    none: the printed heading beats an SEO og:title. Section labels (fewer
+    none (or only a section's name, shorter than a headline): the printed
+    heading beats an SEO og:title. Section labels (fewer
     than :data:`MIN_HEADLINE_WORDS` words) and the site's name are never
     headlines.
     """
     order = {el: i for i, el in enumerate(tree.iter())}
-    meta_words = _content_words(metadata or "")
+    # a metadata title too short to be a headline ("Berita Daerah") is a section's name: no subject to share
+    meta_words = _content_words(metadata) if metadata and len(words(metadata)) >= MIN_HEADLINE_WORDS else set()
     above = [(el, kind) for el, kind in candidates(tree) if order[el] < order[start]]
     for el, kind in reversed(above):
         text = _text(el)

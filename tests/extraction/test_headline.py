@@ -135,3 +135,17 @@ def test_a_site_name_known_only_from_the_host_is_stripped_from_the_metadata_titl
                                                                                    expected: str) -> None:
     tree = head(f'<meta property="og:title" content="{title}">')
     assert headline(tree, url=url) == expected
+
+
+def test_a_section_s_name_in_the_metadata_does_not_keep_the_printed_headline_out() -> None:
+    """og:title "Berita Daerah - Warta Sleman" is the section page's title copied into the article: too short to be
+    a headline, so the <h1> above the text needs to share no word with it."""
+    html = layout_page(f"<h1>{TITLE}</h1><div class='isi'>{paragraphs(STORY)}</div>", title="Berita Daerah")
+    assert extracted_title(html) == TITLE
+
+
+def test_a_title_spelling_the_host_s_name_is_the_site_s_name() -> None:
+    html = (f"<html><head><title>Warta Sleman</title></head><body><h2>{TITLE}</h2>"
+            f"<div class='isi'>{paragraphs(STORY)}</div></body></html>")
+    page = extract_page(html, "https://wartasleman.id/berita/2024/11/04/x")
+    assert page is not None and page.title == TITLE
