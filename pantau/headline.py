@@ -81,6 +81,10 @@ HEADLINE_CLASSES = re.compile(r"^(entry-title|post-title|article-title|news-titl
 # blocks around it: the element or one of its ancestors carrying one never prints the article's headline.
 BRANDING_CLASSES = re.compile(r"(^|[-_])(logo|brand|branding|masthead)($|[-_])"
                               r"|^(site|blog)[-_]?(title|name|header|branding)$", re.IGNORECASE)
+# How many blocks around a heading may carry the logo's mark (<div class="site-branding"><p class="site-title"><a>).
+BRANDING_DEPTH = 3
+# A site's name has at most this many words ("Website Resmi Pemerintah Kabupaten Temanggung"); a headline has more.
+MAX_NAME_WORDS = 6
 # Labels of a host name that are no site's name ("www", top-level and second-level domains).
 _HOST_FILLER = frozenset({"www", "m", "amp", "com", "co", "id", "go", "ac", "or", "net", "org", "my", "web", "sch",
                           "tv", "news", "info", "biz", "uk", "sg"})
@@ -155,17 +159,21 @@ def _home_titles(tree: HtmlElement, url: str, og_url: str | None) -> list[str]:
     """The home page's titles, when the page carries them: they are the site's name, not a headline.
 
     Templates that copy the home page's ``og:title`` into every page say so
-    with an ``og:url`` of the site's root on a page that is not.
+    with an ``og:url`` of the site's root on a page that is not. A title as
+    long as a headline is the article's own under a wrong ``og:url``.
     """
     if og_url is None or urlsplit(og_url).path.strip("/") or not urlsplit(url).path.strip("/"):
         return []
-    return [t for t in (_text(t) for t in tree.xpath(HOME_TITLE_XPATH)) if t]
+    return [t for t in (_text(t) for t in tree.xpath(HOME_TITLE_XPATH)) if t and len(t.split()) <= MAX_NAME_WORDS]
 
 
 def is_branding(el: HtmlElement) -> bool:
-    """The site's own name set as a heading: the element or a block around it is marked as the logo or brand."""
+    """The site's own name set as a heading: the element or a block close around it (:data:`BRANDING_DEPTH`)
+    is marked as the logo or brand (a page-wide wrapper's class says nothing about one heading)."""
     node: HtmlElement | None = el
-    while node is not None and node.tag not in ("body", "html"):
+    for _ in range(BRANDING_DEPTH + 1):
+        if node is None or node.tag in ("body", "html"):
+            return False
         if any(BRANDING_CLASSES.search(w) for w in class_words(node)):
             return True
         node = node.getparent()

@@ -8,7 +8,7 @@ from layouts import STORY, TITLE, URL, paragraphs
 from layouts import page as layout_page
 
 from pantau.extract import extract_page
-from pantau.headline import headline, page_site_names, strip_site_name
+from pantau.headline import SiteNames, headline, is_branding, page_site_names, strip_site_name
 
 
 def head(metas: str, body: str = "") -> lxml.html.HtmlElement:
@@ -149,3 +149,21 @@ def test_a_title_spelling_the_host_s_name_is_the_site_s_name() -> None:
             f"<div class='isi'>{paragraphs(STORY)}</div></body></html>")
     page = extract_page(html, "https://wartasleman.id/berita/2024/11/04/x")
     assert page is not None and page.title == TITLE
+
+
+def test_a_headline_under_a_wrong_og_url_is_not_taken_for_the_site_s_name() -> None:
+    """An SEO plugin that puts the site's root in og:url does not make a headline-long og:title the site's name."""
+    def declared(og_title: str) -> tuple[str, ...]:
+        tree = head(f"<meta property='og:url' content='https://wartasleman.id/'>"
+                    f"<meta property='og:title' content='{og_title}'>")
+        return SiteNames(tree, (), "https://wartasleman.id/berita/2024/11/04/x").declared
+    assert declared("Pemerintah Kabupaten Sleman") == ("Pemerintah Kabupaten Sleman",)
+    assert declared(f"{TITLE}: Tiga Laporan Diklarifikasi") == ()
+
+
+def test_only_blocks_close_around_a_heading_mark_it_as_the_logo() -> None:
+    logo = lxml.html.fromstring("<div class='site-branding'><p class='x'><a href='/'><span>Warta</span></a></p></div>")
+    assert is_branding(logo.find(".//span"))
+    deep = lxml.html.fromstring(f"<div class='brand-theme'><main><div class='content'><article><h1>{TITLE}</h1>"
+                                "</article></div></main></div>")
+    assert not is_branding(deep.find(".//h1"))
