@@ -59,3 +59,16 @@ def test_short_lines_and_list_items_found_inside_a_sentence_stay():
             "Sikap Bawaslu soal netralitas ASN\n"
             "Bawaslu meminta ASN menjaga netralitas.")
     assert clean_body(text).split("\n\n") == text.split("\n")
+
+
+def test_a_teaser_strung_together_from_the_body_does_not_cost_the_body_its_paragraph():
+    """The teaser above the text repeats the quote paragraph word for word, but it is made of sentences found in
+    other paragraphs too: the quote paragraph is the body's own and stays."""
+    quote = "\u201cASN harus fokus pada tugas utama mereka, yaitu pelayanan publik kepada masyarakat,\u201d tegasnya."
+    said = ("Ia menambahkan bahwa ASN harus lebih berhati-hati dalam menggunakan media sosial, terutama dalam hal "
+            "memposting konten yang berkaitan dengan politik.")
+    teaser = ("ASN harus lebih berhati-hati dalam menggunakan media sosial, terutama dalam hal memposting konten yang "
+              f"berkaitan dengan politik. {quote}")
+    lead = "TANJUNGPANDAN: Pemkab Belitung mengimbau seluruh ASN untuk tetap bersikap netral dalam Pilkada 2024."
+    paragraphs = [teaser, lead, said, quote]
+    assert clean_body("\n".join(paragraphs)).split("\n\n") == paragraphs
