@@ -40,6 +40,8 @@ META_TITLE_XPATHS = (
 )
 # The metas naming the site, and og:url (whether the page's metadata is its home page's), in one scan.
 SITE_METAS_XPATH = "//meta[@property='og:site_name' or @name='application-name' or @property='og:url']"
+# the name a site gives itself in its metadata (also how `pantau outlets add` names an outlet)
+SITE_NAME_XPATH = "//meta[@property='og:site_name']/@content | //meta[@name='application-name']/@content"
 HOME_TITLE_XPATH = "//meta[@property='og:title']/@content | //meta[@name='twitter:title']/@content"
 LOGO_ALT_XPATH = ("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
                   " | //img[contains(@class,'logo') or contains(@src,'logo')]/@alt")
