@@ -198,7 +198,7 @@ class CrawlState:
 
     def story_lock(self) -> FileLock:
         """The lock under which a page is placed in its story and stored (see :mod:`pantau.stories`)."""
-        return FileLock(self.locks / "stories.lock")
+        return FileLock(self.locks / "stories.lock", records_holder=False)
 
     # -- conditional requests ---------------------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:
@@ -246,13 +246,8 @@ class CrawlState:
         """Whether the page's sketch is in the index: it was stored as its story's original."""
         return self.conn.execute("SELECT 1 FROM body_sketches WHERE url = ?", (url,)).fetchone() is not None
 
-    def record_sketch(self, url: str, sketch: list[int]) -> None:
-        """Keep the body's sketch, indexed by its hashes that are not boilerplate (yet)."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._index_sketch(url, sketch)
-
     def _index_sketch(self, url: str, sketch: list[int]) -> None:
+        """Keep the body's sketch, indexed by its hashes that are not boilerplate (yet)."""
         self.conn.execute("DELETE FROM sketches WHERE url = ?", (url,))
         if not sketch:
             self.conn.execute("DELETE FROM body_sketches WHERE url = ?", (url,))
