@@ -29,7 +29,6 @@ from urllib.parse import urljoin, urlsplit
 
 from trafilatura import sitemaps
 from trafilatura.feeds import FeedParameters, determine_feed
-from trafilatura.metadata import extract_metadata
 
 from crawler.fetch import Fetched, Fetcher
 from crawler.patterns import Inference, in_scope, infer_pattern, scope_of
@@ -50,6 +49,7 @@ from crawler.probe import (
 from crawler.sources import listing_links
 from pantau.analysis.regions import find_regions
 from pantau.errors import PantauError
+from pantau.headline import SITE_NAME_XPATH
 from pantau.urls import canonical_url
 
 # Where feeds and sitemaps usually are when a site does not say (relative to the home's path).
@@ -63,9 +63,16 @@ MAX_FEEDS = 6  # advertised feeds read (a WordPress page also advertises comment
 MAX_SITEMAPS = 6  # robots.txt sitemaps read (a big site names dozens: those under the home's path first)
 MAX_REGISTERED_FEEDS = 3
 MAX_LISTINGS = 4  # listing candidates read
+LABEL_TAIL = r"(?:[-_][a-z]+){0,2}(?:\.\w+)?"  # /indeks-berita, /berita-terkini.html; not a headline's slug
+MAX_LABEL_WORDS = 4  # a menu entry's words ("Indeks Berita", "Berita Terkini Hari Ini"); more make a headline
 LISTING_PROBE_PAGES = 3  # pages of a listing read to see its pagination (also the depth registered)
 MIN_LISTING_ARTICLES = 2  # a listing that links fewer articles is a section front, not an index
 SAMPLES = 3
+# A home page's title: the name, a tagline, a page word, split by these.
+HOME_TITLE_SEPARATORS = re.compile(r"\s*[|•»·]\s*|\s+(?:[-–—:]|::)\s+|(?<=\w):\s+")
+PAGE_WORDS = r"beranda|home|homepage|home page|halaman utama|halaman depan|index|indeks|welcome|selamat datang"
+TAGLINE_WORDS = (r"berita|news|terkini|terbaru|terupdate|terpercaya|hari|ini|informasi|info|portal|situs|"
+                 r"website|resmi|official|media|online|daring|update|aktual|tajam|akurat|indonesia|dan|&")
 _DATED = re.compile(r"\d{4}")
 
 
@@ -86,6 +93,7 @@ class Discovery:
     samples: list[ArticleReport] = field(default_factory=list)
     regions: Counter[tuple[str, str | None]] = field(default_factory=Counter)
     avoid: list[str] = field(default_factory=list)  # pages that are not articles: home, sources
+    furniture: set[str] = field(default_factory=set)  # links on every page of a listing: menus, boxes
 
     def failure(self) -> str | None:
         """Why the entry would not work, if it would not."""
@@ -140,13 +148,39 @@ class Discovery:
 
 
 def site_name(home: Fetched) -> str:
-    """The outlet's name as its home page gives it (og:site_name, then the title), else its host."""
-    named = home.selector.xpath("//meta[@property='og:site_name']/@content").get()
-    if not named:
-        meta = extract_metadata(home.text, default_url=home.final_url)
-        named = meta.title or meta.sitename  # sitename falls back to the host: the title says more
-    first = re.split(r"\s+[-|–—:•»]\s+", named.strip())[0].strip() if named else ""
-    return first or urlsplit(home.final_url).hostname or home.final_url
+    """The outlet's name as its home page gives it: og:site_name, else the name part of its title, else its host.
+
+    A home page's ``<title>`` pairs the name with a tagline or a page word ("Sinar Bangka – Suara
+    Bumi Sepintu Sedulang", "Beranda | Bawaslu Kabupaten Lombok Timur", "Berita Terkini Hari Ini -
+    Bangka Pos"), in either order; the headlines on the page are never its name.
+    """
+    named = home.selector.xpath(SITE_NAME_XPATH).get()
+    if named and named.strip():
+        return " ".join(named.split())
+    title = " ".join(home.selector.xpath("string(//title)").get("").split())
+    parts = [p.strip() for p in HOME_TITLE_SEPARATORS.split(title) if p and p.strip()]
+    host = urlsplit(home.final_url).hostname or home.final_url
+    if not parts:
+        return host
+    labels = {_letters(label) for label in host.split(".") if len(label) >= 4 and not label.isdigit()} - {"www"}
+    home_key = canonical_url(home.final_url)
+    logo = {_letters(" ".join(text.split())) for a in home.selector.xpath("//a[@href]")
+            if canonical_url(urljoin(home.final_url, a.attrib["href"].strip())) == home_key
+            for text in a.xpath(".//text() | .//img/@alt | @title").getall() if text.strip()}
+
+    def score(part: str) -> int:
+        letters, words = _letters(part), part.casefold().split()
+        points = 4 if any(label in letters or letters in label for label in labels if letters) else 0
+        points += 2 if letters in logo else 0
+        if re.fullmatch(PAGE_WORDS, part.casefold()):
+            points -= 8
+        return points - sum(bool(re.fullmatch(TAGLINE_WORDS, w)) for w in words)
+
+    return max(parts, key=lambda part: (score(part), -parts.index(part)))
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
 
 
 def default_id(url: str) -> str:
@@ -169,9 +203,11 @@ def _listing_candidates(home: Fetched, scope: str) -> list[str]:
         if not in_scope(url, scope) or canonical_url(url) == canonical_url(home.final_url):
             continue
         text = " ".join(anchor.xpath("string(.)").get("").split()).lower()
+        if len(text.split()) > MAX_LABEL_WORDS:  # a headline that mentions "berita" is no menu entry
+            text = ""
         last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
         for rank, words in enumerate(LISTING_WORDS):
-            if re.search(rf"\b(?:{words})\b", text) or re.fullmatch(rf"(?:{words})([-_].*)?", last):
+            if re.search(rf"\b(?:{words})\b", text) or re.fullmatch(rf"(?:{words}){LABEL_TAIL}", last):
                 ranked.append((rank, url))
                 break
     ranked.sort(key=lambda r: r[0])
@@ -188,6 +224,16 @@ def _distinct(reports: list[SourceReport]) -> list[SourceReport]:
             kept.append(report)
             seen |= keys
     return kept
+
+
+def _settle_moves(reports: list[SourceReport]) -> list[SourceReport]:
+    """Sources that moved permanently, under their new URL: the registry should name where they are now."""
+    for report in reports:
+        if report.moved_to:
+            moved = f"moved permanently from {report.url}"
+            report.note = f"{report.note}; {moved}" if report.note else moved
+            report.url, report.moved_to = report.moved_to, None
+    return reports
 
 
 def _guesses(scope: str, paths: tuple[str, ...]) -> list[str]:
@@ -216,23 +262,32 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
         found.guessed["feed"] = len(guesses) - len(feeds)
     named = sorted(robots.sitemaps(home.final_url), key=lambda u: (not in_scope(u, scope), "news" not in u.lower()))
     sitemaps = _distinct([read_sitemap(fetcher, u, robots) for u in named[:MAX_SITEMAPS]])
-    if not sitemaps:
-        guesses = _guesses(scope, SITEMAP_GUESSES)
-        sitemaps = _distinct([read_sitemap(fetcher, u, robots) for u in guesses])
-        found.guessed["sitemap"] = len(guesses) - len(sitemaps)
+    if not any(in_scope(s.final_url or s.url, scope) for s in sitemaps):
+        # robots.txt names none for this part of the host (a network member's robots.txt is the root site's)
+        guesses = [url for url in (_guesses(scope, SITEMAP_GUESSES) if not sitemaps else
+                                   [scope + p for p in SITEMAP_GUESSES]) if url not in named]
+        guessed = _distinct([read_sitemap(fetcher, u, robots) for u in guesses])
+        sitemaps += guessed
+        found.guessed["sitemap"] = len(guesses) - len(guessed)
     listings = _distinct([read_listing(fetcher, u, robots, max_pages=LISTING_PROBE_PAGES)
                           for u in _listing_candidates(home, scope)])
-    found.sources = feeds + sitemaps + listings
+    found.sources = _settle_moves(feeds + sitemaps + listings)
 
+    furniture = found.furniture = {url for s in listings for url in s.furniture}  # menus, footers, "popular" boxes
     seen: list[tuple[str, bool]] = [(e.url, True) for s in feeds for e in s.entries]
     seen += [(e.url, e.news) for s in sitemaps for e in s.entries]
-    seen += [(e.url, False) for s in listings for e in s.entries]
-    seen += [(url, False) for url in listing_links(home.selector, home.final_url)]
+    seen += [(e.url, False) for s in listings for e in s.entries if e.url not in furniture]
+    seen += [(url, False) for url in listing_links(home.selector, home.final_url) if url not in furniture]
+    listed = {url for url, trusted in seen if trusted}
     found.avoid = [home.final_url] + [url for s in found.sources for url in (s.url, s.final_url) if url]
-    found.inference = infer_pattern(scope, seen, found.avoid)
+    found.avoid += sorted({url for s in listings for url in s.fixtures} - listed)  # footer pages: redaksi, pedoman
+    found.inference = infer_pattern(scope, seen, found.avoid, furniture=furniture)
+    if found.inference is None and furniture:  # the stories themselves sit in every page's box
+        seen += [(e.url, False) for s in listings for e in s.entries if e.url in furniture]
+        found.inference = infer_pattern(scope, seen, found.avoid)
     root = f"{urlsplit(scope).scheme}://{urlsplit(scope).netloc}/"
     if found.inference is None and scope != root:  # a section whose articles live elsewhere on the host
-        found.inference = infer_pattern(root, seen, found.avoid)
+        found.inference = infer_pattern(root, seen, found.avoid, furniture=furniture)
         found.scope = root
     if found.inference is None:
         raise DiscoveryError(f"found no article URLs under {scope} (sources read: {len(found.sources)})")
@@ -289,6 +344,7 @@ def _sample(found: Discovery, fetcher: Fetcher, robots: Robots, samples: int, se
                 found.regions[(regions[0].province, regions[0].regency)] += 1
     twins = {s.amp: s.url for s in found.samples if s.amp and in_scope(s.amp, found.scope)}
     if twins and not all(pattern.match(url) for url in twins):
-        widened = infer_pattern(found.scope, seen + [(url, False) for url in twins], found.avoid, twins)
+        widened = infer_pattern(found.scope, seen + [(url, False) for url in twins], found.avoid, twins,
+                                found.furniture)
         if widened is not None:
             found.inference = widened

@@ -1,12 +1,17 @@
-"""The item that carries one fetched article page through the pipelines."""
+"""The item that carries one fetched article page through the pipelines, and the drop of a page that is none."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from scrapy.exceptions import DropItem
+
 from pantau.container import ContainerHint
 from pantau.models import Analysis, Article, Region
+
+# A page whose cleaned body is shorter than this is an index, teaser or error page: NotAnArticle.
+MIN_BODY_WORDS = 20
 
 
 @dataclass
@@ -39,3 +44,13 @@ class PageItem:
     # store
     article: Article | None = None
     outcome: str | None = None  # "new" | "updated" | "unchanged"
+
+
+class NotAnArticle(DropItem):
+    """The page fetched is not an article (no main text): remembered so it is not fetched again.
+
+    An expected outcome, not a warning: logged at DEBUG and counted as ``rejected``.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="DEBUG")

@@ -20,7 +20,7 @@ unless named with ``--only``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,7 +31,7 @@ import yaml
 from cssselect import HTMLTranslator, SelectorError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from pantau.config import validate_cron
+from pantau.config import AlertRule, validate_cron
 from pantau.container import ContainerHint
 from pantau.errors import ConfigError, did_you_mean, validation_problem
 from pantau.models import Region
@@ -353,3 +353,12 @@ def select(outlets: dict[str, Outlet], only: Sequence[str]) -> list[Outlet]:
         raise ConfigError(f"unknown outlet id(s): {', '.join(unknown)}{did_you_mean(unknown[0], outlets)} "
                           "(see `pantau outlets`)")
     return [outlets[i] for i in dict.fromkeys(only)]
+
+
+def check_rule_outlets(rules: Sequence[AlertRule], outlet_ids: Collection[str]) -> None:
+    """Refuse a rule naming an outlet the registry does not have: it would never match anything."""
+    for rule in rules:
+        for outlet in rule.outlets:
+            if outlet not in outlet_ids:
+                raise ConfigError(f"[[alert]] {rule.name}: outlets: unknown outlet {outlet!r}"
+                                  f"{did_you_mean(outlet, outlet_ids)} (see `pantau outlets`)")

@@ -24,6 +24,7 @@ network member served under a path keeps its path).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -45,6 +46,7 @@ NAVIGATION_PREFIXES = ("tag", "tags", "topik", "topic", "label", "kategori", "ca
                        "search", "cari", "page", "halaman", "indeks", "index", "arsip", "archive")
 EXTENSIONS = (".html", ".htm", ".shtml", ".php", ".aspx", ".asp")
 SLUG_MIN_HYPHENS = 2  # an article slug has at least three words; "bangka-belitung" is a section
+SLUG_PREFIX_MIN = 5  # story slugs that must all start with one word before it is taken for the site's prefix
 UNIQUE_SHARE = 0.6  # a varying word position is a slug when this share of its values is distinct
 TRUSTED_WEIGHT = 4  # a URL the site lists as an article counts as much as this many links
 MINOR_GROUP_SHARE = 0.25  # another shape joins the pattern when it has this share of the best score
@@ -103,6 +105,7 @@ class Group:
 
     shape: tuple[tuple[str, str], ...]  # (kind, extension) per segment
     urls: list[_Url] = field(default_factory=list)
+    beside: list[str] = field(default_factory=list)  # last segments of page furniture with as many segments
 
     @property
     def trusted(self) -> int:
@@ -135,6 +138,24 @@ class Group:
         """The fewest hyphens in the position's article values: a slug of n+1 words at least."""
         return min(_split_ext(v)[0].count("-") for v in self.article_values(i))
 
+    def slug_prefix(self, i: int) -> str | None:
+        """The first word every story slug starts with, when the site names its pages so (``berita-<slug>``).
+
+        Lokomedia and similar CMSs put all stories on one path level beside their category, tag
+        and static pages, each kind named by its first word (``kategori-3-politik.html``,
+        ``tag-asn.html``, ``halaman-2-redaksi.html``): the stories' word tells them apart. It is
+        kept only when the stories share it (a few may by chance, many do not) and other pages
+        at that level show the same naming; a WordPress site whose recent posts all start with
+        "bupati-" has no such pages, and its next post may start with any word.
+        """
+        stems = {_split_ext(v)[0].lower() for v in self.article_values(i)}
+        firsts = {stem.split("-", 1)[0] for stem in stems}
+        if len(stems) < SLUG_PREFIX_MIN or len(firsts) != 1 or not (first := firsts.pop()).isalpha():
+            return None
+        others = {_split_ext(v)[0].lower() for v in [*self.values(i), *self.beside]} - stems
+        named = Counter(stem.split("-", 1)[0] for stem in others if "-" in stem)
+        return first if any(n >= 2 and word != first for word, n in named.items()) else None
+
     def is_article_shape(self) -> bool:
         """An id per URL, or a last segment that is a slug of three or more words, different per URL."""
         if self.id_position() is not None:
@@ -166,7 +187,11 @@ class Group:
         if i == len(self.shape) - 1 and self.id_position() is None:  # the story's own slug
             hyphens = min(self.hyphens(i), SLUG_MIN_HYPHENS)
             word = SLUG_WORD_DOTTED if any("." in _split_ext(v)[0] for v in self.article_values(i)) else SLUG_WORD
-            return (word + f"(?:-{word}){{{hyphens},}}" if hyphens else SECTION) + ext_re
+            if not hyphens:
+                return SECTION + ext_re
+            if named := self.slug_prefix(i):  # /berita-<slug>.html: not /kategori-<slug>.html
+                return re.escape(named) + "-" + word + f"(?:-{word}){{{hyphens - 1},}}" + ext_re
+            return word + f"(?:-{word}){{{hyphens},}}" + ext_re
         return f"(?!(?:{'|'.join(NAVIGATION_PREFIXES)})/){SECTION}"  # a section, not a tag's or a page's
 
     def regex(self, *, amp_prefix: bool = False, amp_suffix: bool = False, alternatives: dict[int, str] | None = None
@@ -306,7 +331,7 @@ def amp_twins(urls: Iterable[str]) -> dict[str, str]:
 
 
 def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]], avoid: Iterable[str] = (),
-                  twins: Mapping[str, str] | None = None) -> Inference | None:
+                  twins: Mapping[str, str] | None = None, furniture: Iterable[str] = ()) -> Inference | None:
     """The article pattern for URLs under ``scope``; ``urls`` are (url, trusted) pairs.
 
     ``twins`` maps an alternate URL to the story URL the site says it stands for (an article's
@@ -314,8 +339,10 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]], avoid: Iterable[
 
     ``trusted`` marks URLs the site lists as articles (feed items, news-sitemap entries);
     ``avoid`` are URLs known not to be articles (the home page, the feeds, sitemaps and listings
-    themselves): a pattern that would take one of them leaves it out by name. None when no
-    group of URLs looks like articles.
+    themselves): a pattern that would take one of them leaves it out by name. ``furniture`` are
+    links every page of a listing shows (menus, tag clouds, "popular" boxes): no evidence of
+    what a story looks like, but of the other pages beside the stories. None when no group of
+    URLs looks like articles.
     """
     scope = scope_of(scope)
     scope_path = urlsplit(scope).path
@@ -346,6 +373,11 @@ def infer_pattern(scope: str, urls: Iterable[tuple[str, bool]], avoid: Iterable[
             continue
         shape = tuple((segment_kind(s), _split_ext(s)[1].lower()) for s in u.segments)
         groups.setdefault(shape, Group(shape)).urls.append(u)
+    for url in furniture:
+        if in_scope(url, scope) and (segments := _relative(canonical_url(url), scope_path)[0]):
+            for group in groups.values():
+                if len(group.shape) == len(segments) and _split_ext(segments[-1])[1].lower() == group.shape[-1][1]:
+                    group.beside.append(segments[-1])
     candidates = [g for g in groups.values() if g.is_article_shape() or g.trusted * 2 > len(g.urls)]
     candidates.sort(key=lambda g: (g.score, g.trusted), reverse=True)
     by_query = _query_id(urls, scope_path)

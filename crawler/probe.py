@@ -10,6 +10,7 @@ the crawl would store it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,7 @@ from protego import Protego
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.fetch import Fetched, Fetcher, FetchError
+from crawler.items import MIN_BODY_WORDS
 from crawler.sources import (
     SITEMAP_INDEX,
     Entry,
@@ -34,7 +36,6 @@ from pantau.analysis.clean import clean_body
 from pantau.extract import extract_page
 from pantau.headline import headline
 from pantau.urls import canonical_url
-from pipelines.clean import MIN_BODY_WORDS
 
 OK, WARN, BROKEN = "OK", "WARN", "BROKEN"
 SEVERITY = {OK: 0, WARN: 1, BROKEN: 2}
@@ -96,6 +97,8 @@ class SourceReport:
     note: str = ""  # "news sitemap", "index of 12 sitemaps", …
     news_sitemaps: list[str] = field(default_factory=list)  # an index's children that are news sitemaps
     error: str = ""  # why nothing could be read
+    furniture: frozenset[str] = frozenset()  # a listing's links on every page it has: menus, footers, widgets
+    fixtures: frozenset[str] = frozenset()  # furniture as often on every page: never one of the stories listed
     articles: list[str] = field(default_factory=list)  # entries the pattern takes, one per story
     verdict: str = BROKEN
     reason: str = ""
@@ -186,10 +189,17 @@ def read_sitemap(fetcher: Fetcher, url: str, robots: Robots | None = None, *,
 
 
 def read_listing(fetcher: Fetcher, url: str, robots: Robots | None = None, *, max_pages: int = 1) -> SourceReport:
-    """A listing page and its next pages, up to ``max_pages`` (as the crawl follows them)."""
+    """A listing page and its next pages, up to ``max_pages`` (as the crawl follows them).
+
+    The links found on every page read are the page's furniture (menus, footers, tag clouds,
+    "popular" boxes): the stories of a paginated listing change from page to page. Furniture that
+    no page also lists among its stories (it appears as often on every page) is a fixture: the
+    static pages of the footer, never a story.
+    """
     report = SourceReport("listing", url)
     page_url: str | None = url
     seen: set[str] = set()
+    pages: list[Counter[str]] = []
     while page_url and report.pages < max_pages and page_url not in seen:
         seen.add(page_url)
         answer = _answer(fetcher, report, page_url, robots)
@@ -198,9 +208,16 @@ def read_listing(fetcher: Fetcher, url: str, robots: Robots | None = None, *, ma
                 report.error, report.note = "", f"page {report.pages + 1}: {report.error}"
             break
         report.pages += 1
-        report.entries += [Entry(link) for link in listing_links(answer.selector, answer.final_url)]
+        links = listing_links(answer.selector, answer.final_url)
+        report.entries += [Entry(link) for link in links]
+        pages.append(Counter(links))
         page_url = next_page(answer.selector, answer.final_url)
         report.more_pages = page_url is not None
+    if len(pages) > 1:
+        common = frozenset.intersection(*(frozenset(page) for page in pages))
+        if all(page.keys() - common for page in pages):  # not one page served again under the next page's URL
+            report.furniture = common
+            report.fixtures = frozenset(link for link in common if len({page[link] for page in pages}) == 1)
     return report
 
 

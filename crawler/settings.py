@@ -2,7 +2,8 @@
 
 ``pantau crawl`` loads this module and overrides only what the user's
 ``pantau.toml`` sets (``[crawl]``: timeouts, retries, robots, AutoThrottle,
-User-Agent) and the run's own objects (``PANTAU_CONFIG``, ``PANTAU_OUTLETS``).
+User-Agent) and the run's own objects (``PANTAU_CONTEXT``: its config, crawl
+state and store, see ``crawler.context``; ``PANTAU_PROGRESS``).
 """
 
 BOT_NAME = "pantau"

@@ -20,15 +20,18 @@ from scrapy.utils.sitemap import Sitemap
 
 from pantau.urls import canonical_url
 
-# Links that lead to the next listing page, by rel or by the words sites use.
+# Links that lead to the next listing page: by rel or class first, then by the words sites put on them.
 NEXT_PAGE_XPATH = (
     "//link[@rel='next']/@href | //a[@rel='next']/@href | "
-    "//a[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/@href | "
-    "//a[normalize-space(.)='›' or normalize-space(.)='»' or normalize-space(.)='>' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='next' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='selanjutnya' or "
-    "translate(normalize-space(.), 'NEXTSLANJUBRIKO', 'nextslanjubriko')='berikutnya']/@href"
+    "//a[contains(concat(' ', normalize-space(@class), ' '), ' next ')]/@href"
 )
+# A pager link's words, once its arrows are taken off ("Selanjutnya »", "Next ›", "« Older posts").
+NEXT_WORDS = frozenset({
+    "next", "next page", "selanjutnya", "berikutnya", "halaman selanjutnya", "halaman berikutnya", "lanjut",
+    "older posts", "older entries", "posting lama", "posting lebih lama", "berita lama", "lebih lama",
+})
+NEXT_ARROWS = "›»>→❯⟩≫"
+_ARROWS = "".join(dict.fromkeys(NEXT_ARROWS + "‹«<←❮⟨≪"))
 FEED_ITEM_XPATH = "//*[local-name()='item' or local-name()='entry']"
 SITEMAP_INDEX = "sitemapindex"
 
@@ -102,10 +105,27 @@ def listing_links(page: Selector, base_url: str) -> list[str]:
     return [url for url in links if url.startswith("http")]
 
 
+def _is_next_text(text: str) -> bool:
+    """Whether a link's text says "next page": the words, with or without arrows, or arrows pointing on only."""
+    words = " ".join(text.split()).lower()
+    bare = " ".join(words.translate({ord(c): " " for c in _ARROWS}).split())
+    if not bare:
+        return bool(words) and all(c in NEXT_ARROWS or c.isspace() for c in words)
+    return bare in NEXT_WORDS
+
+
 def next_page(page: Selector, base_url: str) -> str | None:
-    """The listing's next page, by ``rel=next`` or the words sites put on the link."""
-    href = page.xpath(NEXT_PAGE_XPATH).get()
-    return urljoin(base_url, href.strip()) if href else None
+    """The listing's next page, by ``rel=next``, a ``next`` class, or the words sites put on the link.
+
+    A link that stays on the page (``#``, ``javascript:``: a slider's "next" button) is none.
+    """
+    hrefs = page.xpath(NEXT_PAGE_XPATH).getall() + [
+        a.attrib["href"] for a in page.xpath("//a[@href]") if _is_next_text(a.xpath("string(.)").get(""))]
+    for href in hrefs:
+        url = urljoin(base_url, href.strip()).split("#")[0]
+        if url.startswith("http") and url != base_url.split("#")[0]:
+            return url
+    return None
 
 
 def matches_article(pattern: re.Pattern[str], url: str, key: str | None = None) -> bool:

@@ -51,7 +51,7 @@ def build_parser() -> Parser:
 
 
 class Terminated(BaseException):
-    """SIGTERM arrived: stop like on Ctrl-C (a crawl handles it itself, see ``pantau.crawl``)."""
+    """SIGTERM arrived: stop like on Ctrl-C (a crawl handles it itself, see ``crawler.run``)."""
 
 
 def _terminate(_signum: int, _frame: FrameType | None) -> None:

@@ -4,10 +4,16 @@ Pages without date metadata (old table-layout government sites, small CMSs)
 still print the date in a line next to the headline. Reading "the first date
 anywhere", as a generic metadata search does, takes the date of the first
 teaser in a "Berita Lainnya" list instead. So the date is looked for only in
-the text right below the headline, and never inside a link list.
+the text right below the headline, and never inside a link list, a photo
+caption ("… on November 19, 2024. — Picture by …") or a sentence of the text
+("… rapat paripurna, Jumat (29/11/2024).": the day of the event), nor where
+the page says it is the update ("Diperbarui 23 November 2024", "Updated",
+"Dikemaskini").
 
-Times without a zone, or in WIB, are returned naive (the caller reads them as
-Asia/Jakarta); WITA and WIT carry their offsets.
+Printed dates are Indonesian, Malay or English, day or month first, with a
+24- or 12-hour clock ("4:32pm", "12:15 am"). Times without a zone, or in WIB,
+are returned naive (the caller reads them as Asia/Jakarta); WITA, WIT and
+Malaysia's MYT carry their offsets.
 """
 
 from __future__ import annotations
@@ -15,33 +21,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from pantau.dom import INLINE_TAGS, is_element, link_density
+from pantau.analysis.clean import load_boilerplate
+from pantau.dom import INLINE_TAGS, class_words, is_element, is_prose, link_density
 
 # Month names and abbreviations: Indonesian, Malay, English.
 MONTHS = {
     "januari": 1, "january": 1, "jan": 1,
     "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
-    "maret": 3, "mac": 3, "march": 3, "mar": 3,
+    "maret": 3, "mac": 3, "march": 3, "mar": 3, "mrt": 3,
     "april": 4, "apr": 4,
     "mei": 5, "may": 5,
     "juni": 6, "june": 6, "jun": 6,
     "juli": 7, "julai": 7, "july": 7, "jul": 7,
-    "agustus": 8, "ogos": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "agustus": 8, "ogos": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "agst": 8, "ogo": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9,
     "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "disember": 12, "december": 12, "des": 12, "dec": 12,
+    "desember": 12, "disember": 12, "december": 12, "des": 12, "dis": 12, "dec": 12,
 }
-ZONES = {"wib": None, "wita": timezone(timedelta(hours=8)), "wit": timezone(timedelta(hours=9))}
+_HOURS_8, _HOURS_9 = timezone(timedelta(hours=8)), timezone(timedelta(hours=9))
+ZONES = {"wib": None, "wita": _HOURS_8, "wit": _HOURS_9, "myt": _HOURS_8}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_CLOCK = r"(?:\s*[,|/–-]?\s*(?:pukul|jam|at|om)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?" \
-         r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<zone>wita|wib|wit)\b)?)?"
+_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
+_CLOCK = r"(?:\s*[,|/–•·@-]?\s*(?:pukul|jam|at|om)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?" \
+         rf"\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?P<zone>{_ZONE})\b)?)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
 DATE = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
-    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})"
+    rf"\b(?:(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}}){_ORDINAL},?\s+(?P<year2>\d{{4}})"
     rf"|(?P<day3>\d{{1,2}})[/.-](?P<month3>\d{{1,2}})[/.-](?P<year3>\d{{4}})"
     rf"|(?P<year4>\d{{4}})-(?P<month4>\d{{2}})-(?P<day4>\d{{2}}))\b{_CLOCK}",
     re.IGNORECASE,
@@ -52,6 +63,14 @@ POSTED_AT = re.compile(
     r"|months?|years?)\s+(?:yang\s+)?(?:lalu|ago)\b", re.IGNORECASE)
 # How much text below the headline may come before its date line.
 WINDOW_CHARS = 300
+# A line of at least this many words ending like a sentence is the text, not a date line: its dates are the
+# event's ("… dalam rapat paripurna, Jumat (29/11/2024).").
+MIN_SENTENCE_WORDS = 12
+# The update's date, not the publication's: "Diperbarui 23 Nov 2024", "Updated: Sat, …", "Dikemaskini …";
+# the cue right before a printed date, or a <time> element's own text starting with it.
+_UPDATE_WORDS = r"(?:diperbarui|diperbaharui|diupdate|update|updated|pembaruan|dikemaskini|kemaskini|modified|edited)"
+_UPDATED = re.compile(rf"\b{_UPDATE_WORDS}\b\s*(?:pada|on|at)?\s*[:–-]?\s*(?:\w+\s*,\s*)?$", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(rf"\s*(?:terakhir\s+|last\s+)?{_UPDATE_WORDS}\b", re.IGNORECASE)
 # A block with more link text than this is a link list (teasers with their dates).
 MAX_LINK_DENSITY = 0.5
 _NEVER_TEXT = ("script", "style", "noscript", "template", "button", "select", "option", "textarea", "svg")
@@ -76,8 +95,8 @@ def _datetime(m: re.Match[str]) -> datetime | None:
     else:
         day, month, year = int(g["day4"]), int(g["month4"]), int(g["year4"])
     hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)
-    if g["ampm"] and g["ampm"][0].casefold() == "p" and hour < 12:
-        hour += 12
+    if g["ampm"]:  # 12-hour clock: "4:32pm" is 16:32, "12:15 am" is 00:15, "12:05 PM" is noon
+        hour = hour % 12 + (12 if g["ampm"][0].casefold() == "p" else 0)
     try:
         when = datetime(year, month, day, hour, minute)
     except ValueError:
@@ -87,41 +106,78 @@ def _datetime(m: re.Match[str]) -> datetime | None:
 
 
 def date_below(heading: HtmlElement) -> datetime | None:
-    """The date below ``heading``: a ``<time datetime>`` or a printed date, within :data:`WINDOW_CHARS` of text.
+    """The publication date below ``heading``: a ``<time datetime>`` or a printed date, within
+    :data:`WINDOW_CHARS` of text.
 
-    Link lists (teasers with their dates) are not read.
+    Read line by line (a line ends at a block or a ``<br>``): link lists and
+    photo captions are not read, a line that is a sentence of the text
+    (:data:`MIN_SENTENCE_WORDS` words, ending like one) is passed over, and a
+    date the page calls the update is not the publication date.
     """
-    seen = ""
-    for piece in _following(heading):
-        if isinstance(piece, datetime):
-            return piece
-        seen += " " + piece
-        if found := parse_date(seen):
-            return found
-        if len(seen) > WINDOW_CHARS:
+    line: list[str] = []
+    searched, read = "", 0
+    for piece in _pieces(heading):
+        if isinstance(piece, str):
+            line.append(piece)
+            continue
+        text = " ".join(line)
+        line = []
+        if text and not _is_sentence(text):
+            searched += " " + text
+            if found := _published_in(searched):
+                return found
+        read += len(text)
+        if isinstance(piece, _Stamp) and not (_UPDATED.search(searched) or _UPDATED_LABEL.match(piece.label)):
+            return piece.when
+        if read > WINDOW_CHARS:
             return None
     return None
 
 
-def _following(el: HtmlElement) -> Iterator[str | datetime]:
-    """Visible text and ``<time>`` values after ``el`` in document order, link lists left out."""
+def _published_in(text: str) -> datetime | None:
+    """The first printed date in ``text`` that is not introduced as the update ("Diperbarui 23 Nov …")."""
+    for m in DATE.finditer(text):
+        if not _UPDATED.search(text, 0, m.start()) and (found := _datetime(m)):
+            return found
+    return None
+
+
+def _is_sentence(line: str) -> bool:
+    return is_prose(line) and len(line.split()) >= MIN_SENTENCE_WORDS
+
+
+class _Stamp(NamedTuple):
+    when: datetime
+    label: str  # the <time> element's own text
+
+
+def _pieces(el: HtmlElement) -> Iterator[str | _Stamp | None]:
+    """Visible text, ``<time>`` values and line ends (None) after ``el`` in document order, then a last line end."""
     node: HtmlElement | None = el
+    yield None  # the heading's own line ends here
     while node is not None:
         if node.tail and node.tail.strip():
             yield node.tail.strip()
         for sibling in node.itersiblings():
             yield from _visible(sibling)
         node = node.getparent()
+    yield None
 
 
-def _visible(el: HtmlElement) -> Iterator[str | datetime]:
-    if is_element(el) and el.tag not in _NEVER_TEXT and not _is_link_list(el):
-        if el.tag == "time" and (stamp := _iso(el.get("datetime"))) is not None:
-            yield stamp
+def _visible(el: HtmlElement) -> Iterator[str | _Stamp | None]:
+    if is_element(el) and el.tag not in _NEVER_TEXT and not _is_link_list(el) and not _is_caption(el):
+        block = el.tag not in INLINE_TAGS or el.tag == "br"
+        if block:
+            yield None
+        if el.tag == "time" and el.get("itemprop") != "dateModified" \
+                and (stamp := _iso(el.get("datetime"))) is not None:
+            yield _Stamp(stamp, " ".join(el.text_content().split()))
         if el.text and el.text.strip():
             yield el.text.strip()
         for child in el:
             yield from _visible(child)
+        if block:
+            yield None
     if el.tail and el.tail.strip():
         yield el.tail.strip()
 
@@ -135,3 +191,11 @@ def _iso(value: str | None) -> datetime | None:
 
 def _is_link_list(el: HtmlElement) -> bool:
     return el.tag not in INLINE_TAGS and link_density(el) > MAX_LINK_DENSITY
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    """A photo's caption: ``<figure>``/``<figcaption>`` or a block whose class says so (``image-caption``)."""
+    if el.tag in ("figure", "figcaption"):
+        return True
+    caption = load_boilerplate().classes["junk_blocks"]["caption"]
+    return any(caption.search(w) for w in class_words(el))

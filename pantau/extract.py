@@ -45,7 +45,7 @@ from pantau.dateline import date_below
 from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
 from pantau.headline import SiteNames, heading_above, metadata_headline, printed_heading
 from pantau.json_ld import json_ld_objects
-from pantau.wib import WIB
+from pantau.wib import WIB, local_day
 
 # Where pages state their publication time in metadata, most reliable first (then JSON-LD, then the
 # <time> or date line below the headline, then the page's first <time>).
@@ -55,7 +55,7 @@ PUBLISHED_XPATHS = (
     "//meta[@itemprop='datePublished']/@content",
     "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date']/@content",
 )
-FIRST_TIME_XPATH = "//time[@datetime][1]/@datetime"
+FIRST_TIME_XPATH = "(//time[@datetime][not(@itemprop='dateModified')])[1]/@datetime"
 DESCRIPTION_XPATH = "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
 BYLINES = {
     "author": re.compile(r"^(?:reporter|wartawan|penulis|pewarta)\s*:\s*(?P<name>[^|\n]+?)\s*(?:\||$)",
@@ -76,17 +76,20 @@ class ExtractedPage:
 
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601 (or a bare date) as an aware datetime; no zone means WIB."""
+    parsed = _stated(value)
+    return parsed if parsed is None or parsed.tzinfo else parsed.replace(tzinfo=WIB)
+
+
+def _stated(value: str | None) -> datetime | None:
+    """ISO 8601 (or a bare date) as the page states it: naive when it gives no zone."""
     if not value:
         return None
     value = value.strip().replace("Z", "+00:00")
     try:
-        parsed = datetime.fromisoformat(value)
+        return datetime.fromisoformat(value)
     except ValueError:
         m = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", value)
-        if not m:
-            return None
-        parsed = datetime.fromisoformat(f"{m[1]}T{m[2]}")
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=WIB)
+        return datetime.fromisoformat(f"{m[1]}T{m[2]}") if m else None
 
 
 def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
@@ -182,11 +185,11 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: Co
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
-    names = SiteNames(tree, site_names)
+    names = SiteNames(tree, site_names, url)
     heading = printed_heading(tree, names)
     find_heading = None
     if heading is None:
-        find_heading = (metadata_headline(tree, names.all()), names.all())
+        find_heading = (metadata_headline(tree, names.all(), names.hosts), names.all())
     title = _text(heading) if heading is not None else find_heading[0] if find_heading else None
     article = _article(tree, url, hint, title, find_heading)
     paragraphs = article.paragraphs
@@ -217,14 +220,44 @@ def _text(el: HtmlElement) -> str:
 
 
 def _published(tree: HtmlElement, heading: HtmlElement | None) -> datetime | None:
-    """The publication time: metadata, JSON-LD, the date printed below the headline, the page's first <time>."""
+    """The publication time: metadata, JSON-LD, the date printed below the headline, the page's first <time>.
+
+    The printed date settles what the machine-readable ones leave open: when
+    the metadata and JSON-LD name different days, the one the page prints
+    wins; a time stated without a zone (read as WIB) takes the zone of
+    another statement of the same clock time (a Malaysian page's meta
+    "16:55:35" beside JSON-LD "16:55:35+08:00", or a printed "… WITA").
+    """
+    stated = [when for when in (_meta_published(tree), _stated(_json_ld_published(tree))) if when is not None]
+    printed: datetime | None = None
+    if heading is not None and (not stated or stated[0].tzinfo is None or _days(stated) > 1):
+        printed = date_below(heading)
+    if not stated:
+        found = tree.xpath(FIRST_TIME_XPATH)
+        return _aware(printed) if printed is not None else parse_datetime(str(found[0])) if found else None
+    first = stated[0]
+    if _days(stated) > 1 and printed is not None:
+        first = next((when for when in stated if local_day(_aware(when)) == local_day(_aware(printed))), first)
+    if first.tzinfo is None:
+        same_clock = [when for when in (*stated, printed) if when is not None and when.tzinfo is not None
+                      and when.replace(tzinfo=None, second=0) == first.replace(second=0)]
+        return first.replace(tzinfo=same_clock[0].tzinfo) if same_clock else _aware(first)
+    return first
+
+
+def _meta_published(tree: HtmlElement) -> datetime | None:
     for xpath in PUBLISHED_XPATHS:
         found = tree.xpath(xpath)
-        if found and (published := parse_datetime(str(found[0]))):
-            return published
-    if published := parse_datetime(_json_ld_published(tree)):
-        return published
-    if heading is not None and (printed := date_below(heading)) is not None:
-        return printed if printed.tzinfo else printed.replace(tzinfo=WIB)
-    found = tree.xpath(FIRST_TIME_XPATH)
-    return parse_datetime(str(found[0])) if found else None
+        if found and (stated := _stated(str(found[0]))) is not None:
+            return stated
+    return None
+
+
+def _aware(when: datetime) -> datetime:
+    """A time the page states without a zone is WIB's."""
+    return when if when.tzinfo else when.replace(tzinfo=WIB)
+
+
+def _days(stated: list[datetime]) -> int:
+    """How many local days the machine-readable statements name."""
+    return len({local_day(_aware(when)) for when in stated})

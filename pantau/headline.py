@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from pantau.dom import words
+from pantau.dom import class_words, words
 from pantau.json_ld import json_ld_objects
 
 META_TITLE_XPATHS = (
@@ -37,7 +38,11 @@ META_TITLE_XPATHS = (
     "//title",
     "//meta[@name='title']/@content",
 )
+# The metas naming the site, and og:url (whether the page's metadata is its home page's), in one scan.
+SITE_METAS_XPATH = "//meta[@property='og:site_name' or @name='application-name' or @property='og:url']"
+# the name a site gives itself in its metadata (also how `pantau outlets add` names an outlet)
 SITE_NAME_XPATH = "//meta[@property='og:site_name']/@content | //meta[@name='application-name']/@content"
+HOME_TITLE_XPATH = "//meta[@property='og:title']/@content | //meta[@name='twitter:title']/@content"
 LOGO_ALT_XPATH = ("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
                   " | //img[contains(@class,'logo') or contains(@src,'logo')]/@alt")
 COPYRIGHT_XPATH = ("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., 'OPYRIGHT')]"
@@ -74,6 +79,17 @@ CANDIDATES_XPATH = ("//h1 | //h2 | //h3 | //*[@itemprop='headline'] | //td/b | /
                     " | //*[contains(@class, 'title') or contains(@class, 'judul') or contains(@class, 'headline')]")
 HEADLINE_CLASSES = re.compile(r"^(entry-title|post-title|article-title|news-title|headline|judul|judul-berita"
                               r"|judul-artikel|title-article|detail-title)$", re.IGNORECASE)
+# Class or id words of the site's own name set as a heading (a theme's logo <h1> on every page) and of the
+# blocks around it: the element or one of its ancestors carrying one never prints the article's headline.
+BRANDING_CLASSES = re.compile(r"(^|[-_])(logo|brand|branding|masthead)($|[-_])"
+                              r"|^(site|blog)[-_]?(title|name|header|branding)$", re.IGNORECASE)
+# How many blocks around a heading may carry the logo's mark (<div class="site-branding"><p class="site-title"><a>).
+BRANDING_DEPTH = 3
+# A site's name has at most this many words ("Website Resmi Pemerintah Kabupaten Temanggung"); a headline has more.
+MAX_NAME_WORDS = 6
+# Labels of a host name that are no site's name ("www", top-level and second-level domains).
+_HOST_FILLER = frozenset({"www", "m", "amp", "com", "co", "id", "go", "ac", "or", "net", "org", "my", "web", "sch",
+                          "tv", "news", "info", "biz", "uk", "sg"})
 
 
 def _text(found: object) -> str:
@@ -86,8 +102,30 @@ def _contains_run(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def strip_site_name(title: str, site_names: Sequence[str] = ()) -> str:
-    """Drop a leading or trailing site-name segment: "Judul - ANTARA News Babel" -> "Judul"."""
+def _compact(value: str) -> str:
+    return "".join(words(value))
+
+
+def host_names(url: str) -> tuple[str, ...]:
+    """The names a site's host spells without spaces: ``radarbogor.id`` -> "radarbogor" (for "Radar Bogor").
+
+    A label alone, or two neighbouring labels in either order
+    (``kendal.bawaslu.go.id`` -> "bawaslukendal", for "Bawaslu Kendal").
+    """
+    host = urlsplit(url).hostname or ""
+    labels = [w for w in host.casefold().split(".") if w not in _HOST_FILLER and len(w) > 3]
+    pairs = [a + b for x, y in zip(labels, labels[1:], strict=False) for a, b in ((x, y), (y, x))]
+    return tuple(_compact(n) for n in (*labels, *pairs))
+
+
+def strip_site_name(title: str, site_names: Sequence[str] = (), hosts: Sequence[str] = ()) -> str:
+    """Drop a leading or trailing site-name segment: "Judul - ANTARA News Babel" -> "Judul".
+
+    A segment is the site's name when it holds one of ``site_names`` (or is
+    part of one), looks like a domain, or spells one of ``hosts``
+    (:func:`host_names`) with spaces: only the whole segment, as a host's
+    label is often a place named in headlines too.
+    """
     title = " ".join(title.split())
     title = DOMAIN_PREFIX.sub("", title)
     parts = TITLE_SEPARATORS.split(title)
@@ -97,7 +135,8 @@ def strip_site_name(title: str, site_names: Sequence[str] = ()) -> str:
 
     def is_site(segment: str) -> bool:
         s = segment.casefold()
-        return any(n in s or s in n for n in names) or bool(DOMAIN_LIKE.search(s))
+        return (any(n in s or s in n for n in names) or bool(DOMAIN_LIKE.search(s))
+                or (bool(hosts) and _compact(s) in hosts))
 
     cut = next((i for i in range(1, len(parts)) if is_site(parts[i])), None)
     if cut is not None:  # "Judul | Tempo.co :: Indonesian News Portal": the site name and what follows it
@@ -108,12 +147,39 @@ def strip_site_name(title: str, site_names: Sequence[str] = ()) -> str:
 
 
 def page_site_names(tree: HtmlElement) -> list[str]:
-    """Names the page gives itself besides ``og:site_name``: its logo's ``alt`` and its copyright line."""
+    """Names the page gives itself besides ``og:site_name``: its logo's ``alt``, its copyright line and
+    the site's name set as a heading (:func:`is_branding`)."""
     found = [_text(alt) for alt in tree.xpath(LOGO_ALT_XPATH)]
     for line in tree.xpath(COPYRIGHT_XPATH):
         if m := COPYRIGHT_NAME.search(_text(line)):
             found.append(m["name"].strip(" -"))
+    found.extend(_text(h) for h in tree.iter("h1") if is_branding(h))
     return [n for n in found if len(n) > 2 and not _GENERIC_NAME.search(n)]
+
+
+def _home_titles(tree: HtmlElement, url: str, og_url: str | None) -> list[str]:
+    """The home page's titles, when the page carries them: they are the site's name, not a headline.
+
+    Templates that copy the home page's ``og:title`` into every page say so
+    with an ``og:url`` of the site's root on a page that is not. A title as
+    long as a headline is the article's own under a wrong ``og:url``.
+    """
+    if og_url is None or urlsplit(og_url).path.strip("/") or not urlsplit(url).path.strip("/"):
+        return []
+    return [t for t in (_text(t) for t in tree.xpath(HOME_TITLE_XPATH)) if t and len(t.split()) <= MAX_NAME_WORDS]
+
+
+def is_branding(el: HtmlElement) -> bool:
+    """The site's own name set as a heading: the element or a block close around it (:data:`BRANDING_DEPTH`)
+    is marked as the logo or brand (a page-wide wrapper's class says nothing about one heading)."""
+    node: HtmlElement | None = el
+    for _ in range(BRANDING_DEPTH + 1):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if any(BRANDING_CLASSES.search(w) for w in class_words(node)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _json_ld_headline(tree: HtmlElement) -> str | None:
@@ -155,11 +221,15 @@ def candidates(tree: HtmlElement) -> list[tuple[HtmlElement, int]]:
 
 
 class SiteNames:
-    """The site's names: the caller's and ``og:site_name`` at once, the page's own (logo, ©) when first needed."""
+    """The site's names: the caller's, ``og:site_name`` and the host's at once, the page's own when first needed."""
 
-    def __init__(self, tree: HtmlElement, given: Sequence[str] = ()) -> None:
+    def __init__(self, tree: HtmlElement, given: Sequence[str] = (), url: str = "") -> None:
         self.tree = tree
-        self.declared = (*given, *(_text(n) for n in tree.xpath(SITE_NAME_XPATH)))
+        metas = tree.xpath(SITE_METAS_XPATH)
+        og_url = next((m.get("content") or "" for m in metas if m.get("property") == "og:url"), None)
+        self.declared = (*given, *(_text(m.get("content") or "") for m in metas if m.get("property") != "og:url"),
+                         *_home_titles(tree, url, og_url))
+        self.hosts = host_names(url)
         self._all: tuple[str, ...] | None = None
 
     def all(self) -> tuple[str, ...]:
@@ -177,7 +247,10 @@ def printed_heading(tree: HtmlElement, names: SiteNames) -> HtmlElement | None:
     """
     metas = _metadata_titles(tree)
     for known in (names.declared, None):
-        meta_words = [words(strip_site_name(m, known if known is not None else names.all())) for m in metas]
+        known = known if known is not None else names.all()
+        site = {tuple(words(name)) for name in known}
+        meta_words = [w for w in (words(strip_site_name(m, known, names.hosts)) for m in metas)
+                      if tuple(w) not in site]  # a title that is only the site's name agrees with no headline
         if (found := _agreeing(tree, meta_words)) is not None:
             return found
     return None
@@ -189,28 +262,31 @@ def _agreeing(tree: HtmlElement, meta_words: list[list[str]]) -> HtmlElement | N
         return bool(heading) and any(_contains_run(m, heading) and len(heading) >= share * len(m) for m in meta_words)
 
     for h1 in tree.iter("h1"):
-        if len(_text(h1)) <= MAX_HEADLINE_CHARS and agrees(h1, MIN_AGREEMENT):
+        if len(_text(h1)) <= MAX_HEADLINE_CHARS and agrees(h1, MIN_AGREEMENT) and not is_branding(h1):
             return h1
     others = candidates(tree)
     for kind in (MARKED, WEAK):
         for el, el_kind in others:
-            if el_kind == kind and agrees(el, MIN_AGREEMENT_OTHER):
+            if el_kind == kind and agrees(el, MIN_AGREEMENT_OTHER) and not is_branding(el):
                 return el
     return None
 
 
-def metadata_headline(tree: HtmlElement, names: Sequence[str]) -> str | None:
+def metadata_headline(tree: HtmlElement, names: Sequence[str], hosts: Sequence[str] = ()) -> str | None:
     """The first metadata title without its site-name part, skipping titles that are only the site's name."""
     for meta in _metadata_titles(tree):
-        stripped = strip_site_name(meta, names)
-        if stripped and not _is_site_title(stripped, names):
+        stripped = strip_site_name(meta, names, hosts)
+        if stripped and not _is_site_title(stripped, names, hosts):
             return stripped
     return None
 
 
-def _is_site_title(title: str, names: Sequence[str]) -> bool:
-    """A title that is only the site's name (":: Website Resmi Pemerintah Kabupaten Sumba Barat ::")."""
+def _is_site_title(title: str, names: Sequence[str], hosts: Sequence[str] = ()) -> bool:
+    """A title that is only the site's name (":: Website Resmi Pemerintah Kabupaten Sumba Barat ::", "Warta
+    Sleman" on wartasleman.id)."""
     title_words = words(title)
+    if hosts and "".join(title_words) in hosts:
+        return True
     for name in names:
         name_words = words(name)
         if name_words and _contains_run(title_words, name_words) \
@@ -225,16 +301,18 @@ def heading_above(tree: HtmlElement, start: HtmlElement, metadata: str | None,
 
     The nearest heading above the text wins when it shares its subject with
     the metadata headline (:data:`MIN_SHARED_WORDS`), or when the metadata has
-    none: the printed heading beats an SEO og:title. Section labels (fewer
+    none (or only a section's name, shorter than a headline): the printed
+    heading beats an SEO og:title. Section labels (fewer
     than :data:`MIN_HEADLINE_WORDS` words) and the site's name are never
     headlines.
     """
     order = {el: i for i, el in enumerate(tree.iter())}
-    meta_words = _content_words(metadata or "")
+    # a metadata title too short to be a headline ("Berita Daerah") is a section's name: no subject to share
+    meta_words = _content_words(metadata) if metadata and len(words(metadata)) >= MIN_HEADLINE_WORDS else set()
     above = [(el, kind) for el, kind in candidates(tree) if order[el] < order[start]]
     for el, kind in reversed(above):
         text = _text(el)
-        if len(words(text)) < MIN_HEADLINE_WORDS or _is_site_title(text, names):
+        if len(words(text)) < MIN_HEADLINE_WORDS or _is_site_title(text, names) or is_branding(el):
             continue
         if meta_words and len(meta_words & _content_words(text)) < MIN_SHARED_WORDS[kind]:
             continue
@@ -246,16 +324,16 @@ def _content_words(text: str) -> set[str]:
     return {w for w in words(text) if w not in _FUNCTION_WORDS and not w.isdigit()}
 
 
-def headline(tree: HtmlElement, site_names: Sequence[str] = ()) -> str | None:
+def headline(tree: HtmlElement, site_names: Sequence[str] = (), url: str = "") -> str | None:
     """The headline of the article page ``tree``; None when the page states none.
 
     What the page alone says (:func:`printed_heading`, else the metadata); the
     extraction may still replace a metadata headline by the heading above the
     article text it finds (:func:`heading_above`).
     """
-    names = SiteNames(tree, site_names)
+    names = SiteNames(tree, site_names, url)
     if (printed := printed_heading(tree, names)) is not None:
         return _text(printed)
-    if stripped := metadata_headline(tree, names.all()):
+    if stripped := metadata_headline(tree, names.all(), names.hosts):
         return stripped
     return next((t for t in (_text(h) for h in tree.xpath("//h1")) if t), None)

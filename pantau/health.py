@@ -25,39 +25,23 @@ feed next to a working listing, is not a failed run.
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
-from crawler.report import CrawlSummary, OutletSummary
+from crawler.report import CrawlSummary
 from pantau.alerts.channels import Channel
 from pantau.alerts.email import new_message
 from pantau.alerts.outbox import AlertRow, Outbox
 from pantau.config import AlertRule, Config, HealthConfig
-from pantau.state import CrawlState, OutletHealth, connect
+from pantau.db import connect
+from pantau.state import CrawlState, OutletHealth
 from pantau.wib import reader_time
 
-logger = logging.getLogger(__name__)
 HEALTH_RULE = "pantau:health"  # ':' is not allowed in an [[alert]] name, so no rule shares these rows
 HEALTH_MODE = "health"  # the outbox's own delivery sends 'immediate' and 'digest' rows only
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS health_notices (
-    key TEXT PRIMARY KEY,           -- the outbox story: outlet/event/breakage start
-    outlet TEXT NOT NULL,
-    name TEXT NOT NULL,
-    event TEXT NOT NULL,            -- 'broken' | 'recovered'
-    since TEXT NOT NULL,            -- start of the breakage
-    reason TEXT NOT NULL,           -- what was wrong, in the words of the mail
-    last_new TEXT,
-    created TEXT NOT NULL
-);
-"""
-
 
 @dataclass(frozen=True)
 class Verdict:
@@ -68,11 +52,6 @@ class Verdict:
     @property
     def broken(self) -> bool:
         return self.failing or self.silent
-
-
-def run_failed(row: OutletSummary, finished: bool = True) -> bool:
-    """Whether this run failed for the outlet (module docstring)."""
-    return not finished or (bool(row.errors) and not (row.pages_fetched or row.skipped_known))
 
 
 def assess(health: OutletHealth | None, config: HealthConfig, now: datetime) -> Verdict:
@@ -121,26 +100,6 @@ def _reason(health: OutletHealth, verdict: Verdict, config: HealthConfig) -> str
     return "; ".join(parts)
 
 
-def record_runs(db_path: Path, summary: CrawlSummary, ended: datetime) -> None:
-    """Record a finished crawl's runs, one per outlet (a crawl stopped early records nothing).
-
-    A store that cannot take the record (a full disk) costs this run's health record, one
-    warning line, not the crawl's summary.
-    """
-    if summary.finish_reason != "finished":
-        return
-    try:
-        state = CrawlState(db_path)
-        try:
-            for row in summary.outlets:
-                state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
-                                 error=row.errors[-1] if row.errors else None)
-        finally:
-            state.close()
-    except (sqlite3.Error, OSError) as exc:
-        logger.warning("outlet health of this crawl not recorded: %s", exc)
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -154,7 +113,6 @@ class Notices:
         self.state = CrawlState(config.db_path)
         self.outbox = Outbox(config.db_path, clock)
         self.conn = connect(config.db_path)
-        self.conn.executescript(SCHEMA)
 
     def close(self) -> None:
         self.state.close()

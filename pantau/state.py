@@ -4,10 +4,17 @@ This is local operational state, kept in ``<data-dir>/pantau.db`` whichever
 article store is used: which article pages are known (so a re-crawl does not
 fetch them again), which discovered URLs are aliases of which canonical URL,
 the validators (ETag/Last-Modified) of feeds, sitemaps and listings for
-conditional requests, and a bottom-k MinHash sketch of every stored body to
-spot syndicated copies. It needs transactions and unique keys, not search.
+conditional requests, a bottom-k MinHash sketch of the body of every story's
+original to spot syndicated copies, and which stored page is a copy of which
+original (``story_links``; see :mod:`pantau.stories` for who is the original).
+It needs transactions and unique keys, not search.
 It also keeps each outlet's health: when a run last stored a new article and
 how many runs in a row failed, so an outlet that breaks silently is noticed.
+Its tables are made, and upgraded, by :mod:`pantau.db`.
+
+Only originals are indexed: a page stored as a copy, or made one when its story's original
+turned up later, has no sketch there, so a further copy is always marked as a copy of the
+original, never of another copy.
 
 Sketches are kept whole per URL (for the resemblance) and indexed by hash (to
 find candidates). A hash that many stored bodies share is boilerplate, a
@@ -21,55 +28,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS pages (
-    url TEXT PRIMARY KEY,           -- canonical URL
-    outlet TEXT NOT NULL,
-    status TEXT NOT NULL,           -- 'stored' | 'rejected' (fetched, not an article)
-    fingerprint TEXT,
-    fetched TEXT NOT NULL           -- ISO 8601 with offset
-);
-CREATE TABLE IF NOT EXISTS aliases (
-    url TEXT PRIMARY KEY,           -- a discovered URL (canonicalised)
-    canonical TEXT NOT NULL         -- the page's own rel=canonical
-);
-CREATE TABLE IF NOT EXISTS sources (
-    url TEXT PRIMARY KEY,           -- feed, sitemap or listing page
-    etag TEXT,
-    last_modified TEXT,
-    checked TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sketches (
-    hash INTEGER NOT NULL,          -- one of the k smallest shingle hashes of a body (not a boilerplate one)
-    url TEXT NOT NULL,
-    PRIMARY KEY (hash, url)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS sketches_url ON sketches (url);
-CREATE TABLE IF NOT EXISTS body_sketches (
-    url TEXT PRIMARY KEY,
-    hashes BLOB NOT NULL            -- the whole sketch, 8-byte big-endian signed integers
-) WITHOUT ROWID;
-"""
-
-# Added after the first release: a pantau.db without it is upgraded when opened (CrawlState._migrate).
-HEALTH_SCHEMA = """
-CREATE TABLE outlet_health (
-    outlet TEXT PRIMARY KEY,
-    first_run TEXT NOT NULL,        -- first run recorded: silence counts from here until a new article
-    last_run TEXT NOT NULL,         -- when the last run ended
-    last_new TEXT,                  -- when a run last stored a new article (NULL: never)
-    failures INTEGER NOT NULL DEFAULT 0,   -- runs in a row that failed
-    failing_since TEXT,             -- end of the first failed run of the current streak
-    last_error TEXT,                -- why the last run failed
-    broken_since TEXT               -- start of the breakage already announced (NULL: none announced)
-);
-"""
+from pantau.db import connect
+from pantau.locks import FileLock, locks_dir
 
 SKETCH_SIZE = 64  # k of the bottom-k sketch
 SHINGLE_WORDS = 5
@@ -78,31 +43,6 @@ MIN_TOKENS = 40  # shorter bodies are too generic to call copies
 SHARED_HASH_CAP = 20  # a hash in the sketches of more stored bodies than this is boilerplate
 MIN_SHARED_HASHES = 3  # fewer shared (non-boilerplate) hashes than this never make a candidate
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection tuned for one writer process and concurrent readers (WAL)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    # Checkpoint after about 40 MB of WAL rather than 4 MB: a checkpoint waits for the disk (fsync),
-    # and fewer, larger ones write the pages every commit touches (index edges, the FTS structure
-    # record) once instead of ten times. One transaction per article runs about 20% faster.
-    conn.execute("PRAGMA wal_autocheckpoint=10000")
-    conn.execute("PRAGMA busy_timeout=30000")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
-
-
-def add_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> None:
-    """Add the columns a later version gave ``table`` to an older database (two processes: once)."""
-    with conn:
-        conn.execute("BEGIN IMMEDIATE")
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        for column, kind in columns.items():
-            if column not in have:
-                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def body_sketch(body: str) -> list[int]:
@@ -144,6 +84,17 @@ def _when(value: str | None) -> datetime | None:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where a stored page stands in its syndicated story (decided by :mod:`pantau.stories`)."""
+
+    original: str  # the story's original: the page itself, or the page it copies
+    copies: tuple[str, ...] = ()  # pages that become copies of ``original`` now, with the copies they had
+
+    def duplicate_of(self, url: str) -> str | None:
+        return None if url == self.original else self.original
+
+
+@dataclass(frozen=True)
 class KnownPage:
     url: str
     status: str
@@ -156,31 +107,10 @@ class CrawlState:
 
     def __init__(self, path: Path) -> None:
         self.conn = connect(path)
-        self.conn.executescript(SCHEMA)
-        self._migrate()
+        self.locks = locks_dir(path.parent)
 
     def close(self) -> None:
         self.conn.close()
-
-    def _migrate(self) -> None:
-        """Add the outlet health table to a pantau.db made before it existed, once, under a write lock.
-
-        An upgraded store starts from what it knows: an outlet's newest stored page stands for
-        its last new article, so an outlet is not called silent just because pantau was upgraded.
-        """
-        present = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outlet_health'"
-        if self.conn.execute(present).fetchone():
-            return
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            if self.conn.execute(present).fetchone():
-                return  # another process upgraded it meanwhile
-            self.conn.execute(HEALTH_SCHEMA)
-            self.conn.execute(
-                "INSERT INTO outlet_health (outlet, first_run, last_run, last_new) "
-                "SELECT outlet, MIN(fetched), MAX(fetched), MAX(fetched) FROM pages WHERE status = 'stored' "
-                "GROUP BY outlet"
-            )
 
     # -- outlet health ----------------------------------------------------
     def record_run(self, outlet: str, ended: datetime, *, failed: bool, new: int, error: str | None = None) -> None:
@@ -229,17 +159,46 @@ class CrawlState:
                     fingerprint: str | None = None, aliases: tuple[str, ...] = ()) -> None:
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute(
-                "INSERT INTO pages (url, outlet, status, fingerprint, fetched) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(url) DO UPDATE SET status = excluded.status, fingerprint = excluded.fingerprint, "
-                "fetched = excluded.fetched",
-                (url, outlet, status, fingerprint, fetched.isoformat()),
-            )
-            for alias in aliases:
-                if alias != url:
-                    self.conn.execute(
-                        "INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (alias, url)
-                    )
+            self._record_page(url, outlet, status, fetched, fingerprint, aliases)
+
+    def _record_page(self, url: str, outlet: str, status: str, fetched: datetime, fingerprint: str | None,
+                     aliases: tuple[str, ...]) -> None:
+        self.conn.execute(
+            "INSERT INTO pages (url, outlet, status, fingerprint, fetched) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(url) DO UPDATE SET status = excluded.status, fingerprint = excluded.fingerprint, "
+            "fetched = excluded.fetched",
+            (url, outlet, status, fingerprint, fetched.isoformat()),
+        )
+        for alias in aliases:
+            if alias != url:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (alias, url)
+                )
+
+    def record_stored(self, url: str, outlet: str, fetched: datetime, fingerprint: str, aliases: tuple[str, ...],
+                      sketch: list[int], placement: Placement) -> None:
+        """A page stored where ``placement`` puts it, in one transaction: the page known, its sketch indexed
+        if it is its story's original, and the pages that become copies taken out of the index and linked
+        (with the copies they had) to the original."""
+        copies = placement.copies
+        marks = ",".join("?" * len(copies))
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._record_page(url, outlet, "stored", fetched, fingerprint, aliases)
+            if copies:
+                for table in ("sketches", "body_sketches"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE url IN ({marks})", copies)  # noqa: S608
+                self.conn.execute(f"UPDATE story_links SET original = ? WHERE original IN ({marks})",  # noqa: S608
+                                  (placement.original, *copies))
+                self.conn.executemany("INSERT OR REPLACE INTO story_links (url, original) VALUES (?, ?)",
+                                      [(copy, placement.original) for copy in copies])
+            if placement.original == url:
+                self.conn.execute("DELETE FROM story_links WHERE url = ?", (url,))
+                self._index_sketch(url, sketch)
+
+    def story_lock(self) -> FileLock:
+        """The lock under which a page is placed in its story and stored (see :mod:`pantau.stories`)."""
+        return FileLock(self.locks / "stories.lock", records_holder=False)
 
     # -- conditional requests ---------------------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:
@@ -255,7 +214,8 @@ class CrawlState:
 
     # -- near duplicates --------------------------------------------------
     def find_copy_of(self, url: str, sketch: list[int]) -> str | None:
-        """The earlier-stored URL whose body this sketch resembles, if any.
+        """The stored original whose body this sketch resembles, if any (which of the two is the story's
+        original is :mod:`pantau.stories`' decision).
 
         Candidates are the stored bodies sharing the most of this sketch's hashes, counting only
         hashes with at most ``SHARED_HASH_CAP`` bodies, so at most k × (cap + 1) index entries are
@@ -280,27 +240,32 @@ class CrawlState:
 
     def _sketch_of(self, url: str) -> list[int]:
         row = self.conn.execute("SELECT hashes FROM body_sketches WHERE url = ?", (url,)).fetchone()
-        if row is not None:
-            return list(struct.unpack(f">{len(row[0]) // 8}q", row[0]))
-        # recorded by an earlier version, which indexed every hash of the sketch
-        return [h for (h,) in self.conn.execute("SELECT hash FROM sketches WHERE url = ?", (url,))]
+        return list(struct.unpack(f">{len(row[0]) // 8}q", row[0])) if row is not None else []
 
-    def record_sketch(self, url: str, sketch: list[int]) -> None:
+    def is_indexed_original(self, url: str) -> bool:
+        """Whether the page's sketch is in the index: it was stored as its story's original."""
+        return self.conn.execute("SELECT 1 FROM body_sketches WHERE url = ?", (url,)).fetchone() is not None
+
+    def _index_sketch(self, url: str, sketch: list[int]) -> None:
         """Keep the body's sketch, indexed by its hashes that are not boilerplate (yet)."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("DELETE FROM sketches WHERE url = ?", (url,))
-            if not sketch:
-                self.conn.execute("DELETE FROM body_sketches WHERE url = ?", (url,))
-                return
-            self.conn.execute("INSERT OR REPLACE INTO body_sketches (url, hashes) VALUES (?, ?)",
-                              (url, struct.pack(f">{len(sketch)}q", *sketch)))
-            self.conn.execute(
-                f"WITH mine(hash) AS (VALUES {_values(sketch)}) INSERT OR IGNORE INTO sketches (hash, url) "
-                f"SELECT hash, ? FROM mine WHERE {_NOT_BOILERPLATE}",
-                (*sketch, url, SHARED_HASH_CAP),
-            )
+        self.conn.execute("DELETE FROM sketches WHERE url = ?", (url,))
+        if not sketch:
+            self.conn.execute("DELETE FROM body_sketches WHERE url = ?", (url,))
+            return
+        self.conn.execute("INSERT OR REPLACE INTO body_sketches (url, hashes) VALUES (?, ?)",
+                          (url, struct.pack(f">{len(sketch)}q", *sketch)))
+        self.conn.execute(
+            f"WITH mine(hash) AS (VALUES {_values(sketch)}) INSERT OR IGNORE INTO sketches (hash, url) "
+            f"SELECT hash, ? FROM mine WHERE {_NOT_BOILERPLATE}",
+            (*sketch, url, SHARED_HASH_CAP),
+        )
 
+
+# The URLs of the syndicated story of the page ``:page`` (named parameter): its original and the pages
+# linked to it as copies; just the page when it has no copy and copies nothing. For the outbox's "once per
+# story", read in the statement that writes the alert, so it sees what every crawl has placed until then.
+STORY_PAGES = """WITH root(url) AS (SELECT coalesce((SELECT original FROM story_links WHERE url = :page), :page))
+    SELECT url FROM root UNION SELECT s.url FROM story_links AS s JOIN root ON s.original = root.url"""
 
 # True when at most SHARED_HASH_CAP bodies have mine.hash: it steps over that many index entries at most
 _NOT_BOILERPLATE = "(SELECT 1 FROM sketches o WHERE o.hash = mine.hash LIMIT 1 OFFSET ?) IS NULL"

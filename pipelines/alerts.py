@@ -5,7 +5,9 @@ end together, a flush and the scheduler never mail one story twice.
 
 Only a story stored for the first time that is not a syndicated copy is
 looked at: an unchanged re-crawl, an update of a known story or a duplicate
-never alerts. A send failure never fails the crawl: the alert stays queued.
+never alerts. A story's original stored after a copy of it that was alerted on
+does not alert again: the outbox keeps one alert per rule and syndicated story
+(``Outbox.enqueue``). A send failure never fails the crawl: the alert stays queued.
 """
 
 from __future__ import annotations
@@ -18,32 +20,32 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
+from crawler.context import crawl_context
 from crawler.items import PageItem
 from pantau.alerts.channels import channel_for
 from pantau.alerts.outbox import Outbox
 from pantau.alerts.rules import rule_matches
 from pantau.config import Config
-from pantau.store import ArticleStore, StoreError, open_store
-from pipelines import config_from
+from pantau.store import ArticleStore, StoreError
 
 logger = logging.getLogger(__name__)
 
 
 class AlertsPipeline:
-    def __init__(self, config: Config, stats: StatsCollector) -> None:
+    def __init__(self, config: Config, stats: StatsCollector, store: ArticleStore) -> None:
         self.config = config
         self.stats = stats
+        self.store = store  # the crawl's (crawler.context), open until the crawl ends
         self.outbox = Outbox(config.db_path)
-        self.store: ArticleStore = open_store(config)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AlertsPipeline:
-        config = config_from(crawler)
-        if not config.alert:
+        context = crawl_context(crawler)
+        if not context.config.alert:
             # no [[alert]] rules: off. Without a message, so Scrapy does not warn "Disabled …" on every
             # crawl of a setup that simply has no alerts.
             raise NotConfigured
-        return cls(config, crawler.stats)
+        return cls(context.config, crawler.stats, context.store)
 
     def process_item(self, item: PageItem) -> PageItem:
         if item.outcome != "new" or item.duplicate_of is not None or item.article is None:
@@ -72,4 +74,3 @@ class AlertsPipeline:
                                "`pantau alerts flush` sends them", done.left, self.config.crawl.alert_send_budget)
         finally:
             self.outbox.close()
-            self.store.close()

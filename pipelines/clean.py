@@ -6,13 +6,9 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
-from crawler.items import PageItem
+from crawler.items import MIN_BODY_WORDS, NotAnArticle, PageItem
 from pantau.analysis.clean import clean_body
-from pipelines import NotAnArticle
 from pipelines.workers import StagePool, stage_pool
-
-# A page whose cleaned body is shorter than this is an index, teaser or error page.
-MIN_BODY_WORDS = 20
 
 
 class CleanPipeline:

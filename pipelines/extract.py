@@ -6,9 +6,8 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
-from crawler.items import PageItem
+from crawler.items import NotAnArticle, PageItem
 from pantau.extract import extract_page
-from pipelines import NotAnArticle
 from pipelines.workers import StagePool, stage_pool
 
 

@@ -1,8 +1,12 @@
-"""Stage 7: store the article (SQLite or Elasticsearch) and record the crawl state.
+"""Stage 7: store the article (SQLite or Elasticsearch) in its story and record the crawl state.
+
+A syndicated copy is marked as the copy of its story's original, the page published
+first, whichever was stored first (:mod:`pantau.stories`).
 
 A store failure (disk full, Elasticsearch down) is reported for the page and the
 crawl goes on: the page is then not marked known, so the next crawl fetches it
-again, and nothing already stored is touched (one transaction per article).
+again and places it in its story again; each write is one transaction, so nothing
+stored is left half-written.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
-from crawler.items import PageItem
+from crawler.context import crawl_context
+from crawler.items import NotAnArticle, PageItem
 from pantau.models import Article
 from pantau.state import CrawlState
-from pantau.store import ArticleStore, StoreError, open_store
-from pipelines import NotAnArticle, config_from
+from pantau.store import ArticleStore, StoreError
+from pantau.stories import store_in_story
 
 
 class StorePipeline:
@@ -28,17 +33,17 @@ class StorePipeline:
         self.store = store
         self.state = state
         self.stats = stats
+        # pages this crawl stored as new originals, by URL: their outlet. A later page of the same crawl may
+        # show one is a copy; it then counts as this crawl's duplicate, so the figures do not depend on the
+        # order the pages arrived in.
+        self.new_originals: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        config = config_from(crawler)
-        pipeline = cls(open_store(config), CrawlState(config.db_path), crawler.stats)
+        context = crawl_context(crawler)
+        pipeline = cls(context.store, context.state, crawler.stats)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
-
-    def close_spider(self) -> None:
-        self.store.close()
-        self.state.close()
 
     def item_dropped(self, item: Any, exception: BaseException, **_: Any) -> None:
         """Remember pages that are not articles, so the next crawl does not fetch them again."""
@@ -50,22 +55,25 @@ class StorePipeline:
         article = Article(
             url=item.url, outlet=item.outlet, title=item.title, published=item.published,
             fetched=item.fetched, analysis=item.analysis, author=item.author, editor=item.editor,
-            fingerprint=item.fingerprint, duplicate_of=item.duplicate_of,
+            fingerprint=item.fingerprint,
         )
         try:
-            outcome = self.store.upsert(article)
-            self.state.record_page(item.url, item.outlet, "stored", item.fetched,
-                                   fingerprint=item.fingerprint, aliases=item.aliases)
-            if item.duplicate_of is None and outcome.value != "unchanged":
-                self.state.record_sketch(item.url, item.sketch)
+            stored = store_in_story(self.store, self.state, article, item.sketch, item.aliases)
         except (StoreError, sqlite3.Error, OSError) as exc:  # the store, or the crawl state's file
             report.error(self.stats, item.outlet, f"not stored {item.url}: {exc}")
             raise DropItem(f"store failed for {item.url}: {exc}") from exc
-        item.article, item.outcome = article, outcome.value
-        if item.duplicate_of and outcome.value == "new":
+        item.article, item.outcome = stored.article, stored.outcome.value
+        item.duplicate_of = stored.article.duplicate_of
+        if item.duplicate_of and item.outcome == "new":
             report.count(self.stats, item.outlet, "duplicates")
         else:
-            report.count(self.stats, item.outlet, outcome.value)
+            report.count(self.stats, item.outlet, item.outcome)
+            if item.outcome == "new":
+                self.new_originals[item.url] = item.outlet
+        if stored.demoted in self.new_originals:
+            outlet = self.new_originals.pop(stored.demoted)
+            report.count(self.stats, outlet, "new", -1)
+            report.count(self.stats, outlet, "duplicates")
         return item
 
 

@@ -32,9 +32,9 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
+from crawler.context import crawl_context
 from crawler.items import PageItem
 from pantau.lifetime import die_with_parent
-from pipelines import config_from
 
 T = TypeVar("T")
 
@@ -84,6 +84,6 @@ def stage_pool(crawler: Crawler) -> StagePool:
     """The crawl's one pool, shared by every stage and shut down when the spider closes."""
     pool = _pools.get(crawler)
     if pool is None:
-        pool = _pools[crawler] = StagePool(crawler.stats, config_from(crawler).crawl.workers)
+        pool = _pools[crawler] = StagePool(crawler.stats, crawl_context(crawler).config.crawl.workers)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)
     return pool

@@ -21,7 +21,7 @@ from typing import Any
 
 from pantau.config import Config, load_config
 from pantau.lifetime import die_with_parent
-from schedules.runs import RunLog
+from pantau.runs import RunLog
 
 logger = logging.getLogger(__name__)
 STOP_GRACE = 60.0  # seconds a crawl gets to close cleanly after SIGTERM before it is killed
@@ -66,7 +66,7 @@ def _crawl_child(settings: RunSettings, outlet: str, parent: int, out: Connectio
     The child stops (SIGTERM: a clean close) when the scheduler dies, and skips an outlet another
     crawl is fetching right now (its next run comes soon enough)."""
     die_with_parent(parent, signal.SIGTERM)
-    from pantau.crawl import OutletBusy, run_crawl
+    from crawler.run import OutletBusy, run_crawl
 
     try:
         summary = run_crawl(settings.config(), [Path(p) for p in settings.outlets_files], [outlet], wait=False,

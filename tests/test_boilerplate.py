@@ -26,10 +26,14 @@ PARAGRAPHS: dict[str, tuple[list[str], list[str]]] = {
                   ["Baca juga aturannya sebelum mengunggah foto, pesan Bawaslu kepada para pegawai.",
                    "Membaca juga menjadi kegiatan rutin di perpustakaan desa itu."]),
     "video": (['Simak Video "Penyakit Jantung Penyakit Orang Tua?"', "[Gambas:Video 20detik]",
-               "Saksikan video pilihan di bawah ini:", "Lihat Video: Momen Bupati Lantik Pejabat"],
-              ["Video itu diunggah ke media sosial oleh seorang camat pada Senin malam."]),
+               "Saksikan video pilihan di bawah ini:", "Lihat Video: Momen Bupati Lantik Pejabat",
+               "Jangan Lewatkan Video Terbaru:", "Video Pilihan", "Video Terkait:"],
+              ["Video itu diunggah ke media sosial oleh seorang camat pada Senin malam.",
+               "Jangan lewatkan video sosialisasi itu, pesan Ketua Bawaslu kepada para kepala desa.",
+               "Video terbaru itu memperlihatkan camat berfoto dengan pasangan calon."]),
     "advertisement": (["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "SCROLL TO RESUME CONTENT",
-                       "Baca berita tanpa iklan. Gabung Kompas.com+"],
+                       "Baca berita tanpa iklan. Gabung Kompas.com+", "- Advertisement -", "- Iklan -",
+                       "Advertisement -", "— ADVERTISEMENT —"],
                       ["Iklan kampanye di baliho itu dipasang tanpa izin, kata Satpol PP."]),
     "editor-line": (["Editor: Agus Setiawan", "Pewarta: Boyke Ledy Watra", "Reporter : Andi",
                      "Penulis: Aditya Maulana"],
@@ -104,9 +108,11 @@ BLOCKS: dict[str, tuple[list[str], list[str]]] = {
     "share-and-tags": (["share-bar", "td-post-sharing", "tags", "breadcrumb", "tag-list"],
                        ["tag-asn", "shared-content-body"]),
     "chrome": (["sidebar", "footer-widgets", "paging__wrap", "page-links"], ["menuju-pilkada"]),
-    "advertisement": (["ads-wrapper", "iklan", "div-gpt-ad-123", "dfp-ad"], ["adsorption", "loads"]),
+    "advertisement": (["ads-wrapper", "iklan", "div-gpt-ad-123", "dfp-ad", "td-adspot-title", "adsbygoogle",
+                       "adslot-inarticle"], ["adsorption", "loads"]),
     "author-box": (["author-box", "byline", "box-penulis"], ["author-name-in-title"]),
     "embed": (["twitter-tweet", "instagram-media"], ["tweet-text-article"]),
+    "pull-quote": (["td_pull_quote", "wp-block-pullquote", "pull-quote"], ["quote-of-the-day", "pulldown-quote"]),
 }
 HIDDEN_BLOCKS = {"hidden": (["d-none", "sr-only"], ["hidden-gem-story"])}
 
@@ -153,6 +159,12 @@ def test_follow_promos_go_from_the_end_only(name: str) -> None:
 def test_sign_off_class_is_taken_off_the_end(name: str) -> None:
     for ending in TRAILING[name]:
         assert clean_body(f"{LEAD}\n{LAST}{ending}") == f"{LEAD}\n\n{LAST}", ending
+
+
+def test_a_sign_off_is_the_end_of_the_text_when_only_dropped_lines_follow_it() -> None:
+    """JPNN prints "(esy/jpnn)" inline, then a video lead-in: the lead-in goes, so the initials end the text."""
+    assert clean_body(f"{LEAD}\n{LAST} (esy/jpnn)\nJangan Lewatkan Video Terbaru:\n- Advertisement -") \
+        == f"{LEAD}\n\n{LAST}"
 
 
 def test_sign_off_inside_the_text_stays() -> None:

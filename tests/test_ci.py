@@ -21,3 +21,15 @@ def test_readme_test_commands_are_what_ci_runs() -> None:
     ci = [c for c in commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
           if not c.startswith(("set ", "cd ", "export "))]  # CI's own setup: strict shell, quiet pip
     assert ci == commands(block.group(1))
+
+
+def test_every_pantau_module_has_a_layer() -> None:
+    """A new module of ``pantau`` must be placed in the import-linter layers, or its imports go unchecked."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [layers] = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    placed = {name.strip() for layer in layers for name in re.split(r"[|:]", layer.replace("\\", " "))}
+    modules = {f"pantau.{p.stem}" for p in (ROOT / "pantau").glob("*.py") if p.stem != "__init__"} | \
+        {f"pantau.{p.name}" for p in (ROOT / "pantau").iterdir() if (p / "__init__.py").exists()}
+    assert modules - placed == set()

@@ -43,3 +43,32 @@ def test_known_headline_and_view_counter_line_are_not_body():
 def test_quoted_speech_and_subheads_stay():
     text = 'Subjudul Tentang Koordinasi\n“Kami siap,” ujarnya.'
     assert clean_body(text) == 'Subjudul Tentang Koordinasi\n\n“Kami siap,” ujarnya.'
+
+
+def test_a_pull_quote_repeating_a_sentence_of_the_text_is_not_body():
+    quote = "Kalau pegawai berada di luar radius kantor, aplikasi tidak bisa digunakan untuk absen."
+    said = f"\u201c{quote} Kecuali yang sedang dinas luar, ada persetujuan atasan,\u201d katanya di Padang."
+    lead = "PADANG - Pemprov Sumbar menerapkan presensi berbasis lokasi bagi seluruh ASN mulai bulan depan."
+    for order in ([lead, quote, said], [lead, said, quote]):
+        assert clean_body("\n".join(order)).split("\n\n") == [lead, said]
+
+
+def test_short_lines_and_list_items_found_inside_a_sentence_stay():
+    text = ("Berikut sikap Bawaslu soal netralitas ASN dalam pilkada serentak tahun ini.\n"
+            "Netralitas ASN dalam pilkada serentak\n"
+            "Sikap Bawaslu soal netralitas ASN\n"
+            "Bawaslu meminta ASN menjaga netralitas.")
+    assert clean_body(text).split("\n\n") == text.split("\n")
+
+
+def test_a_teaser_strung_together_from_the_body_does_not_cost_the_body_its_paragraph():
+    """The teaser above the text repeats the quote paragraph word for word, but it is made of sentences found in
+    other paragraphs too: the quote paragraph is the body's own and stays."""
+    quote = "\u201cASN harus fokus pada tugas utama mereka, yaitu pelayanan publik kepada masyarakat,\u201d tegasnya."
+    said = ("Ia menambahkan bahwa ASN harus lebih berhati-hati dalam menggunakan media sosial, terutama dalam hal "
+            "memposting konten yang berkaitan dengan politik.")
+    teaser = ("ASN harus lebih berhati-hati dalam menggunakan media sosial, terutama dalam hal memposting konten yang "
+              f"berkaitan dengan politik. {quote}")
+    lead = "TANJUNGPANDAN: Pemkab Belitung mengimbau seluruh ASN untuk tetap bersikap netral dalam Pilkada 2024."
+    paragraphs = [teaser, lead, said, quote]
+    assert clean_body("\n".join(paragraphs)).split("\n\n") == paragraphs

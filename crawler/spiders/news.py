@@ -29,6 +29,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler import report
+from crawler.context import crawl_context
 from crawler.items import PageItem
 from crawler.outlets import Outlet, load_registry, select
 from crawler.sources import (
@@ -42,7 +43,6 @@ from crawler.sources import (
 from pantau.article_pages import MAX_ARTICLE_PAGES, all_pages_url, next_page_url
 from pantau.state import CrawlState
 from pantau.urls import declared_canonical
-from pipelines import config_from
 
 SOURCE_KINDS = ("feed", "sitemap", "listing")
 _WS = re.compile(r"\s+")
@@ -61,11 +61,11 @@ class NewsSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
-        """Also usable as ``scrapy crawl news [-a only=id,id]``: registry and state from the config."""
+        """Also usable as ``scrapy crawl news [-a only=id,id]``: the registry's outlets, the crawl's state."""
         if "outlets" not in kwargs:
             only = [i for i in str(kwargs.pop("only", "")).split(",") if i]
             kwargs["outlets"] = select(load_registry(), only)
-            kwargs["state"] = CrawlState(config_from(crawler).db_path)
+            kwargs["state"] = crawl_context(crawler).state
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         return spider
 

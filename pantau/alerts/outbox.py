@@ -1,7 +1,8 @@
 """The durable alert outbox: queue first, claim, send, mark; each (rule, story) mailed once.
 
 An alert is one row per (rule, story), enforced by a UNIQUE key: enqueueing the
-same pair again is a no-op, whatever crawl, copy or retry asks for it.
+same pair again is a no-op, whatever crawl, copy or retry asks for it. A story is
+one syndicated story: its pages share the rule's one alert (see :meth:`Outbox.enqueue`).
 
 Any number of senders may work on one outbox at once (crawls closing, ``pantau
 alerts flush``, the scheduler's retry and digest jobs): a sender **claims** a row
@@ -42,30 +43,11 @@ from typing import Any
 from pantau.alerts.channels import Channel, SendError
 from pantau.alerts.email import article_message, digest_message
 from pantau.config import AlertRule
+from pantau.db import connect
 from pantau.locks import FileLock, is_held, locks_dir
-from pantau.state import add_columns, connect
+from pantau.state import STORY_PAGES
 from pantau.store import ArticleStore
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS alerts (
-    id INTEGER PRIMARY KEY,
-    rule TEXT NOT NULL,
-    story TEXT NOT NULL,            -- canonical URL of the article
-    mode TEXT NOT NULL,             -- 'immediate' | 'digest'
-    status TEXT NOT NULL,           -- 'queued' | 'sent'
-    created TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_try TEXT NOT NULL,
-    last_error TEXT,
-    sent TEXT,
-    claimed_by TEXT,                -- token of the sender holding the row while it sends it
-    claimed_at TEXT,
-    UNIQUE (rule, story)
-);
-CREATE INDEX IF NOT EXISTS alerts_due ON alerts (status, mode, next_try);
-"""
-# Columns added after the first release; an older outbox gets them on open.
-ADDED_COLUMNS = {"claimed_by": "TEXT", "claimed_at": "TEXT"}
 FIRST_RETRY = timedelta(minutes=1)
 MAX_RETRY = timedelta(hours=6)
 SENDER_PREFIX = "sender-"
@@ -107,8 +89,6 @@ def _now() -> datetime:
 class Outbox:
     def __init__(self, db_path: Path, clock: Callable[[], datetime] = _now) -> None:
         self.conn = connect(db_path)
-        self.conn.executescript(SCHEMA)
-        add_columns(self.conn, "alerts", ADDED_COLUMNS)
         self.locks = locks_dir(db_path.parent)
         self.clock = clock
 
@@ -116,13 +96,26 @@ class Outbox:
         self.conn.close()
 
     def enqueue(self, rule: AlertRule, story: str) -> bool:
-        """Queue an alert; False when this rule already has (or had) one for this story."""
-        now = self.clock().isoformat()
+        """Queue an alert; False when this rule already has (or had) one for this story.
+
+        A story is one syndicated story (:data:`pantau.state.STORY_PAGES`): when its original is stored
+        after a copy that was already alerted on, the rule has its alert and nothing is queued. An alert
+        of the story that is still waiting (never tried, held by no sender) is moved to ``story``, the page
+        the crawl now calls the original, so the message names the source. The check and the write are
+        one transaction over the story links every crawl has recorded, so two crawls storing two pages of
+        one story at once queue one alert.
+        """
+        params = {"rule": rule.name, "page": story, "mode": rule.mode, "now": self.clock().isoformat()}
         with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "UPDATE OR IGNORE alerts SET story = :page WHERE rule = :rule AND story != :page "
+                f"AND story IN ({STORY_PAGES}) AND status = 'queued' AND attempts = 0 AND claimed_by IS NULL",
+                params)
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO alerts (rule, story, mode, status, created, next_try) "
-                "VALUES (?, ?, ?, 'queued', ?, ?)", (rule.name, story, rule.mode, now, now),
-            )
+                "SELECT :rule, :page, :mode, 'queued', :now, :now "
+                f"WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE rule = :rule AND story IN ({STORY_PAGES}))", params)
         return cur.rowcount == 1
 
     def rows(self, where: str = "1 = 1", params: Sequence[Any] = ()) -> list[AlertRow]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
 from typing import Any
 
 from pantau.analysis.region_names import names_matching
 from pantau.analysis.taxonomy import NEUTRALITY
 from pantau.config import AlertRule
-from pantau.errors import ConfigError, did_you_mean
 from pantau.store import ArticleStore
 
 
@@ -29,12 +27,3 @@ def rule_matches(rule: AlertRule, doc: dict[str, Any], store: ArticleStore) -> b
         if not wanted & places:
             return False
     return not rule.query or store.matches(doc["url"], rule.query)
-
-
-def check_rule_outlets(rules: Sequence[AlertRule], outlet_ids: Collection[str]) -> None:
-    """Refuse a rule naming an outlet the registry does not have: it would never match anything."""
-    for rule in rules:
-        for outlet in rule.outlets:
-            if outlet not in outlet_ids:
-                raise ConfigError(f"[[alert]] {rule.name}: outlets: unknown outlet {outlet!r}"
-                                  f"{did_you_mean(outlet, outlet_ids)} (see `pantau outlets`)")

@@ -70,6 +70,11 @@ def load_boilerplate() -> Boilerplate:
 
 # A follow promo at the end of the body is at most this many words (a sentence about the platform is longer).
 MAX_PROMO_WORDS = 25
+# A paragraph repeating a sentence of another one (a pull quote) has at least this many words.
+MIN_REPEATED_WORDS = 8
+_SENTENCE_END = (".", "!", "?")
+_CLOSING = "\"'”’)"
+_SENTENCES = re.compile(r"(?<=[.!?])[\"'”’]?\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _KEY_CHARS = re.compile(r"[\W_]+")
 
@@ -91,6 +96,7 @@ def clean_body(text: str, *, title: str | None = None) -> str:
     title_key = paragraph_key(title) if title else None
     seen: set[str] = set()
     kept: list[str] = []
+    keys: list[str] = []
     for paragraph in split_paragraphs(text):
         if boilerplate.end_of_article.match(paragraph):
             break
@@ -103,8 +109,42 @@ def clean_body(text: str, *, title: str | None = None) -> str:
             continue  # the headline is metadata when we know it
         seen.add(key)
         kept.append(paragraph)
+        keys.append(key)
+    kept = _without_repeated_sentences(kept, keys)
     _drop_tail(kept, boilerplate)
     return "\n\n".join(kept)
+
+
+def _without_repeated_sentences(kept: list[str], keys: list[str]) -> list[str]:
+    """Drop a paragraph that only repeats a sentence of another one: a pull quote.
+
+    Templates print a sentence of the text again, large, beside it; in the
+    extracted text it is a paragraph of its own, found word for word inside
+    another paragraph. Only whole sentences of :data:`MIN_REPEATED_WORDS` words
+    or more count: a short label or list item may well recur in a sentence.
+    When the paragraph holding it is itself made of sentences found in other
+    paragraphs (a teaser above the text strung together from the body), the
+    repeat is that paragraph's, and the body's own paragraph stays.
+    ``keys`` are the paragraphs' :func:`paragraph_key`.
+    """
+    def echoed(i: int) -> bool:
+        key = keys[i]
+        return any(len(other) > len(key) and key in other and not _compiled(j, i, kept, keys)
+                   for j, other in enumerate(keys))
+
+    return [p for i, p in enumerate(kept)
+            if not (p.rstrip(_CLOSING).endswith(_SENTENCE_END) and len(p.split()) >= MIN_REPEATED_WORDS
+                    and echoed(i))]
+
+
+def _compiled(j: int, quoted: int, kept: list[str], keys: list[str]) -> bool:
+    """Paragraph ``j`` holds, besides paragraph ``quoted``, a sentence found in a third paragraph."""
+    for sentence in _SENTENCES.split(kept[j]):
+        key = paragraph_key(sentence)
+        if len(sentence.split()) >= MIN_REPEATED_WORDS // 2 and key not in keys[quoted] \
+                and any(key in other for k, other in enumerate(keys) if k not in (j, quoted)):
+            return True
+    return False
 
 
 def _drop_tail(kept: list[str], boilerplate: Boilerplate) -> None:

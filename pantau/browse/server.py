@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pantau.db import SCHEMA_VERSION, read_only, schema_version
 from pantau.errors import PantauError, UsageError
 from pantau.store.base import StoreError
 
@@ -15,26 +16,27 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 
 def check_store(db_path: Path) -> None:
-    """Refuse, in one line, a data dir without a store; prepare a store of an earlier version once.
+    """Refuse, in one line, a data dir without a store; bring a store of an earlier version up to date once.
 
-    The view needs ``article_list`` (pantau's tables for facets and stemmed search); a store
-    written before them gets them here, once, by the store's own migration, before Datasette
-    opens it read-only.
+    The view needs the current tables (``article_list``: facets and stemmed search); a store
+    written before them gets them here, once, by its migrations (:mod:`pantau.db`), before
+    Datasette opens it read-only.
     """
     if not db_path.is_file():
         raise UsageError(f"no pantau store in {db_path.parent} (no {db_path.name}): "
                          "run pantau crawl or pantau demo first, or pass --data-dir")
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = read_only(db_path)
         try:
             tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+            version = schema_version(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot read the store {db_path}: {exc}") from None
     if "articles" not in tables:
         raise UsageError(f"{db_path} holds no articles table: not a pantau store with the embedded search")
-    if "article_list" not in tables:
+    if version != SCHEMA_VERSION:
         from pantau.store.sqlite import open_sqlite
 
         open_sqlite(db_path).close()

@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from pantau.crawl import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+    from crawler.run import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
 
     summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json,
                         log_level=args.log_level)

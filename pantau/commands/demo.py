@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from pantau.crawl import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load for a crawl
+    from crawler.run import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load for a crawl
     from pantau.fixture_site import FixtureSite
 
     demo_config = config.model_copy(update={"data_dir": config.data_dir / "demo", "store": StoreConfig(),

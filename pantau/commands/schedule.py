@@ -26,8 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from crawler.outlets import load_registry, select
-    from pantau.alerts.rules import check_rule_outlets
+    from crawler.outlets import check_rule_outlets, load_registry, select
     from schedules.jobs import RunSettings
     from schedules.service import run_service
 

@@ -33,11 +33,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from apscheduler.triggers.cron import CronTrigger
 
     from crawler.outlets import load_registry
-    from pantau.crawl import crawl_lock
+    from crawler.run import crawl_lock
     from pantau.health import assess, flag
     from pantau.locks import is_held
+    from pantau.runs import RunLog
     from pantau.state import CrawlState
-    from schedules.runs import RunLog
 
     require_data(config)
     log, state = RunLog(config.db_path), CrawlState(config.db_path)

@@ -17,6 +17,9 @@ becomes an OR of the forms the store holds (``imbauan`` → ``imbauan OR imbau O
 diimbau``), so the index itself keeps the words as written: phrases match as written, and
 FTS5's own ``snippet()`` highlights each form where it stands in the text. ``article_facets``
 holds what the browser view (``pantau browse``) facets on, one row per article.
+
+The tables are made and upgraded by :mod:`pantau.db`; what an article derives besides its row
+(filter tokens, facets, word forms) by :mod:`pantau.store.derived`.
 """
 
 from __future__ import annotations
@@ -24,9 +27,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import sys
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from itertools import islice
@@ -34,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from pantau.analysis.region_names import names_matching
+from pantau.db import add_article_store, connect
 from pantau.errors import one_line
 from pantau.models import Article
-from pantau.state import connect
 from pantau.store.base import (
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
@@ -47,99 +48,20 @@ from pantau.store.base import (
     StoreError,
     UpsertOutcome,
 )
+from pantau.store.derived import FILTERS, index_derived
 from pantau.store.query import Query, Term, parse_query
-from pantau.store.stemming import distinct_words, fold, stem
+from pantau.store.stemming import fold, stem
 from pantau.text import shorten
 from pantau.wib import local_day
 
 BULK_BATCH = 500  # articles per transaction of bulk_upsert: about 5 MB of text, a fraction of a second
-KNOWN_WORDS_MAX = 500_000  # words a connection remembers as indexed before it starts over (~40 MB)
 FORMS_MAX = 64  # word forms one query word is widened to (a stem has a dozen in a year of news)
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    url TEXT NOT NULL UNIQUE,
-    outlet TEXT NOT NULL,
-    title TEXT,
-    published TEXT,
-    day TEXT NOT NULL,              -- local (WIB) date of published, else fetched: date filters and sort
-    fetched TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    duplicate_of TEXT,
-    doc TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet, day);
-CREATE INDEX IF NOT EXISTS articles_day ON articles (day);
-CREATE TABLE IF NOT EXISTS article_tags (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (tag, article)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS article_places (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-    place TEXT NOT NULL COLLATE NOCASE,     -- a province or a regency name
-    PRIMARY KEY (place, article)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS article_people (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-    name TEXT NOT NULL COLLATE NOCASE,      -- quoted speakers and named officials
-    PRIMARY KEY (name, article)
-) WITHOUT ROWID;
--- by article: replacing an article deletes its rows (and the foreign-key cascade looks for them), and
--- its filter tokens are read from them; without these, each of those scans the whole side table
-CREATE INDEX IF NOT EXISTS article_tags_article ON article_tags (article);
-CREATE INDEX IF NOT EXISTS article_places_article ON article_places (article);
-CREATE INDEX IF NOT EXISTS article_people_article ON article_people (article);
-"""
-
-# Derived from the articles, kept current by every write; created (and filled from the stored
-# articles, once) by ``_ensure_derived``, in the transaction that fills them.
-DERIVED_SCHEMA = (
-    # every word of the full-text index, folded as FTS5 folds it, with its stem: the query side of
-    # stemmed search (the forms of a stem) and of the prefix cap (how many words a prefix has)
-    """CREATE TABLE word_forms (
-        word TEXT PRIMARY KEY,
-        stem TEXT NOT NULL
-    ) WITHOUT ROWID""",
-    "CREATE INDEX word_forms_stem ON word_forms (stem)",
-    # what the browser view facets on, as columns and JSON arrays (Datasette's array facets)
-    """CREATE TABLE article_facets (
-        article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
-        language TEXT,
-        month TEXT NOT NULL,        -- YYYY-MM of the article's day (WIB)
-        tags TEXT NOT NULL,         -- JSON arrays of the document's values, distinct, in order
-        provinces TEXT NOT NULL,
-        regencies TEXT NOT NULL,
-        speakers TEXT NOT NULL
-    )""",
-    """CREATE VIEW article_list AS
-        SELECT a.title, a.outlet, a.day, f.month, f.language, f.tags, f.provinces, f.regencies, f.speakers,
-               a.duplicate_of, a.url, a.id
-        FROM articles AS a JOIN article_facets AS f ON f.article = a.rowid
-        ORDER BY a.day DESC, a.rowid DESC""",
-)
-
-# Title, body and quotes of each article, and its filter tokens: one per outlet, tag and place. A
-# filter token is U+E000 (char(57344): a private-use character, a token character for FTS5 but never
-# matched by ``\w``, so no user query can produce one), a kind letter and the hex of the value (FTS5
-# folds its case); places are lower-cased, as the NOCASE collation of ``article_places`` compares them.
-FTS_SCHEMA = """CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, quotes, filters, tokenize = 'unicode61 remove_diacritics 2'
-)"""
-# The filter tokens of one article from its stored row and side tables: the same SQL on insert and
-# when an index of an earlier version is rebuilt, so both make the same tokens.
-_FILTERS = """(SELECT group_concat(char(57344) || token, ' ') FROM (
-    SELECT 'o' || hex(outlet) AS token FROM articles WHERE rowid = {rowid}
-    UNION ALL SELECT 't' || hex(tag) FROM article_tags WHERE article = {rowid}
-    UNION ALL SELECT 'p' || hex(lower(place)) FROM article_places WHERE article = {rowid}))"""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # bm25 column weights: a hit in the title counts more than one in the body; filter tokens count nothing
 _BM25 = "bm25(articles_fts, 4.0, 1.0, 1.5, 0.0)"
 _SNIPPET = f"snippet(articles_fts, 1, '{HIGHLIGHT_PRE}', '{HIGHLIGHT_POST}', '…', 24)"
-_FILTER_MARK = chr(57344)  # U+E000, char(57344) in _FILTERS
+_FILTER_MARK = chr(57344)  # U+E000, char(57344) in FILTERS
 LEAD_CHARS = 200  # the snippet of a search without words: the start of the body, cut at a word
 # A prefix query whose filter tokens leave at most this many articles gets its snippets in the ranking pass
 INLINE_SNIPPETS_MAX = 300
@@ -224,11 +146,9 @@ class SQLiteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect(path)
-        self.conn.executescript(SCHEMA)
-        self._ensure_fts()
+        add_article_store(self.conn)
         self._known_words: set[str] = set()  # words this connection knows are in word_forms
         self.notes: list[str] = []  # what the last search changed in the query (a capped prefix)
-        self._ensure_derived()
 
     def close(self) -> None:
         self.conn.close()
@@ -241,66 +161,6 @@ class SQLiteStore:
             yield
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot {action} the SQLite store {self.path}: {one_line(str(exc))}") from exc
-
-    def _ensure_fts(self) -> None:
-        """Create the full-text index, or rebuild one made by an earlier version (no ``filters`` column).
-
-        The rebuild copies title, body and quotes from the old index and adds the filter tokens, once,
-        in one transaction (about 20 s per 100,000 articles). An up-to-date store takes no write lock.
-        """
-        if "filters" in self._fts_sql():
-            return
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            sql = self._fts_sql()  # again, now that no other process can be rebuilding it
-            if not sql:
-                self.conn.execute(FTS_SCHEMA)
-            elif "filters" not in sql:
-                self.conn.execute(FTS_SCHEMA.replace("articles_fts", "articles_fts_rebuilt"))
-                self.conn.execute(
-                    "INSERT INTO articles_fts_rebuilt (rowid, title, body, quotes, filters) "
-                    f"SELECT f.rowid, f.title, f.body, f.quotes, {_FILTERS.format(rowid='f.rowid')} "
-                    "FROM articles_fts f"
-                )
-                self.conn.execute("DROP TABLE articles_fts")
-                self.conn.execute("ALTER TABLE articles_fts_rebuilt RENAME TO articles_fts")
-
-    def _fts_sql(self) -> str:
-        row = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
-        return str(row[0]) if row else ""
-
-    def _has_derived(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_list'").fetchone() is not None
-
-    def _ensure_derived(self, progress: Callable[[str], None] | None = None) -> None:
-        """Create ``word_forms`` and ``article_facets``; in a store of an earlier version, fill them once.
-
-        Filling reads every stored article (its words are stemmed once each: about 50 µs a distinct
-        word), in one transaction, with a progress line on stderr; the view is created last, so its
-        presence says the tables are complete. An up-to-date store takes no write lock.
-        """
-        if self._has_derived():
-            return
-        say = progress or _stderr_line
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            if self._has_derived():  # another process did it while this one waited for the lock
-                return
-            for statement in DERIVED_SCHEMA[:-1]:
-                self.conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
-                                  .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "))
-            total = self.count()
-            if total:
-                say(f"pantau: preparing stemmed search and browse facets for {total:,} stored articles (once) …")
-                started = time.monotonic()
-                rows = self.conn.execute("SELECT rowid, day, doc FROM articles ORDER BY rowid").fetchall()
-                for done, (rowid, day, doc_json) in enumerate(rows, 1):
-                    self._index_derived(rowid, day, json.loads(doc_json))
-                    if done % 20_000 == 0 and done < total:
-                        say(f"pantau: … {done:,} of {total:,} articles")
-                words = self.conn.execute("SELECT count(*) FROM word_forms").fetchone()[0]
-                say(f"pantau: done in {time.monotonic() - started:.0f} s ({words:,} distinct words)")
-            self.conn.execute(DERIVED_SCHEMA[-1])
 
     # -- writing -----------------------------------------------------------
     def upsert(self, article: Article) -> UpsertOutcome:
@@ -328,6 +188,23 @@ class SQLiteStore:
                     if report.outcomes.get(article.url, UpsertOutcome.UNCHANGED) is UpsertOutcome.UNCHANGED:
                         report.outcomes[article.url] = outcome
         return report
+
+    def mark_story(self, original: str, copies: Sequence[str]) -> None:
+        """One transaction; the column and the document change together (browse reads the one, export the
+        other). The copies of a copy are found through the partial index on ``duplicate_of``."""
+        named = {f"c{i}": copy for i, copy in enumerate(copies)}
+        marks = ",".join(f":{name}" for name in named)
+        with self._errors("write to"), self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("UPDATE articles SET duplicate_of = NULL, doc = json_set(doc, '$.duplicate_of', NULL) "
+                              "WHERE url = ? AND duplicate_of IS NOT NULL", (original,))
+            if copies:
+                self.conn.execute(
+                    "UPDATE articles SET duplicate_of = :original, doc = json_set(doc, '$.duplicate_of', :original) "
+                    f"WHERE (url IN ({marks}) OR duplicate_of IN ({marks})) AND url != :original "  # noqa: S608
+                    "AND duplicate_of IS NOT :original",
+                    {"original": original, **named},
+                )
 
     @contextmanager
     def _forgetting_on_error(self) -> Iterator[None]:
@@ -373,35 +250,11 @@ class SQLiteStore:
         self.conn.executemany("INSERT OR IGNORE INTO article_people VALUES (?, ?)", [(rowid, p) for p in people])
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, body, quotes, filters) "
-            f"VALUES (:rowid, :title, :body, :quotes, {_FILTERS.format(rowid=':rowid')})",
+            f"VALUES (:rowid, :title, :body, :quotes, {FILTERS.format(rowid=':rowid')})",
             {"rowid": rowid, "title": article.title or "", "body": a.body,
              "quotes": "\n".join(q.text for q in a.quotes)},
         )
-        self._index_derived(rowid, day, doc)
-
-    def _index_derived(self, rowid: int, day: str, doc: dict[str, Any]) -> None:
-        """The article's rows of ``article_facets`` and its words not yet in ``word_forms``."""
-        regions = doc.get("regions") or []
-
-        def distinct(values: Iterable[str | None]) -> str:
-            return json.dumps(list(dict.fromkeys(v for v in values if v)), ensure_ascii=False)
-
-        self.conn.execute(
-            "INSERT INTO article_facets (article, language, month, tags, provinces, regencies, speakers) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (rowid, doc.get("language"), day[:7], distinct(doc.get("tags") or []),
-             distinct(r.get("province") for r in regions), distinct(r.get("regency") for r in regions),
-             distinct(q.get("speaker") for q in doc.get("quotes") or [])))
-        body = doc.get("body") or ""
-        # a quote is a span of the body (its words are the body's) unless a hand-made document says otherwise
-        texts = [doc.get("title") or "", body, *(q["text"] for q in doc.get("quotes") or [] if q["text"] not in body)]
-        new = distinct_words(texts) - self._known_words
-        if new:
-            self.conn.executemany("INSERT OR IGNORE INTO word_forms (word, stem) VALUES (?, ?)",
-                                  [(w, stem(w)) for w in new])
-            if len(self._known_words) > KNOWN_WORDS_MAX:
-                self._known_words.clear()
-            self._known_words |= new
+        index_derived(self.conn, rowid, day, doc, self._known_words)
 
     # -- reading -----------------------------------------------------------
     def get(self, url: str) -> dict[str, Any] | None:
@@ -521,7 +374,7 @@ class SQLiteStore:
             terms.append(_token("o", request.outlet.encode().hex()))
         if request.region:
             names = names_matching(request.region)
-            # SQLite's lower(), as in _FILTERS, so the tokens are lower-cased exactly as when indexed
+            # SQLite's lower(), as in FILTERS, so the tokens are lower-cased exactly as when indexed
             lowered = self.conn.execute("SELECT " + ", ".join("lower(?)" for _ in names), names).fetchone()
             terms.append("(" + " OR ".join(dict.fromkeys(_token("p", p.encode().hex()) for p in lowered)) + ")")
         return terms
@@ -559,13 +412,8 @@ class SQLiteStore:
         return [(doc, score, shorten(lead, LEAD_CHARS)) for doc, score, lead in rows]
 
 
-def _stderr_line(line: str) -> None:
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
-
-
 def _token(kind: str, hex_value: str) -> str:
-    """One filter token as an FTS5 string (see ``FTS_SCHEMA``)."""
+    """One filter token as an FTS5 string (see ``pantau.store.derived.FILTERS``)."""
     return f'"{_FILTER_MARK}{kind}{hex_value}"'
 
 

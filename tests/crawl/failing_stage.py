@@ -13,11 +13,11 @@ from typing import Any
 
 from scrapy.settings import Settings
 
-import pantau.crawl
+import crawler.run
 from pantau.cli import main
 
 FAILING_OUTLET = sys.argv[1] if __name__ == "__main__" else ""
-_settings = pantau.crawl.crawl_settings
+_settings = crawler.run.crawl_settings
 
 
 class Explodes:
@@ -34,5 +34,5 @@ def crawl_settings(*args: Any, **kwargs: Any) -> Settings:
 
 
 if __name__ == "__main__":
-    pantau.crawl.crawl_settings = crawl_settings
+    crawler.run.crawl_settings = crawl_settings
     sys.exit(main(sys.argv[2:]))

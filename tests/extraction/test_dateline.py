@@ -21,6 +21,15 @@ from pantau.extract import extract_page
     ("Kamis, 05/11/2015 09:25 WIB", datetime(2015, 11, 5, 9, 25)),
     ("Sabtu, 10 Ogos 2024", datetime(2024, 8, 10)),
     ("Diperbarui 2024-10-30 17:41", datetime(2024, 10, 30, 17, 41)),
+    # Malay and English month names, 12-hour clocks, separators before the clock, zones east of WIB
+    ("Disember 3, 2024 @ 4:32pm", datetime(2024, 12, 3, 16, 32)),
+    ("Selasa, 3 Dis 2024 12:15am", datetime(2024, 12, 3, 0, 15)),
+    ("3 Disember 2024, 12:05 PM", datetime(2024, 12, 3, 12, 5)),
+    ("Friday, 22 Nov 2024 4:55 PM MYT", datetime(2024, 11, 22, 16, 55, tzinfo=timezone(timedelta(hours=8)))),
+    ("Mon, Dec 2nd, 2024 • 4:32 p.m.", datetime(2024, 12, 2, 16, 32)),
+    ("2nd of December 2024 · 16:20", datetime(2024, 12, 2, 16, 20)),
+    ("Jumat, 6 Desember 2024 | 09.30 WIT", datetime(2024, 12, 6, 9, 30, tzinfo=timezone(timedelta(hours=9)))),
+    ("12 Mrt 2024", datetime(2024, 3, 12)),
 ])
 def test_printed_dates_are_read_with_their_time_and_zone(printed: str, expected: datetime) -> None:
     assert parse_date(printed) == expected
@@ -60,3 +69,73 @@ def test_metadata_then_a_time_element_below_the_headline_come_before_a_printed_l
     timed = page("<time datetime='2024-10-22T08:00:00+07:00'>Selasa</time> Senin, 21 Oktober 2024")
     assert extract_page(timed, URL).published == datetime(  # type: ignore[union-attr]
         2024, 10, 22, 8, 0, tzinfo=timezone(timedelta(hours=7)))
+
+
+def below(html: str) -> datetime | None:
+    tree = lxml.html.fromstring(f"<div><h1>{TITLE}</h1>{html}</div>")
+    return date_below(tree.find(".//h1"))
+
+
+def test_a_photo_caption_s_date_is_not_the_date_line() -> None:
+    caption = ("<figure><img src='/f.jpg'><figcaption>Menteri berbicara di Shah Alam pada November 19, 2024. "
+               "— Picture by Yusof</figcaption></figure>")
+    assert below(f"{caption}<div>Friday, 22 Nov 2024 4:55 PM MYT</div><p>{STORY[0]}</p>") == datetime(
+        2024, 11, 22, 16, 55, tzinfo=timezone(timedelta(hours=8)))
+    styled = "<div class='image-caption'>Rapat paripurna, Jumat (29/11/2024). Foto: Humas</div>"
+    assert below(f"{styled}<p>Oleh Tim Warta, 30 November 2024 08:00</p>") == datetime(2024, 11, 30, 8, 0)
+
+
+def test_a_date_in_a_sentence_of_the_text_is_the_event_s_not_the_publication_s() -> None:
+    lead = ("SANGGAU – DPRD Kabupaten Sanggau menyetujui Raperda APBD Tahun Anggaran 2025 dalam rapat paripurna, "
+            "Jumat (29/11/2024).")
+    assert below(f"<p>{lead}</p><p>{STORY[1]}</p>") is None
+    assert below(f"<p>Sabtu, 30 November 2024 | 10:15 WIB</p><p>{lead}</p>") == datetime(2024, 11, 30, 10, 15)
+    table_cell = f"<table><tr><td>Senin, 4 November 2024 | Admin<br><br>{lead}</td></tr></table>"
+    assert below(table_cell) == datetime(2024, 11, 4)  # a line of its own before the text in the same cell
+
+
+def test_the_update_s_date_is_not_the_publication_s() -> None:
+    published = datetime(2024, 11, 22, 15, 20)
+    assert below("<p>Diperbarui 23 November 2024 08:02 WIB · 22 November 2024 15:20 WIB</p>") == published
+    assert below("<p>Terakhir diperbarui: Sabtu, 23/11/2024 · Diterbitkan 22/11/2024 15:20</p>") == published
+    assert below("<p>22 November 2024 15:20 WIB · <time datetime='2024-11-23T08:02:00+07:00'>Diperbarui "
+                 "23 November 2024</time></p>") == published
+    assert below("<p><time datetime='2024-11-23T08:02:00+07:00'>Updated 23 Nov</time> "
+                 "<time datetime='2024-11-22T15:20:00+07:00'>22 Nov</time></p>") == datetime(
+        2024, 11, 22, 15, 20, tzinfo=timezone(timedelta(hours=7)))
+    assert below("<p><time itemprop='dateModified' datetime='2024-11-23T08:02:00'>23 Nov</time></p>") is None
+
+
+def test_a_relative_printed_date_leaves_the_date_to_the_metadata() -> None:
+    for meta in ('<meta property="article:published_time" content="2024-11-28T13:10:00+07:00">',
+                 '<script type="application/ld+json">{"@type": "NewsArticle", '
+                 '"datePublished": "2024-11-28T13:10:00+07:00"}</script>'):
+        extracted = extract_page(page("Oleh Redaksi · 2 jam yang lalu", meta=meta), URL)
+        assert extracted is not None and extracted.published is not None
+        assert extracted.published.date().isoformat() == "2024-11-28", meta
+
+
+def test_when_metadata_and_json_ld_name_different_days_the_printed_date_decides() -> None:
+    def published(printed: str) -> str:
+        meta = ('<meta property="article:published_time" content="2024-12-04T14:30:00+07:00">'
+                '<script type="application/ld+json">{"@type": "NewsArticle", '
+                '"datePublished": "2024-12-05T09:10:00+07:00"}</script>')
+        extracted = extract_page(page(printed, meta=meta), URL)
+        assert extracted is not None and extracted.published is not None
+        return extracted.published.isoformat()
+    assert published("Rabu, 04 Desember 2024 – 14:30 WIB") == "2024-12-04T14:30:00+07:00"
+    assert published("Kamis, 05 Desember 2024 – 09:10 WIB") == "2024-12-05T09:10:00+07:00"
+    assert published("Admin") == "2024-12-04T14:30:00+07:00"  # nothing printed: the metadata first
+
+
+def test_a_time_stated_without_a_zone_takes_the_zone_of_the_same_clock_time_stated_with_one() -> None:
+    naive = '<meta property="article:published_time" content="2024-11-22 16:55:35">'
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2024-11-22T16:55:35+08:00"}</script>')
+    myt = timezone(timedelta(hours=8))
+    assert extract_page(page("Admin", meta=naive + ld), URL).published == datetime(  # type: ignore[union-attr]
+        2024, 11, 22, 16, 55, 35, tzinfo=myt)
+    assert extract_page(page("Jumat, 22 November 2024 | 16:55 WITA", meta=naive), URL).published == datetime(  # type: ignore[union-attr]
+        2024, 11, 22, 16, 55, 35, tzinfo=myt)
+    assert extract_page(page("Admin", meta=naive), URL).published == datetime(  # type: ignore[union-attr]
+        2024, 11, 22, 16, 55, 35, tzinfo=timezone(timedelta(hours=7)))  # nothing says otherwise: WIB

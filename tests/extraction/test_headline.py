@@ -8,7 +8,7 @@ from layouts import STORY, TITLE, URL, paragraphs
 from layouts import page as layout_page
 
 from pantau.extract import extract_page
-from pantau.headline import headline, page_site_names, strip_site_name
+from pantau.headline import SiteNames, headline, is_branding, page_site_names, strip_site_name
 
 
 def head(metas: str, body: str = "") -> lxml.html.HtmlElement:
@@ -97,3 +97,73 @@ def test_a_heading_on_another_subject_above_the_text_does_not_replace_a_good_met
     for heading in ("<h2>Berita Terbaru Hari Ini</h2>", "<h1>Portal Berita Warga Online</h1>"):
         html = layout_page(f"{heading}<div class='isi'>{paragraphs(STORY)}</div>")
         assert extracted_title(html) == TITLE, heading
+
+
+def test_the_site_s_name_set_as_the_h1_of_every_page_is_not_the_headline() -> None:
+    """Old CMS themes print the site's name in an <h1> (marked as the logo or site title) and copy it into
+    <title>; the article's headline is a lesser heading."""
+    story = f"<h2 itemprop='headline'>{TITLE}</h2><div class='isi'>{paragraphs(STORY)}</div>"
+    for banner in ("<h1 class='site-title'>PEMERINTAH KABUPATEN SLEMAN</h1>",
+                   "<div id='logo'><h1><a href='/'>PEMERINTAH KABUPATEN SLEMAN</a></h1></div>"):
+        html = (f"<html><head><title>Pemerintah Kabupaten Sleman</title></head><body><header>{banner}</header>"
+                f"{story}</body></html>")
+        assert extracted_title(html) == TITLE, banner
+
+
+def test_the_home_page_s_og_title_copied_into_every_page_is_the_site_s_name() -> None:
+    """og:url at the site's root on an article page: its og:title is the home page's, the <h1> that repeats
+    it is the banner (no class says so here)."""
+    html = ("<html><head><meta property='og:title' content='Pemerintah Kabupaten Sleman'>"
+            "<meta property='og:url' content='https://slemankab.example/'><title>Pemerintah Kabupaten Sleman</title>"
+            "</head><body><header><h1>PEMERINTAH KABUPATEN SLEMAN</h1></header>"
+            f"<h2>{TITLE}</h2><div class='isi'>{paragraphs(STORY)}</div></body></html>")
+    assert extracted_title(html) == TITLE
+    article_url = html.replace("content='https://slemankab.example/'", f"content='{URL}'")
+    assert extracted_title(article_url) == "PEMERINTAH KABUPATEN SLEMAN"  # an og:url of the page: its title stands
+
+
+@pytest.mark.parametrize(("url", "title", "expected"), [
+    ("https://www.radarbogor.id/2024/11/04/x", "Bupati Lantik 20 Pejabat Eselon | Radar Bogor",
+     "Bupati Lantik 20 Pejabat Eselon"),
+    ("https://kendal.bawaslu.go.id/berita/x", "Bawaslu Kendal - Sosialisasi Netralitas ASN",
+     "Sosialisasi Netralitas ASN"),
+    # a host's label is a place named in headlines too: only a whole segment spelling it is the site's name
+    ("https://kendal.bawaslu.go.id/berita/x", "Pilkada 2024 - Bawaslu Kendal Temukan ASN Tidak Netral",
+     "Pilkada 2024 - Bawaslu Kendal Temukan ASN Tidak Netral"),
+])
+def test_a_site_name_known_only_from_the_host_is_stripped_from_the_metadata_title(url: str, title: str,
+                                                                                   expected: str) -> None:
+    tree = head(f'<meta property="og:title" content="{title}">')
+    assert headline(tree, url=url) == expected
+
+
+def test_a_section_s_name_in_the_metadata_does_not_keep_the_printed_headline_out() -> None:
+    """og:title "Berita Daerah - Warta Sleman" is the section page's title copied into the article: too short to be
+    a headline, so the <h1> above the text needs to share no word with it."""
+    html = layout_page(f"<h1>{TITLE}</h1><div class='isi'>{paragraphs(STORY)}</div>", title="Berita Daerah")
+    assert extracted_title(html) == TITLE
+
+
+def test_a_title_spelling_the_host_s_name_is_the_site_s_name() -> None:
+    html = (f"<html><head><title>Warta Sleman</title></head><body><h2>{TITLE}</h2>"
+            f"<div class='isi'>{paragraphs(STORY)}</div></body></html>")
+    page = extract_page(html, "https://wartasleman.id/berita/2024/11/04/x")
+    assert page is not None and page.title == TITLE
+
+
+def test_a_headline_under_a_wrong_og_url_is_not_taken_for_the_site_s_name() -> None:
+    """An SEO plugin that puts the site's root in og:url does not make a headline-long og:title the site's name."""
+    def declared(og_title: str) -> tuple[str, ...]:
+        tree = head(f"<meta property='og:url' content='https://wartasleman.id/'>"
+                    f"<meta property='og:title' content='{og_title}'>")
+        return SiteNames(tree, (), "https://wartasleman.id/berita/2024/11/04/x").declared
+    assert declared("Pemerintah Kabupaten Sleman") == ("Pemerintah Kabupaten Sleman",)
+    assert declared(f"{TITLE}: Tiga Laporan Diklarifikasi") == ()
+
+
+def test_only_blocks_close_around_a_heading_mark_it_as_the_logo() -> None:
+    logo = lxml.html.fromstring("<div class='site-branding'><p class='x'><a href='/'><span>Warta</span></a></p></div>")
+    assert is_branding(logo.find(".//span"))
+    deep = lxml.html.fromstring(f"<div class='brand-theme'><main><div class='content'><article><h1>{TITLE}</h1>"
+                                "</article></div></main></div>")
+    assert not is_branding(deep.find(".//h1"))

@@ -267,6 +267,24 @@ CASES: dict[str, Case] = {
         site("https://www.jpnn.com/", ["/tag/pilkada-serentak-2025", "/author/redaksi-jpnn-com", "/news",
                                        "/indeks"]),
     ),
+    "lokomedia-prefixed-slug-html": Case(
+        "https://posoraya.id/",
+        site("https://posoraya.id/", [
+            "/berita-bupati-poso-ingatkan-asn-jaga-netralitas.html",
+            "/berita-bawaslu-poso-temukan-tujuh-asn-langgar-netralitas.html",
+            "/berita-banjir-rendam-sembilan-desa-di-lore-utara.html",
+            "/berita-harga-cabai-rawit-di-pasar-poso-naik.html",
+            "/berita-kpu-poso-gelar-debat-publik-kedua.html",
+        ]),
+        site("https://posoraya.id/", [
+            "/kategori-1-politik.html", "/kategori-2-peristiwa.html", "/tag-asn.html", "/tag-kepala-desa.html",
+            "/halaman-1-redaksi.html", "/halaman-2-pedoman-media-siber.html", "/agenda.html", "/indeks",
+            "/indeks?page=2",
+        ]),
+        site("https://posoraya.id/", ["/berita-pemkab-poso-salurkan-bantuan-beras-untuk-korban-banjir.html"]),
+        site("https://posoraya.id/", ["/kategori-3-ekonomi-dan-bisnis.html", "/tag-pilkada-poso-2026.html",
+                                      "/halaman-3-tentang-kami-dan-redaksi.html", "/galeri-foto-kegiatan-bupati.html"]),
+    ),
     "wordpress-without-permalinks": Case(
         "https://desa.contoh.id/",
         site("https://desa.contoh.id/", ["/?p=123", "/?p=130", "/?p=141", "/?p=152"]),
@@ -378,6 +396,18 @@ def test_slugs_have_no_dots_unless_the_site_s_do() -> None:
     dotted = infer_pattern("https://contoh.id/", [("https://contoh.id/harga-emas-rp1.5-juta-per-gram/", True),
                                                   ("https://contoh.id/warga-gotong-royong-bersihkan/", True)])
     assert dotted is not None and re.match(dotted.pattern, "https://contoh.id/ihsg-naik-0.8-persen-hari-ini/")
+
+
+@pytest.mark.parametrize("count", [4, 6])
+def test_a_first_word_stories_share_by_chance_is_not_a_prefix(count: int) -> None:
+    """Post-name stories that all start with "bupati-" say nothing about the next one: the pages beside them
+    (WordPress static pages) are not named by a first word the way Lokomedia's kategori-/tag-/halaman- are."""
+    stories = ["resmikan-pasar-ikan-baru", "lantik-pejabat-administrator", "tinjau-lokasi-banjir",
+               "buka-festival-budaya", "serahkan-bantuan-beras", "pimpin-apel-netralitas-asn"][:count]
+    found = infer_pattern("https://contoh.id/", [(f"https://contoh.id/bupati-{s}/", True) for s in stories] + [
+        (f"https://contoh.id/{p}/", False) for p in ("tentang-kami", "hubungi-kami", "pedoman-media-siber")])
+    assert found is not None
+    assert re.match(found.pattern, "https://contoh.id/warga-gotong-royong-bersihkan-saluran/")
 
 
 def test_nothing_article_shaped_gives_no_pattern() -> None:

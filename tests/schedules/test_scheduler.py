@@ -17,8 +17,8 @@ from conftest import assert_each_alert_mailed_once, free_port, run_pantau, smtp_
 
 from pantau.config import load_config
 from pantau.fixture_site import FixtureSite
+from pantau.runs import RunLog
 from schedules.jobs import RunSettings, Supervisor, crawl_job, run_in_child
-from schedules.runs import RunLog
 
 
 def test_child_returns_its_summary() -> None:

@@ -160,6 +160,7 @@ def test_a_store_of_the_earlier_version_is_migrated_on_open(tmp_path):
         conn.execute("DROP TABLE articles_fts")
         conn.execute(OLD_FTS)
         conn.executemany("INSERT INTO articles_fts (rowid, title, body, quotes) VALUES (?, ?, ?, ?)", rows)
+        conn.execute("PRAGMA user_version = 0")  # made before the migrations were numbered
     conn.close()
     store = SQLiteStore(tmp_path / "pantau.db")
     store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")

@@ -135,7 +135,8 @@ def test_a_store_made_before_stemming_is_migrated_once_with_a_progress_line(tmp_
         store.upsert(make_article(url, body, title=title, tags=("imbauan",), regions=(BABEL,), speaker="Hendra"))
     store.close()
     conn = sqlite3.connect(path)  # back to the schema of the earlier version
-    conn.executescript("DROP VIEW article_list; DROP TABLE word_forms; DROP TABLE article_facets;")
+    conn.executescript("DROP VIEW article_list; DROP TABLE word_forms; DROP TABLE article_facets; "
+                       "PRAGMA user_version = 4;")  # the version before stemmed search
     conn.close()
     capsys.readouterr()
     store = SQLiteStore(path)

@@ -8,26 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pantau.state import add_columns, connect
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    outlet TEXT NOT NULL,
-    started TEXT NOT NULL,
-    finished TEXT,
-    duration REAL,
-    outcome TEXT NOT NULL,          -- running | ok | error | timeout | stopped
-    new INTEGER NOT NULL DEFAULT 0,
-    updated INTEGER NOT NULL DEFAULT 0,
-    errors INTEGER NOT NULL DEFAULT 0,
-    detail TEXT,                    -- the crawl summary (JSON) or the failure
-    origin TEXT NOT NULL DEFAULT 'schedule'  -- schedule | manual (pantau crawl, pantau demo)
-);
-CREATE INDEX IF NOT EXISTS runs_outlet ON runs (outlet, id);
-"""
-# Columns added after the first release; an older table gets them on open.
-ADDED_COLUMNS = {"origin": "TEXT NOT NULL DEFAULT 'schedule'"}
+from pantau.db import connect
 
 
 @dataclass
@@ -47,8 +28,6 @@ class Run:
 class RunLog:
     def __init__(self, db_path: Path) -> None:
         self.conn = connect(db_path)
-        self.conn.executescript(SCHEMA)
-        add_columns(self.conn, "runs", ADDED_COLUMNS)
 
     def close(self) -> None:
         self.conn.close()

@@ -9,10 +9,14 @@ which leaves it nothing to fetch twice, and a scheduled one skips the outlet.
 SIGINT/SIGTERM stop it the way Scrapy does (the first gracefully: spiders and
 pipelines close, queued alerts are still sent within their budget; a second at
 once) and the summary says which signal ended it.
+
+A crawl opens one crawl state and one article store (:class:`crawler.context.CrawlContext`)
+for its spider, every pipeline and its health record, and closes them when it is over.
 """
 
 from __future__ import annotations
 
+import logging
 import signal
 import sqlite3
 import sys
@@ -27,30 +31,31 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
+from crawler.context import CrawlContext
 from crawler.errors import LoggedErrors, quiet_counted_tracebacks
-from crawler.outlets import Outlet, load_registry, select
+from crawler.outlets import Outlet, check_rule_outlets, load_registry, select
 from crawler.report import CrawlSummary, OutletSummary
 from crawler.spiders.news import NewsSpider
-from pantau.alerts.rules import check_rule_outlets
 from pantau.config import Config
 from pantau.errors import PantauError
-from pantau.health import record_runs
 from pantau.locks import FileLock, locks_dir
+from pantau.runs import RunLog
 from pantau.state import CrawlState
 
 __all__ = ["CrawlSummary", "OutletBusy", "OutletSummary", "crawl_lock", "crawl_settings", "format_summary",
            "run_crawl"]
+logger = logging.getLogger(__name__)
 
 
 class OutletBusy(PantauError):
     """Another process is crawling an outlet of this crawl (a scheduled crawl then skips it)."""
 
 
-def crawl_settings(config: Config, *, progress: bool = False, log_level: str = "WARNING") -> Settings:
+def crawl_settings(context: CrawlContext, *, progress: bool = False, log_level: str = "WARNING") -> Settings:
     """Scrapy settings: the project defaults, the user's ``[crawl]`` section, the run's objects."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    c = config.crawl
+    c = context.config.crawl
     settings.setdict({
         "USER_AGENT": c.user_agent,
         "ROBOTSTXT_OBEY": c.obey_robots,
@@ -59,7 +64,7 @@ def crawl_settings(config: Config, *, progress: bool = False, log_level: str = "
         "RETRY_TIMES": c.retry_times,
         "CONCURRENT_REQUESTS_PER_DOMAIN": c.concurrent_requests_per_domain,
         "LOG_LEVEL": log_level,
-        "PANTAU_CONFIG": config,
+        "PANTAU_CONTEXT": context,
         "PANTAU_PROGRESS": progress,
     }, priority="cmdline")
     if progress:
@@ -154,8 +159,6 @@ class _ManualRuns:
     disk) costs a warning, never the crawl or its summary."""
 
     def __init__(self, db_path: Path, outlets: list[str]) -> None:
-        from schedules.runs import RunLog
-
         self.ids: dict[str, int] = {}
         try:
             self.log: RunLog | None = RunLog(db_path)
@@ -188,24 +191,50 @@ def _warn(exc: Exception) -> None:
 
 
 def _crawl(config: Config, outlets: list[Outlet], *, progress: bool, log_level: str) -> CrawlSummary:
-    state = CrawlState(config.db_path)
+    """The crawl, with one crawl state and one store for the spider, every pipeline and its records."""
+    context = CrawlContext(config)
     try:
-        process = CrawlerProcess(crawl_settings(config, progress=progress, log_level=log_level))
+        process = CrawlerProcess(crawl_settings(context, progress=progress, log_level=log_level))
         crawler = process.create_crawler(NewsSpider)
         failures: list[Failure] = []
-        process.crawl(crawler, outlets=outlets, state=state).addErrback(failures.append)
+        process.crawl(crawler, outlets=outlets, state=context.state).addErrback(failures.append)
         with LoggedErrors() as logged, _StopOnSignal(process) as stop:
             process.start(install_signal_handlers=False)
         stats = crawler.stats.get_stats() if crawler.stats else {}
+        if failures:
+            failure = failures[0]
+            raise PantauError(f"the crawl could not run: {type(failure.value).__name__}: "
+                              f"{failure.getErrorMessage()}")
+        summary = CrawlSummary.from_stats(stats, [o.id for o in outlets], logged=logged.messages,
+                                          interrupted_by=stop.received)
+        # per outlet: failed? a new article? (pantau status)
+        record_runs(context.state, summary, datetime.now(UTC))
     finally:
-        state.close()
-    if failures:
-        failure = failures[0]
-        raise PantauError(f"the crawl could not run: {type(failure.value).__name__}: {failure.getErrorMessage()}")
-    summary = CrawlSummary.from_stats(stats, [o.id for o in outlets], logged=logged.messages,
-                                      interrupted_by=stop.received)
-    record_runs(config.db_path, summary, datetime.now(UTC))  # per outlet: failed? a new article? (pantau status)
+        context.close()
     return summary
+
+
+def run_failed(row: OutletSummary) -> bool:
+    """Whether this finished run failed for the outlet: errors, and nothing got from any source
+    (no page fetched, no known article seen); see :mod:`pantau.health`."""
+    return bool(row.errors) and not (row.pages_fetched or row.skipped_known)
+
+
+def record_runs(state: CrawlState, summary: CrawlSummary, ended: datetime) -> None:
+    """Record a finished crawl's runs in the outlets' health, one per outlet (a crawl stopped early
+    records nothing).
+
+    A store that cannot take the record (a full disk) costs this run's health record, one
+    warning line, not the crawl's summary.
+    """
+    if summary.finish_reason != "finished":
+        return
+    try:
+        for row in summary.outlets:
+            state.record_run(row.outlet, ended, failed=run_failed(row), new=row.new + row.duplicates,
+                             error=row.errors[-1] if row.errors else None)
+    except (sqlite3.Error, OSError) as exc:
+        logger.warning("outlet health of this crawl not recorded: %s", exc)
 
 
 def format_summary(summary: CrawlSummary, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> None:
