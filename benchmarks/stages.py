@@ -29,6 +29,7 @@ from pantau.extract import extract_page
 from pantau.models import Article, Region
 from pantau.state import CrawlState, body_sketch
 from pantau.store.sqlite import SQLiteStore
+from pantau.stories import store_in_story
 from pipelines.dedupe import fingerprint
 
 T = TypeVar("T")
@@ -97,26 +98,16 @@ def stage_costs(sample: Sequence[Page]) -> dict[str, dict[str, float]]:
                                               fallback_region=FALLBACK))
                 times["analysis"].append(ms)
 
-                def dedup(b: str = body, title: str | None = extracted.title,
-                          url: str = page.url) -> tuple[str, list[int], str | None]:
-                    sketch = body_sketch(b)
-                    return fingerprint(title, b), sketch, state.find_copy_of(url, sketch)
+                def dedup(b: str = body, title: str | None = extracted.title) -> tuple[str, list[int]]:
+                    return fingerprint(title, b), body_sketch(b)
 
-                (fp, sketch, duplicate_of), ms = _timed(dedup)
+                (fp, sketch), ms = _timed(dedup)
                 times["dedup"].append(ms)
                 fetched = datetime.now(UTC)
                 article = Article(url=page.url, outlet="bench", title=extracted.title,
                                   published=extracted.published, fetched=fetched, analysis=analysis,
-                                  author=extracted.author, editor=extracted.editor, fingerprint=fp,
-                                  duplicate_of=duplicate_of)
-
-                def save(a: Article = article, s: list[int] = sketch) -> None:
-                    store.upsert(a)
-                    state.record_page(a.url, "bench", "stored", a.fetched, fingerprint=a.fingerprint)
-                    if a.duplicate_of is None:
-                        state.record_sketch(a.url, s)
-
-                _, ms = _timed(save)
+                                  author=extracted.author, editor=extracted.editor, fingerprint=fp)
+                _, ms = _timed(partial(store_in_story, store, state, article, sketch))
                 times["store"].append(ms)
         finally:
             store.close()

@@ -122,6 +122,14 @@ CREATE TABLE IF NOT EXISTS health_notices (
 );
 """
 
+STORY_LINKS = """
+CREATE TABLE IF NOT EXISTS story_links (
+    url TEXT PRIMARY KEY,           -- a page the crawl stored as a syndicated copy, or turned into one
+    original TEXT NOT NULL          -- the original of its story (what the store's duplicate_of says)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_links_original ON story_links (original);
+"""
+
 # -- the embedded article store -------------------------------------------------------------------
 
 ARTICLE_TABLES = """
@@ -194,6 +202,10 @@ ARTICLE_LIST = """CREATE VIEW article_list AS
            a.duplicate_of, a.url, a.id
     FROM articles AS a JOIN article_facets AS f ON f.article = a.rowid
     ORDER BY a.day DESC, a.rowid DESC"""
+
+# The copies of a story, found when its original turns out to be a page stored later (pantau.stories)
+ARTICLES_BY_ORIGINAL = """CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles (duplicate_of)
+    WHERE duplicate_of IS NOT NULL"""
 
 # -- the migrations -------------------------------------------------------------------------------
 
@@ -291,6 +303,19 @@ def _word_forms_and_facets(conn: sqlite3.Connection) -> None:
     conn.execute(ARTICLE_LIST)
 
 
+def _story_links(conn: sqlite3.Connection) -> None:
+    """Which stored page is a copy of which original, for the alerts' "once per story" (pantau.stories).
+
+    Not filled from the pages stored before: none of them was ever made a copy after being alerted
+    on, and their marks are found through the store's ``duplicate_of``.
+    """
+    _execute(conn, STORY_LINKS)
+
+
+def _articles_by_original(conn: sqlite3.Connection) -> None:
+    conn.execute(ARTICLES_BY_ORIGINAL)
+
+
 # In order: user_version N means the first N have run. Append only; never change one that shipped.
 MIGRATIONS = (
     Migration(_previous_release, _previous_release_store),  # 1: the schema of the previous release (59542a1)
@@ -298,6 +323,7 @@ MIGRATIONS = (
     Migration(_outbox_claims),                              # 3
     Migration(_run_origin),                                 # 4
     Migration(store=_word_forms_and_facets),                # 5
+    Migration(_story_links, _articles_by_original),         # 6
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,8 +8,9 @@ containers sharing the data dir volume (same kernel); the SQLite store under
 the same dir already needs that kind of file system.
 
 Locks in use: ``schedule.lock`` (one scheduler per data dir), ``crawl-<outlet>.lock``
-(one crawl of an outlet at a time) and ``sender-<token>.lock`` (an alert sender
-is alive; see :mod:`pantau.alerts.outbox`).
+(one crawl of an outlet at a time), ``sender-<token>.lock`` (an alert sender
+is alive; see :mod:`pantau.alerts.outbox`) and ``stories.lock`` (one page at a time
+is placed in its syndicated story and stored; see :mod:`pantau.stories`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,16 @@ def locks_dir(data_dir: Path) -> Path:
 
 
 class FileLock:
-    """An exclusive ``flock`` on one file; the holder writes its pid and host into it for messages."""
+    """An exclusive ``flock`` on one file; the holder writes its pid and host into it for messages.
 
-    def __init__(self, path: Path) -> None:
+    ``records_holder=False``: a lock taken for a few milliseconds many times a second (one per stored
+    page), where nobody is told who holds it, skips that write: truncating the file costs more than
+    the work the lock guards.
+    """
+
+    def __init__(self, path: Path, *, records_holder: bool = True) -> None:
         self.path = path
+        self.records_holder = records_holder
         self._fd: int | None = None
 
     @property
@@ -52,8 +59,9 @@ class FileLock:
         except BaseException:
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
+        if self.records_holder:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
         self._fd = fd
         return True
 

@@ -4,11 +4,17 @@ This is local operational state, kept in ``<data-dir>/pantau.db`` whichever
 article store is used: which article pages are known (so a re-crawl does not
 fetch them again), which discovered URLs are aliases of which canonical URL,
 the validators (ETag/Last-Modified) of feeds, sitemaps and listings for
-conditional requests, and a bottom-k MinHash sketch of every stored body to
-spot syndicated copies. It needs transactions and unique keys, not search.
+conditional requests, a bottom-k MinHash sketch of the body of every story's
+original to spot syndicated copies, and which stored page is a copy of which
+original (``story_links``; see :mod:`pantau.stories` for who is the original).
+It needs transactions and unique keys, not search.
 It also keeps each outlet's health: when a run last stored a new article and
 how many runs in a row failed, so an outlet that breaks silently is noticed.
 Its tables are made, and upgraded, by :mod:`pantau.db`.
+
+Only originals are indexed: a page stored as a copy, or made one when its story's original
+turned up later, has no sketch there, so a further copy is always marked as a copy of the
+original, never of another copy.
 
 Sketches are kept whole per URL (for the resemblance) and indexed by hash (to
 find candidates). A hash that many stored bodies share is boilerplate, a
@@ -28,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pantau.db import connect
+from pantau.locks import FileLock, locks_dir
 
 SKETCH_SIZE = 64  # k of the bottom-k sketch
 SHINGLE_WORDS = 5
@@ -77,6 +84,17 @@ def _when(value: str | None) -> datetime | None:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where a stored page stands in its syndicated story (decided by :mod:`pantau.stories`)."""
+
+    original: str  # the story's original: the page itself, or the page it copies
+    copies: tuple[str, ...] = ()  # pages that become copies of ``original`` now, with the copies they had
+
+    def duplicate_of(self, url: str) -> str | None:
+        return None if url == self.original else self.original
+
+
+@dataclass(frozen=True)
 class KnownPage:
     url: str
     status: str
@@ -89,6 +107,7 @@ class CrawlState:
 
     def __init__(self, path: Path) -> None:
         self.conn = connect(path)
+        self.locks = locks_dir(path.parent)
 
     def close(self) -> None:
         self.conn.close()
@@ -140,17 +159,46 @@ class CrawlState:
                     fingerprint: str | None = None, aliases: tuple[str, ...] = ()) -> None:
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute(
-                "INSERT INTO pages (url, outlet, status, fingerprint, fetched) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(url) DO UPDATE SET status = excluded.status, fingerprint = excluded.fingerprint, "
-                "fetched = excluded.fetched",
-                (url, outlet, status, fingerprint, fetched.isoformat()),
-            )
-            for alias in aliases:
-                if alias != url:
-                    self.conn.execute(
-                        "INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (alias, url)
-                    )
+            self._record_page(url, outlet, status, fetched, fingerprint, aliases)
+
+    def _record_page(self, url: str, outlet: str, status: str, fetched: datetime, fingerprint: str | None,
+                     aliases: tuple[str, ...]) -> None:
+        self.conn.execute(
+            "INSERT INTO pages (url, outlet, status, fingerprint, fetched) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(url) DO UPDATE SET status = excluded.status, fingerprint = excluded.fingerprint, "
+            "fetched = excluded.fetched",
+            (url, outlet, status, fingerprint, fetched.isoformat()),
+        )
+        for alias in aliases:
+            if alias != url:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (alias, url)
+                )
+
+    def record_stored(self, url: str, outlet: str, fetched: datetime, fingerprint: str, aliases: tuple[str, ...],
+                      sketch: list[int], placement: Placement) -> None:
+        """A page stored where ``placement`` puts it, in one transaction: the page known, its sketch indexed
+        if it is its story's original, and the pages that become copies taken out of the index and linked
+        (with the copies they had) to the original."""
+        copies = placement.copies
+        marks = ",".join("?" * len(copies))
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._record_page(url, outlet, "stored", fetched, fingerprint, aliases)
+            if copies:
+                for table in ("sketches", "body_sketches"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE url IN ({marks})", copies)  # noqa: S608
+                self.conn.execute(f"UPDATE story_links SET original = ? WHERE original IN ({marks})",  # noqa: S608
+                                  (placement.original, *copies))
+                self.conn.executemany("INSERT OR REPLACE INTO story_links (url, original) VALUES (?, ?)",
+                                      [(copy, placement.original) for copy in copies])
+            if placement.original == url:
+                self.conn.execute("DELETE FROM story_links WHERE url = ?", (url,))
+                self._index_sketch(url, sketch)
+
+    def story_lock(self) -> FileLock:
+        """The lock under which a page is placed in its story and stored (see :mod:`pantau.stories`)."""
+        return FileLock(self.locks / "stories.lock", records_holder=False)
 
     # -- conditional requests ---------------------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:
@@ -166,7 +214,8 @@ class CrawlState:
 
     # -- near duplicates --------------------------------------------------
     def find_copy_of(self, url: str, sketch: list[int]) -> str | None:
-        """The earlier-stored URL whose body this sketch resembles, if any.
+        """The stored original whose body this sketch resembles, if any (which of the two is the story's
+        original is :mod:`pantau.stories`' decision).
 
         Candidates are the stored bodies sharing the most of this sketch's hashes, counting only
         hashes with at most ``SHARED_HASH_CAP`` bodies, so at most k × (cap + 1) index entries are
@@ -193,22 +242,30 @@ class CrawlState:
         row = self.conn.execute("SELECT hashes FROM body_sketches WHERE url = ?", (url,)).fetchone()
         return list(struct.unpack(f">{len(row[0]) // 8}q", row[0])) if row is not None else []
 
-    def record_sketch(self, url: str, sketch: list[int]) -> None:
-        """Keep the body's sketch, indexed by its hashes that are not boilerplate (yet)."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("DELETE FROM sketches WHERE url = ?", (url,))
-            if not sketch:
-                self.conn.execute("DELETE FROM body_sketches WHERE url = ?", (url,))
-                return
-            self.conn.execute("INSERT OR REPLACE INTO body_sketches (url, hashes) VALUES (?, ?)",
-                              (url, struct.pack(f">{len(sketch)}q", *sketch)))
-            self.conn.execute(
-                f"WITH mine(hash) AS (VALUES {_values(sketch)}) INSERT OR IGNORE INTO sketches (hash, url) "
-                f"SELECT hash, ? FROM mine WHERE {_NOT_BOILERPLATE}",
-                (*sketch, url, SHARED_HASH_CAP),
-            )
+    def is_indexed_original(self, url: str) -> bool:
+        """Whether the page's sketch is in the index: it was stored as its story's original."""
+        return self.conn.execute("SELECT 1 FROM body_sketches WHERE url = ?", (url,)).fetchone() is not None
 
+    def _index_sketch(self, url: str, sketch: list[int]) -> None:
+        """Keep the body's sketch, indexed by its hashes that are not boilerplate (yet)."""
+        self.conn.execute("DELETE FROM sketches WHERE url = ?", (url,))
+        if not sketch:
+            self.conn.execute("DELETE FROM body_sketches WHERE url = ?", (url,))
+            return
+        self.conn.execute("INSERT OR REPLACE INTO body_sketches (url, hashes) VALUES (?, ?)",
+                          (url, struct.pack(f">{len(sketch)}q", *sketch)))
+        self.conn.execute(
+            f"WITH mine(hash) AS (VALUES {_values(sketch)}) INSERT OR IGNORE INTO sketches (hash, url) "
+            f"SELECT hash, ? FROM mine WHERE {_NOT_BOILERPLATE}",
+            (*sketch, url, SHARED_HASH_CAP),
+        )
+
+
+# The URLs of the syndicated story of the page ``:page`` (named parameter): its original and the pages
+# linked to it as copies; just the page when it has no copy and copies nothing. For the outbox's "once per
+# story", read in the statement that writes the alert, so it sees what every crawl has placed until then.
+STORY_PAGES = """WITH root(url) AS (SELECT coalesce((SELECT original FROM story_links WHERE url = :page), :page))
+    SELECT url FROM root UNION SELECT s.url FROM story_links AS s JOIN root ON s.original = root.url"""
 
 # True when at most SHARED_HASH_CAP bodies have mine.hash: it steps over that many index entries at most
 _NOT_BOILERPLATE = "(SELECT 1 FROM sketches o WHERE o.hash = mine.hash LIMIT 1 OFFSET ?) IS NULL"

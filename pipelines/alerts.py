@@ -5,7 +5,9 @@ end together, a flush and the scheduler never mail one story twice.
 
 Only a story stored for the first time that is not a syndicated copy is
 looked at: an unchanged re-crawl, an update of a known story or a duplicate
-never alerts. A send failure never fails the crawl: the alert stays queued.
+never alerts. A story's original stored after a copy of it that was alerted on
+does not alert again: the outbox keeps one alert per rule and syndicated story
+(``Outbox.enqueue``). A send failure never fails the crawl: the alert stays queued.
 """
 
 from __future__ import annotations

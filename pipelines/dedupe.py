@@ -1,27 +1,22 @@
-"""Stage 5: content fingerprint (unchanged pages) and near-duplicate detection (syndicated copies)."""
+"""Stage 5: content fingerprint (unchanged pages) and body sketch (syndicated copies).
+
+Which page of a syndicated story is the original is decided when the page is stored
+(stage 7, :mod:`pantau.stories`): the decision and the writes it implies must be one step,
+under the lock the store stage holds, or two crawls storing one story at once could both
+call their page the original.
+"""
 
 from __future__ import annotations
 
-from scrapy.crawler import Crawler
-
-from crawler.context import crawl_context
 from crawler.items import PageItem
 from pantau.documents import fingerprint
-from pantau.state import CrawlState, body_sketch
+from pantau.state import body_sketch
 
 __all__ = ["DedupePipeline", "fingerprint"]
 
 
 class DedupePipeline:
-    def __init__(self, state: CrawlState) -> None:
-        self.state = state
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
-        return cls(crawl_context(crawler).state)
-
     def process_item(self, item: PageItem) -> PageItem:
         item.fingerprint = fingerprint(item.title, item.body)
         item.sketch = body_sketch(item.body)
-        item.duplicate_of = self.state.find_copy_of(item.url, item.sketch)
         return item

@@ -1,8 +1,12 @@
-"""Stage 7: store the article (SQLite or Elasticsearch) and record the crawl state.
+"""Stage 7: store the article (SQLite or Elasticsearch) in its story and record the crawl state.
+
+A syndicated copy is marked as the copy of its story's original, the page published
+first, whichever was stored first (:mod:`pantau.stories`).
 
 A store failure (disk full, Elasticsearch down) is reported for the page and the
 crawl goes on: the page is then not marked known, so the next crawl fetches it
-again, and nothing already stored is touched (one transaction per article).
+again and places it in its story again; each write is one transaction, so nothing
+stored is left half-written.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from crawler.items import NotAnArticle, PageItem
 from pantau.models import Article
 from pantau.state import CrawlState
 from pantau.store import ArticleStore, StoreError
+from pantau.stories import store_in_story
 
 
 class StorePipeline:
@@ -28,6 +33,10 @@ class StorePipeline:
         self.store = store
         self.state = state
         self.stats = stats
+        # pages this crawl stored as new originals, by URL: their outlet. A later page of the same crawl may
+        # show one is a copy; it then counts as this crawl's duplicate, so the figures do not depend on the
+        # order the pages arrived in.
+        self.new_originals: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -46,22 +55,25 @@ class StorePipeline:
         article = Article(
             url=item.url, outlet=item.outlet, title=item.title, published=item.published,
             fetched=item.fetched, analysis=item.analysis, author=item.author, editor=item.editor,
-            fingerprint=item.fingerprint, duplicate_of=item.duplicate_of,
+            fingerprint=item.fingerprint,
         )
         try:
-            outcome = self.store.upsert(article)
-            self.state.record_page(item.url, item.outlet, "stored", item.fetched,
-                                   fingerprint=item.fingerprint, aliases=item.aliases)
-            if item.duplicate_of is None and outcome.value != "unchanged":
-                self.state.record_sketch(item.url, item.sketch)
+            stored = store_in_story(self.store, self.state, article, item.sketch, item.aliases)
         except (StoreError, sqlite3.Error, OSError) as exc:  # the store, or the crawl state's file
             report.error(self.stats, item.outlet, f"not stored {item.url}: {exc}")
             raise DropItem(f"store failed for {item.url}: {exc}") from exc
-        item.article, item.outcome = article, outcome.value
-        if item.duplicate_of and outcome.value == "new":
+        item.article, item.outcome = stored.article, stored.outcome.value
+        item.duplicate_of = stored.article.duplicate_of
+        if item.duplicate_of and item.outcome == "new":
             report.count(self.stats, item.outlet, "duplicates")
         else:
-            report.count(self.stats, item.outlet, outcome.value)
+            report.count(self.stats, item.outlet, item.outcome)
+            if item.outcome == "new":
+                self.new_originals[item.url] = item.outlet
+        if stored.demoted in self.new_originals:
+            outlet = self.new_originals.pop(stored.demoted)
+            report.count(self.stats, outlet, "new", -1)
+            report.count(self.stats, outlet, "duplicates")
         return item
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email
+import json
 import socket
 import sqlite3
 import subprocess
@@ -155,6 +156,17 @@ def assert_each_alert_mailed_once(inbox: Inbox, data: Path, config: Path,
 def story(message: Message) -> str:
     """The X-Pantau-Story header (a long URL comes RFC 2047-encoded and folded)."""
     return str(make_header(decode_header(message["X-Pantau-Story"])))
+
+
+def reply_as_elasticsearch(handler: BaseHTTPRequestHandler, payload: dict[str, Any]) -> None:
+    """Answer 200 with ``payload`` as an 8.x Elasticsearch server does: the client checks the product header."""
+    data = json.dumps(payload).encode()
+    handler.send_response(200)
+    handler.send_header("X-Elastic-Product", "Elasticsearch")
+    handler.send_header("Content-Type", "application/vnd.elasticsearch+json;compatible-with=8")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-from pantau.state import SHARED_HASH_CAP, CrawlState, body_sketch, resemblance
+from pantau.state import SHARED_HASH_CAP, CrawlState, Placement, body_sketch, resemblance
 
 STORY = " ".join(
     f"Kalimat nomor {i} tentang netralitas aparatur sipil negara di kabupaten contoh menjelang pilkada serentak."
@@ -9,9 +9,14 @@ STORY = " ".join(
 )
 
 
+def index(state: CrawlState, url: str, sketch: list[int]) -> None:
+    """The page stored as its story's original: its sketch is indexed (what the store stage records)."""
+    state.record_stored(url, "a", datetime(2024, 10, 1, tzinfo=UTC), "fp", (), sketch, Placement(url))
+
+
 def test_syndicated_copy_with_other_byline_is_found_but_other_story_is_not(tmp_path):
     state = CrawlState(tmp_path / "pantau.db")
-    state.record_sketch("https://a.id/asli", body_sketch(STORY))
+    index(state, "https://a.id/asli", body_sketch(STORY))
     copy = "MENTOK, KABAR - " + STORY + " (Penulis: Redaksi Kabar)"
     assert state.find_copy_of("https://b.id/salinan", body_sketch(copy)) == "https://a.id/asli"
     other = " ".join(f"Harga lada nomor {i} di pasar naik tajam menurut pedagang setempat pagi ini." for i in range(12))
@@ -49,7 +54,7 @@ def test_boilerplate_hashes_are_capped_yet_a_copy_is_found(tmp_path):
     stories = [BOILERPLATE + _story(f"topik{i} warga{i} desa{i}") for i in range(SHARED_HASH_CAP + 15)]
     for i, story in enumerate(stories):
         assert state.find_copy_of(f"https://a.id/{i}", body_sketch(story)) is None  # shared boilerplate: no copy
-        state.record_sketch(f"https://a.id/{i}", body_sketch(story))
+        index(state, f"https://a.id/{i}", body_sketch(story))
     fan_out = state.conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM sketches GROUP BY hash)").fetchone()[0]
     assert fan_out == SHARED_HASH_CAP + 1  # boilerplate hashes stop being indexed, so lookups stay bounded
     copy = "MENTOK, KABAR - " + stories[-1] + " (Penulis: Redaksi Kabar)"
@@ -73,12 +78,12 @@ def test_a_sketch_recorded_by_an_earlier_version_is_made_whole_on_open_and_still
 
 def test_recording_a_sketch_again_replaces_it(tmp_path):
     state = CrawlState(tmp_path / "pantau.db")
-    state.record_sketch("https://a.id/1", body_sketch(STORY))
+    index(state, "https://a.id/1", body_sketch(STORY))
     other = _story("harga lada di pasar")
-    state.record_sketch("https://a.id/1", body_sketch(other))
+    index(state, "https://a.id/1", body_sketch(other))
     assert state.find_copy_of("https://b.id/2", body_sketch(STORY)) is None
     assert state.find_copy_of("https://b.id/2", body_sketch(other)) == "https://a.id/1"
-    state.record_sketch("https://a.id/1", [])
+    index(state, "https://a.id/1", [])
     assert state.find_copy_of("https://b.id/2", body_sketch(other)) is None
 
 

@@ -1,7 +1,8 @@
 """The durable alert outbox: queue first, claim, send, mark; each (rule, story) mailed once.
 
 An alert is one row per (rule, story), enforced by a UNIQUE key: enqueueing the
-same pair again is a no-op, whatever crawl, copy or retry asks for it.
+same pair again is a no-op, whatever crawl, copy or retry asks for it. A story is
+one syndicated story: its pages share the rule's one alert (see :meth:`Outbox.enqueue`).
 
 Any number of senders may work on one outbox at once (crawls closing, ``pantau
 alerts flush``, the scheduler's retry and digest jobs): a sender **claims** a row
@@ -44,6 +45,7 @@ from pantau.alerts.email import article_message, digest_message
 from pantau.config import AlertRule
 from pantau.db import connect
 from pantau.locks import FileLock, is_held, locks_dir
+from pantau.state import STORY_PAGES
 from pantau.store import ArticleStore
 
 FIRST_RETRY = timedelta(minutes=1)
@@ -94,13 +96,26 @@ class Outbox:
         self.conn.close()
 
     def enqueue(self, rule: AlertRule, story: str) -> bool:
-        """Queue an alert; False when this rule already has (or had) one for this story."""
-        now = self.clock().isoformat()
+        """Queue an alert; False when this rule already has (or had) one for this story.
+
+        A story is one syndicated story (:data:`pantau.state.STORY_PAGES`): when its original is stored
+        after a copy that was already alerted on, the rule has its alert and nothing is queued. An alert
+        of the story that is still waiting (never tried, held by no sender) is moved to ``story``, the page
+        the crawl now calls the original, so the message names the source. The check and the write are
+        one transaction over the story links every crawl has recorded, so two crawls storing two pages of
+        one story at once queue one alert.
+        """
+        params = {"rule": rule.name, "page": story, "mode": rule.mode, "now": self.clock().isoformat()}
         with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "UPDATE OR IGNORE alerts SET story = :page WHERE rule = :rule AND story != :page "
+                f"AND story IN ({STORY_PAGES}) AND status = 'queued' AND attempts = 0 AND claimed_by IS NULL",
+                params)
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO alerts (rule, story, mode, status, created, next_try) "
-                "VALUES (?, ?, ?, 'queued', ?, ?)", (rule.name, story, rule.mode, now, now),
-            )
+                "SELECT :rule, :page, :mode, 'queued', :now, :now "
+                f"WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE rule = :rule AND story IN ({STORY_PAGES}))", params)
         return cur.rowcount == 1
 
     def rows(self, where: str = "1 = 1", params: Sequence[Any] = ()) -> list[AlertRow]:

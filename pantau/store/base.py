@@ -8,7 +8,7 @@ the pipelines and the alerts never know which one they talk to.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -130,6 +130,15 @@ class ArticleStore(Protocol):
 
     def bulk_upsert(self, articles: Iterable[Article]) -> BulkReport:
         """Upsert many articles, read lazily, in bounded batches (``pantau import``); per-URL outcomes."""
+
+    def mark_story(self, original: str, copies: Sequence[str]) -> None:
+        """Mark one syndicated story: ``original`` is no copy, and each of ``copies``, and every article
+        marked as a copy of one of them, becomes a copy of ``original`` (``duplicate_of``).
+
+        The crawl calls it when a story's original is stored after a copy of it (see :mod:`pantau.stories`),
+        so one story has one original whatever order its pages were stored in. Only documents whose
+        mark changes are written; nothing else of them changes.
+        """
 
     def get(self, url: str) -> dict[str, Any] | None:
         """The stored document for a canonical URL."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from itertools import islice
@@ -188,6 +188,23 @@ class SQLiteStore:
                     if report.outcomes.get(article.url, UpsertOutcome.UNCHANGED) is UpsertOutcome.UNCHANGED:
                         report.outcomes[article.url] = outcome
         return report
+
+    def mark_story(self, original: str, copies: Sequence[str]) -> None:
+        """One transaction; the column and the document change together (browse reads the one, export the
+        other). The copies of a copy are found through the partial index on ``duplicate_of``."""
+        named = {f"c{i}": copy for i, copy in enumerate(copies)}
+        marks = ",".join(f":{name}" for name in named)
+        with self._errors("write to"), self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("UPDATE articles SET duplicate_of = NULL, doc = json_set(doc, '$.duplicate_of', NULL) "
+                              "WHERE url = ? AND duplicate_of IS NOT NULL", (original,))
+            if copies:
+                self.conn.execute(
+                    "UPDATE articles SET duplicate_of = :original, doc = json_set(doc, '$.duplicate_of', :original) "
+                    f"WHERE (url IN ({marks}) OR duplicate_of IN ({marks})) AND url != :original "  # noqa: S608
+                    "AND duplicate_of IS NOT :original",
+                    {"original": original, **named},
+                )
 
     @contextmanager
     def _forgetting_on_error(self) -> Iterator[None]:

@@ -161,6 +161,21 @@ def test_article_page_shows_tags_with_evidence_and_quotes_with_speakers(browse: 
     assert get(f"{browse.url}/-/pantau/article/{'0' * 40}")[0] == 404
 
 
+def test_demo_and_browse_name_the_antara_original_as_the_source_of_its_republication(demo: Demo,
+                                                                                      browse: Browse) -> None:
+    """The demo crawls every outlet at once, so either page of the syndicated story may be stored first."""
+    listed = {r["outlet"]: r for r in rows(browse, "/pantau/article_list", _q='"foto bersama caleg"')}
+    original, copy = listed["antara-babel"], listed["kabar-serumpun"]
+    assert (original["duplicate_of"], copy["duplicate_of"]) == (None, original["url"])
+    searched = demo.stdout.split('search "netralitas ASN"')[1].split("\nWho said what")[0]
+    hits = re.split(r"(?m)^ *\d+\. ", searched)[1:]  # one block per hit, its URL on its last line
+    by_url = {hit.strip().splitlines()[-1].strip(): hit for hit in hits}
+    assert f"syndicated copy of {original['url']}" in by_url[copy["url"]]
+    assert "syndicated copy" not in by_url[original["url"]]
+    status, page = get(f"{browse.url}/-/pantau/article/{copy['id']}")
+    assert status == 200 and f'Salinan sindikasi dari <a href="{original["url"]}">' in page
+
+
 def test_arbitrary_sql_is_off_but_the_dashboard_queries_run(browse: Browse) -> None:
     assert get(f"{browse.url}/pantau.json?sql=select+1")[0] == 403
     for query in sorted(dashboard_queries()):

@@ -2,9 +2,9 @@
 
 One module-scoped world runs four real ``pantau crawl`` processes against the
 same running site and data dir (Twisted's reactor runs once per process):
-ANTARA Babel alone first (so the syndicated copy elsewhere is the later one),
-then every outlet with faults switched on, then an unchanged re-crawl, then a
-re-crawl after one article changed. The tests read the summaries, the
+ANTARA Babel alone first (what it stored must survive the rest; the syndicated
+story in every crawl order: tests/stories), then every outlet with faults switched
+on, then an unchanged re-crawl, then a re-crawl after one article changed. The tests read the summaries, the
 server's request log and the store.
 """
 
@@ -148,7 +148,7 @@ def test_amp_twin_page_number_and_canonical_page_are_one_story(world: World) -> 
     assert world.summaries[1][outlet]["errors"] == []
 
 
-def test_syndicated_copy_is_marked_duplicate_of_the_earlier_story(world: World) -> None:
+def test_syndicated_copy_is_marked_duplicate_of_the_story_published_first(world: World) -> None:
     outlet, path = world.site.seed_articles()["antara-babel-sekda-belitung-foto-caleg"]
     original = world.url(outlet, path)
     copies = [d for d in world.docs_after_full if d["duplicate_of"]]  # type: ignore[attr-defined]

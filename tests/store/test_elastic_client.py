@@ -7,13 +7,13 @@ headers the real client sends, so installing a client of another major fails her
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from conftest import reply_as_elasticsearch
 
 from pantau.errors import UsageError
 from pantau.store.elastic import make_client
@@ -28,13 +28,7 @@ class RecordingServer(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
         RecordingServer.seen.append({k.lower(): v for k, v in self.headers.items()})
-        data = json.dumps(payload).encode()
-        self.send_response(200)
-        self.send_header("X-Elastic-Product", "Elasticsearch")
-        self.send_header("Content-Type", "application/vnd.elasticsearch+json;compatible-with=8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        reply_as_elasticsearch(self, payload)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         self._answer({"version": {"number": "8.15.5"}, "tagline": "You Know, for Search"})

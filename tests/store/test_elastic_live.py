@@ -254,3 +254,28 @@ def test_import_moves_an_embedded_store_into_elasticsearch(tmp_path: Path, clien
         assert lines == sorted(exported.read_text(encoding="utf-8").splitlines())
     finally:
         cleanup(client, index)
+
+
+def test_the_original_stored_after_its_copies_takes_their_place(store: ElasticStore, client: Elasticsearch,
+                                                                tmp_path: Path) -> None:
+    """The crawl's store stage (pantau.stories) on Elasticsearch: the copies, written a moment before (not
+    yet refreshed), are found and re-marked; the search and the export show the marks at once."""
+    from pantau.state import CrawlState, body_sketch
+    from pantau.stories import store_in_story
+
+    body = " ".join(f"Kalimat {i} tentang sekda Belitung yang mengingatkan ASN soal foto bersama caleg."
+                    for i in range(12))
+    first, _ = make_articles()
+    original = replace(first, url="https://antara.example.id/1", published=datetime(2023, 11, 30, 3, tzinfo=UTC),
+                       analysis=replace(first.analysis, body=body), fingerprint="o")
+    copy = replace(original, url="https://kabar.example.id/1", published=datetime(2023, 12, 1, 1, tzinfo=UTC),
+                   fingerprint="c")
+    later = replace(copy, url="https://lain.example.id/1", published=datetime(2023, 12, 2, 1, tzinfo=UTC),
+                    fingerprint="l")
+    state = CrawlState(tmp_path / "pantau.db")
+    for article in (copy, later, original):
+        store_in_story(store, state, article, body_sketch(body))
+    state.close()
+    expected = {original.url: None, copy.url: original.url, later.url: original.url}
+    assert {d["url"]: d["duplicate_of"] for d in store.export()} == expected
+    assert {h.url: h.duplicate_of for h in store.search(SearchRequest(query="caleg"))} == expected

@@ -11,10 +11,12 @@ import json
 import os
 import socket
 from datetime import UTC, date, datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import http_server, reply_as_elasticsearch
 from elasticsearch.helpers import expand_action
 
 from pantau.errors import UsageError
@@ -33,6 +35,7 @@ from pantau.store.elastic import (
     CURRENT_MAPPING_VERSION,
     ElasticStore,
     build_export_body,
+    build_mark_story_body,
     build_matches_body,
     build_search_body,
     bulk_actions,
@@ -231,3 +234,45 @@ def test_unreachable_server_is_one_line_store_error() -> None:
 def test_malformed_url_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="invalid Elasticsearch URL 'localhost:9200'"):
         ElasticStore("localhost:9200")
+
+
+def test_mark_story_body_golden() -> None:
+    first, second = make_articles()
+    check_golden("mark_story", build_mark_story_body(first.url, [second.url]))
+    check_golden("mark_story_original_only", build_mark_story_body(first.url, []))
+
+
+class StoryMarkingServer(BaseHTTPRequestHandler):
+    """Answers like an 8.x server and records each request: method, path with query, JSON body."""
+
+    seen: list[tuple[str, str, Any]] = []
+    update_answer: dict[str, Any] = {}
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length)) if length else None
+        StoryMarkingServer.seen.append(("POST", self.path, body))
+        reply_as_elasticsearch(self, self.update_answer if "_update_by_query" in self.path
+                               else {"_shards": {"total": 1, "failed": 0}})
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_mark_story_refreshes_then_updates_by_query_and_a_failure_is_one_line() -> None:
+    """The index is refreshed first (the query sees only what search sees, and a copy may be a moment old),
+    then one _update_by_query with the golden body, refreshed so the next search shows the marks."""
+    first, second = make_articles()
+    StoryMarkingServer.seen = []
+    StoryMarkingServer.update_answer = {"updated": 1, "noops": 1, "failures": []}
+    with http_server(StoryMarkingServer) as url:
+        store = ElasticStore(url, "pantau-articles")
+        store.mark_story(first.url, [second.url])
+        assert StoryMarkingServer.seen == [
+            ("POST", "/pantau-articles/_refresh", None),
+            ("POST", "/pantau-articles/_update_by_query?refresh=true", build_mark_story_body(first.url, [second.url])),
+        ]
+        StoryMarkingServer.update_answer = {"updated": 0, "failures": [{"id": "x", "cause": {"type": "boom"}}]}
+        with pytest.raises(StoreError, match=f"^Elasticsearch at {url} did not mark the copies of {first.url}: "):
+            store.mark_story(first.url, [second.url])
+        store.close()

@@ -11,6 +11,7 @@ is configured (see :func:`pantau.store.open_store`).
 from pantau.store.elastic.bodies import (
     CURRENT_MAPPING_VERSION,
     build_export_body,
+    build_mark_story_body,
     build_matches_body,
     build_search_body,
     bulk_actions,
@@ -25,6 +26,7 @@ __all__ = [
     "DEFAULT_INDEX",
     "ElasticStore",
     "build_export_body",
+    "build_mark_story_body",
     "build_matches_body",
     "build_search_body",
     "bulk_actions",

@@ -12,7 +12,7 @@ translates its :class:`~pantau.store.query.Query` into a ``bool`` query.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -220,6 +220,26 @@ def build_search_body(req: SearchRequest) -> dict[str, Any]:
 def build_matches_body(url: str, query: str) -> dict[str, Any]:
     """The ``_count`` body telling whether the article at ``url`` matches a user query."""
     return {"query": _bool_query(query, [{"ids": {"values": [article_id(url)]}}])[0]}
+
+
+# Sets one document's mark; a document whose mark is already right is left alone (no new version).
+MARK_STORY_SCRIPT = (
+    "def wanted = ctx._id == params.original_id ? null : params.original; "
+    "if (ctx._source.duplicate_of == wanted) { ctx.op = 'noop' } else { ctx._source.duplicate_of = wanted }"
+)
+
+
+def build_mark_story_body(original: str, copies: Sequence[str]) -> dict[str, Any]:
+    """The ``_update_by_query`` body of ``mark_story``: the original unmarked; the copies, and the articles
+    marked as their copies, marked as copies of the original."""
+    should: list[dict[str, Any]] = [{"ids": {"values": [article_id(u) for u in (original, *copies)]}}]
+    if copies:
+        should.append({"terms": {"duplicate_of": list(copies)}})
+    return {
+        "query": {"bool": {"should": should, "minimum_should_match": 1}},
+        "script": {"lang": "painless", "source": MARK_STORY_SCRIPT,
+                   "params": {"original": original, "original_id": article_id(original)}},
+    }
 
 
 def build_export_body(since: date | None) -> dict[str, Any]:

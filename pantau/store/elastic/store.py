@@ -15,7 +15,7 @@ class only sequences requests. Failure policy: every failure is a one-line
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any
@@ -37,6 +37,7 @@ from pantau.store.base import (
 from pantau.store.elastic.bodies import (
     CURRENT_MAPPING_VERSION,
     build_export_body,
+    build_mark_story_body,
     build_matches_body,
     build_search_body,
     bulk_actions,
@@ -245,6 +246,19 @@ class ElasticStore:
                         id=article.id, url=article.url, status=int(info.get("status", 0)),
                         error=item_error(info),
                     ))
+
+    def mark_story(self, original: str, copies: Sequence[str]) -> None:
+        """One ``_update_by_query``. The index is refreshed first, because the query only finds what search
+        sees and a copy may have been written a moment ago, and after, so the next search shows the
+        marks. A document another writer changes meanwhile is a version conflict: the request fails (a
+        StoreError), the page is not recorded as stored, and the next crawl places it again."""
+        with self._errors(f"mark the copies of {original}"):
+            self._client.indices.refresh(index=self.index)
+            result = self._client.update_by_query(index=self.index, body=build_mark_story_body(original, copies),
+                                                  refresh=True).body
+        if result.get("failures"):
+            raise StoreError(f"Elasticsearch at {self.url} did not mark the copies of {original}: "
+                             f"{result['failures'][0]}")
 
     # -- reads
 
