@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import free_port, run_pantau
+from helpers import REPO, TESTS, free_port, run_pantau
 
 from pantau.browse.config import dashboard, saved_search_titles
 from pantau.browse.plugin import dashboard_queries
 
-PREVIOUS_RELEASE = Path(__file__).parents[1] / "data" / "pantau-db-59542a1" / "pantau.db"  # see its README
+PREVIOUS_RELEASE = TESTS / "data" / "pantau-db-59542a1" / "pantau.db"  # see its README
 
 
 @dataclass
@@ -238,7 +238,7 @@ def test_a_taken_port_is_one_line(demo_dir: Path) -> None:
 # -- in a real browser: headless Debian chromium driven through its chromedriver ---------------------
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browse"
+ARTIFACTS = REPO / "test-artifacts" / "browse"
 BAR_BLUE = (76, 120, 168)  # vega's first category colour (#4c78a8): the bars' fill
 
 

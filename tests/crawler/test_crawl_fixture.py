@@ -3,7 +3,7 @@
 One module-scoped world runs four real ``pantau crawl`` processes against the
 same running site and data dir (Twisted's reactor runs once per process):
 ANTARA Babel alone first (what it stored must survive the rest; the syndicated
-story in every crawl order: tests/stories), then every outlet with faults switched
+story in every crawl order: tests/pantau/test_story_crawl_order.py), then every outlet with faults switched
 on, then an unchanged re-crawl, then a re-crawl after one article changed. The tests read the summaries, the
 server's request log and the store.
 """
@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import TESTS
 
 from pantau.fixture_site import FixtureSite
 from pantau.urls import canonical_url
 
-CLEAN_REFERENCES = Path(__file__).resolve().parents[1] / "data" / "clean"
+CLEAN_REFERENCES = TESTS / "data" / "clean"
 CHANGED_PARAGRAPH = "Pemkab juga membuka posko pengaduan netralitas ASN di kantor BKPSDM mulai pekan depan."
 CONFIG = """
 [crawl]

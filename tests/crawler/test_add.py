@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import free_port, run_cli
+from helpers import free_port, run_cli
 
 from crawler.discover import discover
 from crawler.fetch import Fetcher

@@ -22,12 +22,11 @@ from __future__ import annotations
 import shlex
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from helpers import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT / "tools" / "score_pages.py"
+SCORER = REPO / "tools" / "score_pages.py"
 FLOORS = {
     "pages_real": {"body_f1_mean": 1.0, "body_f1_median": 1.0, "body_f1_min": 1.0, "title_acc": 1.0,
                    "date_acc": 1.0},
@@ -42,6 +41,6 @@ FLOORS = {
 def test_extraction_stays_above_its_floors(pages: str) -> None:
     command = f"{shlex.quote(sys.executable)} -m pantau.cli analyze --jsonl"
     floors = [f"--min={key}={value}" for key, value in FLOORS[pages].items()]
-    proc = subprocess.run([sys.executable, str(SCORER), str(ROOT / "tests" / pages), "--cmd", command, "--show",
+    proc = subprocess.run([sys.executable, str(SCORER), str(REPO / "tests" / pages), "--cmd", command, "--show",
                            *floors], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

@@ -6,16 +6,15 @@ import json
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from conftest import WIB, make_article, run_cli
+from helpers import REPO, WIB, make_article, run_cli
 
 from pantau.cli import main
 from pantau.models import Region
 from pantau.store.sqlite import SQLiteStore
 
-SEED = Path(__file__).resolve().parents[1] / "tools" / "seeds" / "antara-babel-sekda-belitung-foto-caleg.txt"
+SEED = REPO / "tools" / "seeds" / "antara-babel-sekda-belitung-foto-caleg.txt"
 ANALYZE_KEYS = {"language", "title", "published", "body", "tags", "regions", "officials", "quotes"}
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, outbox_rows, run_cli, smtp_server, story
+from helpers import free_port, outbox_rows, run_cli, smtp_server, story
 
 from pantau.fixture_site import FixtureSite
 from pantau.urls import canonical_url

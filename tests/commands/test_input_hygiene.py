@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import http_server, run_pantau
+from helpers import http_server, run_pantau
 
 from pantau.config import load_config
 from pantau.errors import ConfigError, one_line

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
-from conftest import http_server
+from helpers import http_server
 from parsel import Selector
 
 from crawler.discover import discover, site_name

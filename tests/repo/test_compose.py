@@ -10,22 +10,20 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from helpers import REPO
 
 from pantau.cli import build_parser
 from pantau.config import load_config
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def compose() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text(encoding="utf-8"))
     return data
 
 
@@ -71,7 +69,7 @@ def section_table_first_column(markdown: str, header: str) -> set[str]:
 
 
 def test_readme_lists_the_compose_services(compose: dict[str, Any]) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert section_table_first_column(readme, "| service |") == set(compose["services"])
 
 
@@ -80,7 +78,7 @@ def test_without_security_every_published_port_is_bound_to_loopback(compose: dic
     for name, service in compose["services"].items():
         for container, host in published(service).items():
             assert host.startswith("127.0.0.1:"), (name, container, host)
-    compose_text = (ROOT / "docker-compose.yml").read_text()
+    compose_text = (REPO / "docker-compose.yml").read_text()
     assert "xpack.security.enabled=true" in compose_text, "README points at the comment on enabling security"
 
 
@@ -114,7 +112,7 @@ def test_pantau_service_runs_a_real_command_on_its_mounted_config_and_volume(com
     build_parser().parse_args(pantau["command"])  # a command the CLI knows (argparse exits otherwise)
     settings = env(pantau)
     mounts = {target: source for source, target, *_ in (v.split(":") for v in pantau["volumes"])}
-    assert (ROOT / mounts[settings["PANTAU_CONFIG"]]).is_file()
+    assert (REPO / mounts[settings["PANTAU_CONFIG"]]).is_file()
     assert mounts[settings["PANTAU_DATA_DIR"]] in compose["volumes"]
     assert service_address(compose, settings["PANTAU_ELASTICSEARCH_URL"]) == ("elasticsearch", 9200)
     assert "ports" not in pantau
@@ -146,7 +144,7 @@ def test_pantau_stops_cleanly_and_reports_its_health(compose: dict[str, Any]) ->
 
 
 def test_deploy_config_is_valid_and_points_at_compose_services(compose: dict[str, Any]) -> None:
-    config = load_config(ROOT / "deploy" / "pantau.toml", data_dir="/data", environ={})
+    config = load_config(REPO / "deploy" / "pantau.toml", data_dir="/data", environ={})
     assert config.smtp.host in compose["services"]
     assert config.smtp.port in published(compose["services"][config.smtp.host])
     assert service_address(compose, config.store.elasticsearch_url) == ("elasticsearch", 9200)
@@ -159,15 +157,15 @@ def test_named_volumes_are_declared_and_used(compose: dict[str, Any]) -> None:
 
 
 def test_dockerfile_installs_the_tested_versions_and_runs_pantau_unprivileged() -> None:
-    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    text = (REPO / "Dockerfile").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith((" ", "#"))]
     instructions = [line.split(None, 1) for line in lines]
     assert instructions[0][0] == "FROM" and instructions[0][1].startswith("python:3.")
     install = re.search(r"^RUN pip install -c (\S+) \.", text, re.MULTILINE)
-    assert install and (ROOT / install.group(1)).is_file()
+    assert install and (REPO / install.group(1)).is_file()
     users = [arg for op, arg in instructions if op == "USER"]
     assert users and users[-1] not in ("root", "0")
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
     entrypoint = next(arg for op, arg in instructions if op == "ENTRYPOINT")
     cmd = next(arg for op, arg in instructions if op == "CMD")
     assert yaml.safe_load(entrypoint)[0] in scripts
@@ -175,11 +173,11 @@ def test_dockerfile_installs_the_tested_versions_and_runs_pantau_unprivileged() 
 
 
 def test_dockerignore_keeps_what_pip_install_needs() -> None:
-    ignored = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+    ignored = {line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")}
     assert {".git", "data", ".venv"} <= ignored
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())
     packages = {p.rstrip("*") for p in project["tool"]["setuptools"]["packages"]["find"]["include"]}
     needed = {"pyproject.toml", project["project"]["readme"], "LICENSE", "constraints.txt", *packages}
-    assert all((ROOT / name).exists() for name in needed)
+    assert all((REPO / name).exists() for name in needed)
     assert not needed & ignored

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import make_article, run_pantau
+from helpers import TESTS, make_article, run_pantau
 
 from pantau.alerts.outbox import Outbox
 from pantau.db import SCHEMA_VERSION, connect
@@ -25,7 +25,7 @@ from pantau.state import CrawlState, body_sketch
 from pantau.store.base import SearchRequest
 from pantau.store.sqlite import SQLiteStore
 
-PREVIOUS_RELEASE = Path(__file__).parent / "data" / "pantau-db-59542a1" / "pantau.db"
+PREVIOUS_RELEASE = TESTS / "data" / "pantau-db-59542a1" / "pantau.db"
 PROGRESS = "preparing stemmed search and browse facets for 10 stored articles (once)"
 # what the previous release stored, by table (its full-text index is checked by searching)
 KEPT = ("pages", "aliases", "sources", "sketches", "body_sketches", "articles", "article_tags", "article_places",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, run_cli
+from helpers import free_port, run_cli
 
 from pantau.fixture_site import FixtureSite
 

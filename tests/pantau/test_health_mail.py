@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import Inbox, free_port, run_cli, smtp_server
+from helpers import Inbox, free_port, run_cli, smtp_server
 
 from pantau.alerts.channels import channel_for
 from pantau.config import Config, load_config

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from conftest import cli_with_file_size_limit
+from helpers import cli_with_file_size_limit
 
 from pantau.fixture_site import FixtureSite
 

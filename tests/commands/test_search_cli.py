@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import WIB, make_article, run_cli
+from helpers import WIB, make_article, run_cli
 
 from pantau.config import load_config
 from pantau.errors import ConfigError

@@ -3,7 +3,7 @@ from pantau.urls import article_id, canonical_url, declared_canonical
 
 def test_generic_rules_leave_network_conventions_to_the_registry():
     # A trailing number is a page on Disway sites but a date part elsewhere: only an outlet's rewrites
-    # (tests/test_outlets.py) may drop it. The generic AMP rule only strips the /amp prefix.
+    # (tests/crawler/test_outlets.py) may drop it. The generic AMP rule only strips the /amp prefix.
     assert canonical_url("https://batengupdate.com/2024/05/21") == "https://batengupdate.com/2024/05/21"
     assert canonical_url("https://contoh.id/amp/berita/7426/judul") == "https://contoh.id/berita/7426/judul"
 

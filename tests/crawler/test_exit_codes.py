@@ -14,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import free_port, http_server, run_pantau
+from helpers import free_port, http_server, run_pantau
 
 from pantau.fixture_site import FixtureSite
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import WIB, make_article, run_cli, run_pantau
+from helpers import WIB, make_article, run_cli, run_pantau
 
 from pantau.alerts.rules import rule_matches
 from pantau.analysis.region_names import UnknownRegion, official_region, resolve_region

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import make_article
+from helpers import make_article
 
 from pantau.models import Article
 from pantau.state import CrawlState, Placement, body_sketch

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from conftest import free_port
+from helpers import free_port
 
 from crawler.fetch import Fetcher, FetchError
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import REPO
 
 
 def commands(script: str) -> list[str]:
@@ -15,10 +14,10 @@ def commands(script: str) -> list[str]:
 
 
 def test_readme_test_commands_are_what_ci_runs() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = re.search(r"^## Run the tests\n+```sh\n(.*?)^```", readme, re.MULTILINE | re.DOTALL)
     assert block, "README.md has a 'Run the tests' section starting with a sh block"
-    ci = [c for c in commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    ci = [c for c in commands((REPO / ".ci" / "run").read_text(encoding="utf-8"))
           if not c.startswith(("set ", "cd ", "export "))]  # CI's own setup: strict shell, quiet pip
     assert ci == commands(block.group(1))
 
@@ -27,9 +26,9 @@ def test_every_pantau_module_has_a_layer() -> None:
     """A new module of ``pantau`` must be placed in the import-linter layers, or its imports go unchecked."""
     import tomllib
 
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     [layers] = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
     placed = {name.strip() for layer in layers for name in re.split(r"[|:]", layer.replace("\\", " "))}
-    modules = {f"pantau.{p.stem}" for p in (ROOT / "pantau").glob("*.py") if p.stem != "__init__"} | \
-        {f"pantau.{p.name}" for p in (ROOT / "pantau").iterdir() if (p / "__init__.py").exists()}
+    modules = {f"pantau.{p.stem}" for p in (REPO / "pantau").glob("*.py") if p.stem != "__init__"} | \
+        {f"pantau.{p.name}" for p in (REPO / "pantau").iterdir() if (p / "__init__.py").exists()}
     assert modules - placed == set()

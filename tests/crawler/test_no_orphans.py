@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import children, wait_gone
+from helpers import children, wait_gone
 
 from pantau.fixture_site import FixtureSite
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import REPO
+
 from crawler.outlets import load_outlets_file
 from pantau.analysis.taxonomy import TAGS
 from pantau.cli import COMMANDS
 from pantau.config import load_config
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = REPO / "docs"
 
 
 def fenced(name: str, language: str) -> list[str]:

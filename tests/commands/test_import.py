@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 
 import pytest
-from conftest import WIB, cli_with_file_size_limit, make_article, run_cli
+from helpers import WIB, cli_with_file_size_limit, make_article, run_cli
 
 from pantau.cli import main
 from pantau.documents import DocumentError, article_from_doc

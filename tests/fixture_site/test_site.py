@@ -19,11 +19,12 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from helpers import TESTS
 
 from crawler.outlets import load_outlets_file, load_registry
 from pantau.fixture_site import FAULT_OUTLET, FixtureSite
 
-CLEAN = Path(__file__).parent / "data" / "clean"
+CLEAN = TESTS / "data" / "clean"
 OUTLETS = ["antara-babel", "antara-bengkulu", "belitong-ekspres", "trawang-news", "linesnews",
            "kabar-serumpun"]
 PUBLISHED = re.compile(r'article:published_time" content="([^"]+)"')

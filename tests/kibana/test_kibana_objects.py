@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterator
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import REPO
 
 from pantau.analysis.taxonomy import TAG_IDS
 from pantau.commands import kibana as kibana_command
@@ -29,8 +29,7 @@ from pantau.config import Config
 from pantau.errors import PantauError, UsageError
 from pantau.store.elastic import load_index_template
 
-ROOT = Path(__file__).resolve().parents[1]
-NDJSON = ROOT / "pantau" / "kibana" / "saved_objects.ndjson"
+NDJSON = REPO / "pantau" / "kibana" / "saved_objects.ndjson"
 DATA_VIEW_ID = "pantau-articles-dv"
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 JSON_STRING_FIELDS = {"searchSourceJSON", "panelsJSON", "optionsJSON", "visState", "uiStateJSON",
@@ -97,7 +96,7 @@ def ref_names(value: Any) -> Iterator[str]:
 
 
 def test_generated_file_is_fresh() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_kibana_objects.py"), "--check"],
+    result = subprocess.run([sys.executable, str(REPO / "tools" / "build_kibana_objects.py"), "--check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
