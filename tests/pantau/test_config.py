@@ -1,7 +1,16 @@
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 import pytest
+from helpers import make_article
 
 from pantau.config import load_config
 from pantau.errors import ConfigError
+from pantau.health import assess
+from pantau.state import OutletHealth
+from pantau.store import open_store
+from pantau.store.sqlite import SQLiteStore
 
 
 def write(tmp_path, text):
@@ -10,13 +19,30 @@ def write(tmp_path, text):
     return path
 
 
-def test_defaults_without_file(tmp_path, monkeypatch):
+def test_an_empty_file_means_the_default_behaviour(tmp_path, monkeypatch):
+    """An empty pantau.toml in the working directory: articles go to the embedded store in ./data, and an
+    outlet is failing from its third failed run in a row and silent after three days without a new article."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "pantau.toml").write_text("")
     config = load_config(environ={})
-    assert config.store.elasticsearch_url == ""
-    assert str(config.db_path) == "data/pantau.db"
-    assert config.alert == []
-    assert config.health.silent_span.days == 3 and config.health.failures == 3 and config.health.recipients == []
+    assert config.config_file == Path("pantau.toml")
+    store = open_store(config)
+    try:
+        store.upsert(make_article("https://contoh.id/berita/1/asn-netral", "ASN diminta netral."))
+    finally:
+        store.close()
+    with closing(SQLiteStore(tmp_path / "data" / "pantau.db")) as stored:
+        assert stored.count() == 1
+    now = datetime(2024, 10, 10, 12, 0, tzinfo=UTC)
+    start = now - timedelta(days=30)
+
+    def verdict(failures: int, quiet: timedelta) -> tuple[bool, bool]:
+        health = OutletHealth("contoh", start, now, now - quiet, failures, start if failures else None, None, None)
+        seen = assess(health, config.health, now)
+        return seen.failing, seen.silent
+
+    assert verdict(2, timedelta(days=2, hours=23)) == (False, False)
+    assert verdict(3, timedelta(days=3, hours=1)) == (True, True)
 
 
 def test_command_line_beats_environment_beats_file(tmp_path):
