@@ -1,7 +1,7 @@
 """Quality gate for extraction: body, title and date on saved news pages with hand-made gold.
 
 Runs the project's scorer (``tools/score_pages.py``) over the real ``pantau analyze --jsonl``
-command on three development sets (see their READMEs):
+command on four development sets (see their READMEs):
 
 * ``tests/pages_real``: 26 real pages from 13 sites, written by CMSs nobody here wrote;
 * ``tests/pages_heldout``: 15 pages in 15 other CMS styles, written by a reviewer as an
@@ -9,12 +9,14 @@ command on three development sets (see their READMEs):
   date 93% on them at first look); their failures were fixed by general rules since;
 * ``tests/pages_heldout2``: 20 pages in 20 more styles, written without seeing the code or its
   outputs (pantau scored 0.998 mean, 0.967 min, title 95%, date 100% at first look); their
-  failures were fixed by general rules since.
+  failures were fixed by general rules since;
+* ``tests/pages_heldout3``: 24 pages in 24 more styles, written blind (first look 0.997 mean, 0.983
+  min, title 100%, date 92%); its two wrong dates were fixed by general rules (pantau/published.py).
 
-Floors are today's figures cut to three decimals (every page of all sets at body F1 1.000, title
-and date right): a change that extracts worse on any page fails here. All sets were read while
-the rules were written, so they are development sets, not an estimate for unseen sites (the
-first looks are).
+Floors are today's figures cut to three decimals (every page of the first three sets at body F1
+1.000, title and date right; the last blind set at its body figures, title and date right): a
+change that extracts worse on any page fails here. All sets were read while the rules were
+written, so they are development sets, not an estimate for unseen sites (the first looks are).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ FLOORS = {
     "pages_heldout": {"body_f1_mean": 1.0, "body_f1_median": 1.0, "body_f1_min": 1.0, "title_acc": 1.0,
                       "date_acc": 1.0},
     "pages_heldout2": {"body_f1_mean": 1.0, "body_f1_median": 1.0, "body_f1_min": 1.0, "title_acc": 1.0,
+                       "date_acc": 1.0},
+    "pages_heldout3": {"body_f1_mean": 0.997, "body_f1_median": 1.0, "body_f1_min": 0.982, "title_acc": 1.0,
                        "date_acc": 1.0},
 }
 
