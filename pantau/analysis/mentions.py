@@ -240,6 +240,8 @@ def _skip_honorifics(toks: list[_Tok], i: int) -> int:
             i += 2
         elif is_honorific(t) or is_rank(t) or (t == "." and i > 0 and _is_title(toks[i - 1].text)):
             i += 1
+        elif i > 0 and is_rank(toks[i - 1].text) and fold(t) in LEXICON.rank_services:
+            i += 1  # "Mayjen TNI NAME"
         else:
             break
     return i
@@ -443,6 +445,8 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
             # (a unit that is also a head, "Humas", goes on with the list: "Sub Bagian Hukum, Humas, Data …")
             first_comma = j if first_comma < 0 else first_comma
             j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
+        elif t == "/" and j > i and nxt is not None and nxt.text[:1].isupper() and not _is_title(nxt.text):
+            j += 1  # a unit and its name: "Pangdam XVIII/Kasuari", "Dandim 0101/Aceh Besar"
         elif ordinal := _ORDINAL.match(text, toks[j].start):
             while j < len(toks) and toks[j].end <= ordinal.end():
                 j += 1  # "calon bupati nomor urut 1"
@@ -484,8 +488,9 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
             after_role_word, institution = True, False
             continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
         degree = k > i and _is_degree(t) and is_name_word(toks[k - 1].text) and not _is_roleish(toks[k - 1].text)
+        unit = k > i and toks[k - 1].text == "/"  # the name of a unit after its number: "XVIII/Kasuari"
         if (t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution
-                or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
+                or unit or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
             last_role = k
             after_role_word = True
             institution = low in LEXICON.named_institutions or low == "of" or (

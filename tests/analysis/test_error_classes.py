@@ -1350,3 +1350,51 @@ def test_members_associations_and_sport_bodies_hold_no_office() -> None:
             "Sekretaris Asprov PSSI Jambi Hendra Wijaya mengatakan wasit sudah ditunjuk.")
     assert _officials(body) == []
     assert [q.speaker for q in _quotes(body + "\n\"Kami takut,\" ujar Joni.")] == ["Joni Saputra"]
+
+
+# Tags and regions of the fifth round.
+
+def test_a_regulation_with_its_short_form_in_parentheses_or_an_english_year() -> None:
+    assert "regulasi" in _tags("ASN Kabupaten Lebak yang tidak netral dalam Pilkada 2024 dijatuhi hukuman disiplin "
+                               "sesuai Peraturan Pemerintah (PP) Nomor 94 Tahun 2021.")
+    assert "regulasi" in _tags("Village heads who campaign for a candidate in the 2024 regional election break the "
+                               "2014 Village Law, the Bawaslu said.", language="en")
+
+
+def test_a_judged_violation_and_counted_complaints_are_findings() -> None:
+    assert "dugaan-pelanggaran" in _tags(
+        "Seorang ASN berinisial RT itu dinilai melanggar netralitas karena berfoto bersama calon wali kota.")
+    assert "dugaan-pelanggaran" in _tags(
+        "Forum guru honorer menerima 12 aduan honorer yang diminta mendukung salah satu pasangan calon bupati.")
+
+
+def test_an_invitation_to_report_is_no_finding() -> None:
+    body = ("Masyarakat dapat melaporkan ASN yang diduga tidak netral dalam Pilkada 2024 melalui layanan pesan "
+            "WhatsApp BKPSDM.")
+    assert "dugaan-pelanggaran" not in _tags(body)
+    assert "dugaan-pelanggaran" in _tags(body.replace("Masyarakat dapat melaporkan", "Bawaslu memanggil"))
+
+
+def test_asking_people_to_vote_is_campaigning_and_campaign_time_is_not() -> None:
+    assert "kampanye" in _tags("Kepala desa itu mengumpulkan warga dan meminta warga memilih seorang caleg, "
+                               "kata Ketua Bawaslu terkait pelanggaran netralitas perangkat desa.")
+    body = ("BKPSDM memantau aktivitas pegawai ASN, termasuk kehadiran di kantor pada masa kampanye Pilkada 2024, "
+            "agar netralitas terjaga.")
+    assert "kampanye" not in _tags(body)
+
+
+def test_english_compass_names_and_an_outlet_first_dateline() -> None:
+    body = ("KOMPAS.COM, Mataram - The Bawaslu of East Lombok Regency summoned three village heads over the 2024 "
+            "regional election. East Lombok Bawaslu said the village heads attended a campaign rally.")
+    assert [(r.province, r.regency) for r in analyze(body).regions] == [
+        ("Nusa Tenggara Barat", "Kabupaten Lombok Timur")]
+
+
+def test_a_military_unit_with_its_name_and_a_rank_with_its_service() -> None:
+    body = ("Apel dihadiri Dandim 1703/Manokwari Letkol Inf Yosef Wanma dan Pangdam XVIII/Kasuari Mayjen TNI "
+            "Daniel Kambu.\n"
+            "Sementara itu, Pangdam XVIII/Kasuari dalam kesempatan yang sama menyatakan prajurit siap.\n"
+            "\"Prajurit TNI tidak punya hak pilih,\" katanya.")
+    assert [(o.name, o.role) for o in _officials(body)] == [
+        ("Yosef Wanma", "Dandim 1703/Manokwari"), ("Daniel Kambu", "Pangdam XVIII/Kasuari")]
+    assert [q.speaker for q in _quotes(body)] == ["Daniel Kambu"]
