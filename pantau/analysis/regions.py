@@ -278,8 +278,8 @@ def find_regions(body: str, *, title: str | None = None, fallback: Region | None
     for index, paragraph in enumerate(paragraphs[:3]):
         dateline = _DATELINE.match(paragraph)
         if dateline:
-            dateline_mentions += _mentions((dateline.group(1) or dateline.group(2) or dateline.group(3)).title(), WEIGHT_LEAD, gaz,
-                                           dateline=True)
+            place = next(g for g in dateline.groups() if g)
+            dateline_mentions += _mentions(place.title(), WEIGHT_LEAD, gaz, dateline=True)
             paragraph = paragraph[dateline.end():]
         mentions += _mentions(paragraph, WEIGHT_LEAD if index < 2 else WEIGHT_BODY, gaz, dateline=False)
     for paragraph in paragraphs[3:]:
