@@ -703,6 +703,10 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             # ", Provinsi Kepulauan Bangka Belitung, NAME"; ", Kecamatan Tanjung Lubuk, Kabupaten OKI, NAME"
             while k < len(toks) and _bare(toks[k].text) in LEXICON.region_words:
                 loc_end = _role_qualifiers(text, toks, k, False)
+                split = _split_role_name(toks, k, loc_end, local, m.group("head"))
+                if k < split < loc_end:
+                    k = split  # ", Kecamatan X, Kabupaten Y NAME": the last place without its comma
+                    break
                 if loc_end >= len(toks) or toks[loc_end].text != ",":
                     break
                 k = loc_end + 1

@@ -1398,3 +1398,16 @@ def test_a_military_unit_with_its_name_and_a_rank_with_its_service() -> None:
     assert [(o.name, o.role) for o in _officials(body)] == [
         ("Yosef Wanma", "Dandim 1703/Manokwari"), ("Daniel Kambu", "Pangdam XVIII/Kasuari")]
     assert [q.speaker for q in _quotes(body)] == ["Daniel Kambu"]
+
+
+# Found by tools/stress_analysis.py on the fifth set (the comma between a role and its name dropped).
+
+def test_the_last_of_several_places_without_its_comma_before_the_name() -> None:
+    body = ("Kepala Desa Mekarjaya, Kecamatan Sungai Lilin, Kabupaten Musi Banyuasin (Muba) Darmawan Saputra, "
+            "divonis bersalah melakukan tindak pidana pemilu.")
+    assert [o.name for o in _officials(body)] == ["Darmawan Saputra"]
+
+
+def test_a_known_short_form_of_a_regency_ends_the_role() -> None:
+    body = "\"Keduanya sudah hadir,\" kata Ketua bawaslu Polman Rahmat Idris, Rabu."
+    assert _officials(body) == [Official("Rahmat Idris", "Ketua bawaslu Polman")]
