@@ -57,6 +57,7 @@ from pantau.analysis.mentions import (
     name_at,
     name_key,
     role_at,
+    split_pairs,
 )
 from pantau.analysis.people import People, Person
 from pantau.analysis.spans import Span
@@ -93,6 +94,8 @@ _AGENT_BEFORE = re.compile(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:
                            rf"(?:(?:the|a|an){_GAP})?$", re.IGNORECASE)
 _APPOSED = re.compile(r",[ \t]*")
 _AGE = re.compile(r"[ \t]*\(\d{1,3}(?:[ \t]*(?:tahun|th))?\)")
+# A description apposed after the name and set off by commas ("Yuliana (27), tenaga honorer di Distrik X, mengaku")
+_DESCRIPTION = re.compile(r"[ \t]*,[ \t]+[a-z][^,.;:!?\"“”\n]{0,60}(?=,)")
 _ARTICLE = re.compile(r"(?:the|a|an)[ \t]+")
 _PRONOUN_AT = re.compile(rf"(?:{_PRONOUN}|{_ANAPHOR})\b", re.IGNORECASE)
 # Before an opening mark: the last speech verb or "menurut" of the sentence.
@@ -132,6 +135,10 @@ _COMPANION_BEFORE = re.compile(rf"(?<!\w)(?:{_ACCOMPANIED})[ \t]+$", re.IGNORECA
 _COMPANION_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:{_ACCOMPANIED})[ \t]+", re.IGNORECASE)
 _FORMER = re.compile(rf"(?:{alternation(LEXICON.former_words)})[ \t]+(?:(?:the|a|an)[ \t]+)?", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"[ \t]+(?:itu|tersebut|ini)\b")
+# A description apposed between a subject and its verb ("Nadia, a researcher at X (Perludem), said …",
+# "Nadia, seorang peneliti di X, mengatakan …"): the subject stands before it.
+_APPOSITION_BEFORE_VERB = re.compile(
+    r",[ \t]+(?:a|an|the|seorang)[ \t]+[^,.;:!?\"“”\n]{1,80},[ \t]*$", re.IGNORECASE)
 _ADVERBS_BEFORE = re.compile(rf"[ \t]+(?:(?:{_ADVERBS})[ \t]+){{1,2}}$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_ADVERBS})[ \t]+)*", re.IGNORECASE)
 
@@ -207,6 +214,7 @@ class Article:
         # "Seorang warga, Budi (45), mengaku …": an unnamed phrase with a name in apposition is that person
         named_after = {(s, e): self._apposed_name(s, e) for s, e in unnamed}
         self.named += [m for m in named_after.values() if m is not None]
+        self.named = split_pairs(body, self.named)
         self.people = People(self.named)
         self.unnamed = [span for span, m in named_after.items() if m is None]
         self._starting: dict[int, Mention] = {}
@@ -214,13 +222,16 @@ class Article:
 
     def _apposed_name(self, start: int, end: int) -> Mention | None:
         """The name right after an unnamed phrase, set off by a comma ("Seorang warga, Budi (45), …"), as a mention
-        spanning the phrase and an age in parentheses, so the verb after it follows the mention."""
+        spanning the phrase, an age in parentheses and a description between commas, so the verb after it
+        follows the mention."""
         comma = _APPOSED.match(self.body, end)
         found = name_at(self.body, comma.end()) if comma else None
         if found is None or found.name is None:
             return None
         age = _AGE.match(self.body, found.end)
-        return Mention(start, age.end() if age else found.end, found.name, None)
+        end = age.end() if age else found.end
+        described = _DESCRIPTION.match(self.body, end)
+        return Mention(start, described.end() if described else end, found.name, None)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._inside_starts, pos) - 1
@@ -255,6 +266,9 @@ class Article:
         at = adverbs.start() if adverbs else verb_at
         end = degrees_before(self.body, at)  # "Marthen Wetipo, S.H., (juga) mengatakan"
         end = end if end < at else verb_at
+        apposed = _APPOSITION_BEFORE_VERB.search(self.body, max(0, end - 100), end)
+        if apposed:
+            end = apposed.start()
         m = _SUBJECT_BEFORE.search(self.body, max(0, end - 80), end)
         if not m or "\n" in m.group(0):
             return None

@@ -55,6 +55,8 @@ class Lexicon:
     role_aliases: dict[str, str]
     generic_heads: frozenset[str]
     role_blockers: frozenset[str]
+    party_nouns: frozenset[str]
+    rank_services: frozenset[str]
     candidacy_words: frozenset[str]
     campaign_words: frozenset[str]
     private_bodies: frozenset[str]
@@ -120,6 +122,8 @@ def _load() -> Lexicon:
         role_aliases={fold(str(k)): fold(str(v)) for k, v in raw["role_aliases"].items()},
         generic_heads=frozenset(words("generic_heads")),
         role_blockers=frozenset(words("role_blockers")),
+        party_nouns=frozenset(words("party_nouns")),
+        rank_services=frozenset(words("rank_services")),
         candidacy_words=frozenset(words("candidacy_words")),
         campaign_words=frozenset(words("campaign_words")),
         private_bodies=frozenset(words("private_bodies")),

@@ -240,6 +240,8 @@ def _skip_honorifics(toks: list[_Tok], i: int) -> int:
             i += 2
         elif is_honorific(t) or is_rank(t) or (t == "." and i > 0 and _is_title(toks[i - 1].text)):
             i += 1
+        elif i > 0 and is_rank(toks[i - 1].text) and fold(t) in LEXICON.rank_services:
+            i += 1  # "Mayjen TNI NAME"
         else:
             break
     return i
@@ -443,6 +445,8 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
             # (a unit that is also a head, "Humas", goes on with the list: "Sub Bagian Hukum, Humas, Data …")
             first_comma = j if first_comma < 0 else first_comma
             j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
+        elif t == "/" and j > i and nxt is not None and nxt.text[:1].isupper() and not _is_title(nxt.text):
+            j += 1  # a unit and its name: "Pangdam XVIII/Kasuari", "Dandim 0101/Aceh Besar"
         elif ordinal := _ORDINAL.match(text, toks[j].start):
             while j < len(toks) and toks[j].end <= ordinal.end():
                 j += 1  # "calon bupati nomor urut 1"
@@ -484,8 +488,9 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
             after_role_word, institution = True, False
             continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
         degree = k > i and _is_degree(t) and is_name_word(toks[k - 1].text) and not _is_roleish(toks[k - 1].text)
+        unit = k > i and toks[k - 1].text == "/"  # the name of a unit after its number: "XVIII/Kasuari"
         if (t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution
-                or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
+                or unit or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
             last_role = k
             after_role_word = True
             institution = low in LEXICON.named_institutions or low == "of" or (
@@ -629,7 +634,8 @@ def find_mentions(text: str) -> list[Mention]:
             if english is None:
                 continue
             start, needs_name = english
-        prev = text[max(0, m.start() - 25):m.start()].lower().split()
+        # (the words before, on the same line: a subhead above a role is no part of it)
+        prev = text[max(0, m.start() - 25, text.rfind("\n", 0, m.start()) + 1):m.start()].lower().split()
         candidacy = next((c for c in _CANDIDACY.finditer(text, max(0, m.start() - 25), m.start())
                           if c.end() == m.start()), None)
         if candidacy:
@@ -644,6 +650,25 @@ def find_mentions(text: str) -> list[Mention]:
         out.append(mention)
         pos = max(pos, mention.end)
     return _respectively(text, out)
+
+
+# A candidate pair written as one name ("Richard Kumaat-Meiky Pangemanan"): two full names joined by a hyphen.
+_PAIR = re.compile(r"([^-]+ [^-\s]+)-([A-Z][^-\s]*(?: [^-\s]+)+)")
+
+
+def split_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each name made of two full names joined by a hyphen as two mentions, one per person, so that
+    "kata Richard" and "tegas Hanny" resolve to the person and not to the pair."""
+    out: list[Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.name or "")
+        if pair is None:
+            out.append(m)
+            continue
+        second = text.find(pair.group(2), m.start)
+        out.append(Mention(m.start, m.end, pair.group(1), m.role, m.no_office))
+        out.append(Mention(second, m.end, pair.group(2), m.role, m.no_office))
+    return out
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -675,9 +700,16 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     if k < len(toks) and toks[k].text == ",":
         k += 1
         if k < len(toks) and _bare(toks[k].text) in LEXICON.region_words:
-            loc_end = _role_qualifiers(text, toks, k, False)
-            if loc_end < len(toks) and toks[loc_end].text == ",":
-                k = loc_end + 1  # ", Provinsi Kepulauan Bangka Belitung, NAME"
+            # ", Provinsi Kepulauan Bangka Belitung, NAME"; ", Kecamatan Tanjung Lubuk, Kabupaten OKI, NAME"
+            while k < len(toks) and _bare(toks[k].text) in LEXICON.region_words:
+                loc_end = _role_qualifiers(text, toks, k, False)
+                split = _split_role_name(toks, k, loc_end, local, m.group("head"))
+                if k < split < loc_end:
+                    k = split  # ", Kecamatan X, Kabupaten Y NAME": the last place without its comma
+                    break
+                if loc_end >= len(toks) or toks[loc_end].text != ",":
+                    break
+                k = loc_end + 1
         elif (n := _place_length(toks, k, local)) and k + n < len(toks) and toks[k + n].text == ",":
             k += n + 1  # "Sekretaris Daerah Kabupaten Pesisir Selatan, Sumatera Barat, NAME": the province
     # "Anggota Bawaslu Beltim yang membidangi pencegahan, Nur Azizah", "Ketua Tim Pemenangan paslon yang
@@ -685,7 +717,7 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     # ("anggota yang terbukti tidak netral, Propam …" names none)
     rel = k
     while rel < min(k + 2, len(toks)) and toks[rel].text.islower() and toks[rel].text != "yang" \
-            and not _VERB.match(toks[rel].text):
+            and (not _VERB.match(toks[rel].text) or toks[rel].text in LEXICON.party_nouns):
         rel += 1
     if k == q_end and q_end > 0 and rel < len(toks) and toks[rel].text.lower() == "yang":
         clause = next((c for c in range(rel + 1, min(rel + 7, len(toks))) if toks[c].text == ","), -1)
@@ -694,7 +726,20 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             if e > s:
                 q_end = clause
                 k = clause + 1
+    elif k == q_end and k < rel < len(toks) and toks[rel].text == ",":
+        # "Kuasa hukum terdakwa, NAME, menerima …": the lower-case nouns that close a role, then the name
+        # apposed between commas
+        s, e = _name_run(toks, _skip_honorifics(toks, rel + 1), text)
+        if e > s and _skip_degrees(toks, e) < len(toks) and toks[_skip_degrees(toks, e)].text == ",":
+            q_end = rel
+            k = rel + 1
     s, e = _name_run(toks, _skip_honorifics(toks, k), text)
+    if e > s and k == q_end and k > 0 and _bare(toks[k - 1].text) in LEXICON.named_institutions \
+            and e + 1 < len(toks) and toks[e].text == ",":
+        named_after = _name_run(toks, _skip_honorifics(toks, e + 1), text)
+        if named_after[1] > named_after[0]:  # "Direktur RSUD dr Soehadi Prijonegoro, dr. NAME": the body's name
+            q_end = k = e + 1
+            s, e = named_after
     if e < len(toks) and _bare(toks[e].text) in LEXICON.org_words:
         s = e  # "…, Pimpinan Perangkat Daerah": the capitalised words name a body, not a person
     if k == q_end and k < len(toks) and _bare(toks[k].text) in _POST_NAME_TITLES and name_i < q_end:

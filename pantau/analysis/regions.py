@@ -54,10 +54,18 @@ TITLE_CASE_SHARE = 0.7
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
 # "TANJUNGPANDAN, BELITONGEKSPRES.COM -", "MENTOK -", "BANGKA SELATAN, LINESNEWS –", "Bengkulu (ANTARA) -"
+# "SERANG -", "Lubuk Basung (ANTARA) -", and the outlet first: "TEMPO.CO, Ambon -", "jpnn.com, CURUP -"
 _DATELINE = re.compile(
-    r"^\s*(?:([A-Z][A-Z .'’-]{2,40}?)\s*(?:,|:|\s[-–—])|([A-Z][A-Za-z .'’-]{2,40}?)\s*\([A-Z]{2,}\))"
+    r"^\s*(?:(?:[A-Za-z]+\.)+[A-Za-z]+\s*,\s*([A-Z][A-Za-z .'’-]{2,40}?)\s+[-–—]"
+    r"|([A-Z][A-Z .'’-]{2,40}?)\s*(?:,|:|\s[-–—])|([A-Z][A-Za-z .'’-]{2,40}?)\s*\([A-Z]{2,}\))"
 )
 MAX_NGRAM = 5
+
+
+# Indonesian compass words at the end of a name and their English forms, longest first ("Barat Daya" before "Daya")
+_COMPASS_EN = ((("Barat", "Daya"), "southwest"), (("Barat", "Laut"), "northwest"), (("Timur", "Laut"), "northeast"),
+               (("Tenggara",), "southeast"), (("Tengah",), "central"), (("Selatan",), "south"), (("Utara",), "north"),
+               (("Timur",), "east"), (("Barat",), "west"))
 
 
 def _key(words: list[str]) -> str:
@@ -143,6 +151,15 @@ def gazetteer() -> Gazetteer:
         if regency not in by_name:
             raise ValueError(f"region_aliases.yaml: unknown regency/city {regency!r}")
         bare[_key(alias.split())] = [by_name[regency]]
+    # English copy puts the compass word first: "Central Maluku" is Maluku Tengah, "South Jakarta" Jakarta Selatan
+    for place in by_name.values():
+        words = _strip_kind(place.regency or "")[1].split()
+        for compass, english in _COMPASS_EN:
+            if len(words) > len(compass) and words[-len(compass):] == list(compass):
+                key = _key([english, *words[:-len(compass)]])
+                if key not in bare:
+                    bare[key].append(place)
+                break
     ambiguous = frozenset(_key(name.split()) for name in aliases["ambiguous"])
     if unknown := ambiguous - bare.keys():
         raise ValueError(f"region_aliases.yaml: ambiguous names that are no place: {sorted(unknown)}")
@@ -261,8 +278,8 @@ def find_regions(body: str, *, title: str | None = None, fallback: Region | None
     for index, paragraph in enumerate(paragraphs[:3]):
         dateline = _DATELINE.match(paragraph)
         if dateline:
-            dateline_mentions += _mentions((dateline.group(1) or dateline.group(2)).title(), WEIGHT_LEAD, gaz,
-                                           dateline=True)
+            place = next(g for g in dateline.groups() if g)
+            dateline_mentions += _mentions(place.title(), WEIGHT_LEAD, gaz, dateline=True)
             paragraph = paragraph[dateline.end():]
         mentions += _mentions(paragraph, WEIGHT_LEAD if index < 2 else WEIGHT_BODY, gaz, dateline=False)
     for paragraph in paragraphs[3:]:

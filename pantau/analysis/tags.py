@@ -167,7 +167,7 @@ def split_sentences(text: str) -> list[str]:
 # How a declared noun reads to the rules, and nouns too vague to stand for civil servants when declared
 # (besides function words and the last words of bodies, "tenaga kesehatan yang berstatus PPPK").
 _DECLARED_AS = "asn"
-_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+(?:yang\s+)?$")
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)(?:\s+(?:tersebut|itu|ini|these|those))?,?\s+(?:yang\s+)?$")
 _NOT_DECLARABLE = frozenset({"orang", "warga", "pihak", "people", "residents", "many", "most", "some", "whom",
                              "were"})
 

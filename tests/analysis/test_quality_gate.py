@@ -6,7 +6,7 @@ gate runs (and never skips) in a bare clone:
 
 - ``tests/gold_dev``: the team's small dev set (smoke test);
 - ``tests/gold``: our own composed set, read while tuning (optimistic);
-- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout4``: written blind to the
+- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout5``: written blind to the
   rules (honest first-look figures in their READMEs; read since, so optimistic now);
 - ``tests/gold_real``: real published articles, the development set closest to production.
 
@@ -34,6 +34,7 @@ GOLD = {
     "heldout2": ROOT / "tests" / "gold_heldout2",
     "heldout3": ROOT / "tests" / "gold_heldout3",
     "heldout4": ROOT / "tests" / "gold_heldout4",
+    "heldout5": ROOT / "tests" / "gold_heldout5",
 }
 
 FLOORS = {
@@ -67,6 +68,11 @@ FLOORS = {
     "heldout4": {
         "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.985,
         "officials_f1": 1.0, "province_f1": 1.0, "language_acc": 1.0,
+    },
+    # First look, before its errors were read: 0.888 / 0.962 / 0.911 / 0.931 / 0.987 / 1.000.
+    "heldout5": {
+        "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.968,
+        "officials_f1": 0.994, "province_f1": 0.986, "language_acc": 1.0,
     },
 }
 
