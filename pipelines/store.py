@@ -16,12 +16,11 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
 from crawler.context import crawl_context
-from crawler.items import NotAnArticle, PageItem
+from crawler.items import NotAnArticle, PageFailed, PageItem
 from pantau.models import Article
 from pantau.state import CrawlState
 from pantau.store import ArticleStore, StoreError
@@ -61,7 +60,7 @@ class StorePipeline:
             stored = store_in_story(self.store, self.state, article, item.sketch, item.aliases)
         except (StoreError, sqlite3.Error, OSError) as exc:  # the store, or the crawl state's file
             report.error(self.stats, item.outlet, f"not stored {item.url}: {exc}")
-            raise DropItem(f"store failed for {item.url}: {exc}") from exc
+            raise PageFailed(f"store failed for {item.url}: {exc}") from exc
         item.article, item.outcome = stored.article, stored.outcome.value
         item.duplicate_of = stored.article.duplicate_of
         if item.duplicate_of and item.outcome == "new":
