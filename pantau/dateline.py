@@ -1,26 +1,31 @@
-"""The publication date a page prints under its headline ("Senin, 21 Oktober 2024 10:15 WIB").
+"""The publication date a page prints next to its headline ("Senin, 21 Oktober 2024 10:15 WIB").
 
 Pages without date metadata (old table-layout government sites, small CMSs)
-still print the date in a line next to the headline. Reading "the first date
-anywhere", as a generic metadata search does, takes the date of the first
-teaser in a "Berita Lainnya" list instead. So the date is looked for only in
-the text right below the headline, and never inside a link list, a photo
-caption ("… on November 19, 2024. — Picture by …") or a sentence of the text
-("… rapat paripurna, Jumat (29/11/2024).": the day of the event), nor where
-the page says it is the update ("Diperbarui 23 November 2024", "Updated",
-"Dikemaskini").
+still print the date in a line next to the headline, and where the metadata
+is wrong (a local wall clock labelled +00:00, a JSON-LD date a day early) the
+printed date is the one readers see (:mod:`pantau.published` weighs them).
+Reading "the first date anywhere", as a generic metadata search does, takes
+the date of the first teaser in a "Berita Lainnya" list, or the header's
+"today", instead. So the date is looked for only in the text right below the
+headline (or in the one line right above it), and never inside a link list, a
+photo caption ("… on November 19, 2024. — Picture by …") or a sentence of the
+text ("… rapat paripurna, Jumat (29/11/2024).": the day of the event), nor
+where the page says it is the update ("Diperbarui 23 November 2024",
+"Updated", "Dikemaskini").
 
 Printed dates are Indonesian, Malay or English, day or month first, with a
-24- or 12-hour clock ("4:32pm", "12:15 am"). Times without a zone, or in WIB,
-are returned naive (the caller reads them as Asia/Jakarta); WITA, WIT and
-Malaysia's MYT carry their offsets.
+24- or 12-hour clock ("4:32pm", "12:15 am", "10:15:16"). Times without a zone
+are returned naive (the caller reads them as Asia/Jakarta); WIB, WITA, WIT and
+Malaysia's MYT carry their offsets (+07, +08, +09, +08), so a caller can tell
+a stated zone from none. A date printed without a time says so
+(:class:`Dated`), so a caller does not take its 00:00 for a time.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import NamedTuple
 
 from lxml.html import HtmlElement
@@ -43,11 +48,12 @@ MONTHS = {
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
     "desember": 12, "disember": 12, "december": 12, "des": 12, "dis": 12, "dec": 12,
 }
-_HOURS_8, _HOURS_9 = timezone(timedelta(hours=8)), timezone(timedelta(hours=9))
-ZONES = {"wib": None, "wita": _HOURS_8, "wit": _HOURS_9, "myt": _HOURS_8}
+_HOURS_7, _HOURS_8, _HOURS_9 = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
+ZONES = {"wib": _HOURS_7, "wita": _HOURS_8, "wit": _HOURS_9, "myt": _HOURS_8}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
-_CLOCK = r"(?:\s*[,|/–•·@-]?\s*(?:pukul|jam|at|om)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?" \
+_CLOCK = r"(?:\s*[,|/–•·@-]?\s*(?:pukul|jam|at|om)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})" \
+         r"(?:[:.](?P<second>\d{2}))?" \
          rf"\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?P<zone>{_ZONE})\b)?)?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 DATE = re.compile(
@@ -71,20 +77,44 @@ MIN_SENTENCE_WORDS = 12
 _UPDATE_WORDS = r"(?:diperbarui|diperbaharui|diupdate|update|updated|pembaruan|dikemaskini|kemaskini|modified|edited)"
 _UPDATED = re.compile(rf"\b{_UPDATE_WORDS}\b\s*(?:pada|on|at)?\s*[:–-]?\s*(?:\w+\s*,\s*)?$", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(rf"\s*(?:terakhir\s+|last\s+)?{_UPDATE_WORDS}\b", re.IGNORECASE)
+# A date line above the headline: at most this many characters ("Oleh Admin | Kamis, 5 November 2015 - 15:56
+# WIB"), looked for in at most this many enclosing blocks (the heading's title wrapper), and never across the
+# page's header or navigation (where the header's "today" is printed).
+MAX_LINE_ABOVE_CHARS = 120
+ABOVE_LEVELS = 1
+_CHROME_TAGS = frozenset({"header", "nav", "aside", "footer", "menu"})
+_CHROME = re.compile(r"^((site|page|main|top|global)[-_]?)?header$|(^|[-_])(masthead|topbar|top-bar|navbar|nav|menu"
+                     r"|breadcrumbs?)($|[-_])", re.IGNORECASE)
+_SLASHED = re.compile(r"^(\d{4})/(\d{2})/(\d{2})")
+_ISO_CLOCK = re.compile(r"(?:T|\s)\d{2}:?\d{2}")
 # A block with more link text than this is a link list (teasers with their dates).
 MAX_LINK_DENSITY = 0.5
 _NEVER_TEXT = ("script", "style", "noscript", "template", "button", "select", "option", "textarea", "svg")
 
 
-def parse_date(value: str) -> datetime | None:
-    """The first printed date (with its time, when one follows) in ``value``; None when there is none."""
+class Dated(NamedTuple):
+    """A date as a page states it: naive when it names no zone, 00:00 with ``clock`` False when it names no time."""
+
+    when: datetime
+    clock: bool
+
+
+class Dateline(NamedTuple):
+    """The publication date next to the headline: as printed, and the ``<time datetime>`` carrying it, if any."""
+
+    printed: Dated
+    stamp: Dated | None = None
+
+
+def printed_date(value: str) -> Dated | None:
+    """The first printed date in ``value``, and whether a time of day was printed with it."""
     for m in DATE.finditer(value):
         if found := _datetime(m):
             return found
     return None
 
 
-def _datetime(m: re.Match[str]) -> datetime | None:
+def _datetime(m: re.Match[str]) -> Dated | None:
     g = m.groupdict()
     if g["day"]:
         day, month, year = int(g["day"]), MONTHS[g["month"].casefold()], int(g["year"])
@@ -94,25 +124,27 @@ def _datetime(m: re.Match[str]) -> datetime | None:
         day, month, year = int(g["day3"]), int(g["month3"]), int(g["year3"])
     else:
         day, month, year = int(g["day4"]), int(g["month4"]), int(g["year4"])
-    hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)
+    hour, minute, second = int(g["hour"] or 0), int(g["minute"] or 0), int(g["second"] or 0)
     if g["ampm"]:  # 12-hour clock: "4:32pm" is 16:32, "12:15 am" is 00:15, "12:05 PM" is noon
         hour = hour % 12 + (12 if g["ampm"][0].casefold() == "p" else 0)
     try:
-        when = datetime(year, month, day, hour, minute)
+        when = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
-    zone = ZONES.get((g["zone"] or "").casefold())
-    return when.replace(tzinfo=zone) if zone else when
+    zone = ZONES.get((g["zone"] or "").casefold())  # None: no zone printed
+    return Dated(when.replace(tzinfo=zone), clock=g["hour"] is not None)
 
 
-def date_below(heading: HtmlElement) -> datetime | None:
+def date_below(heading: HtmlElement) -> Dateline | None:
     """The publication date below ``heading``: a ``<time datetime>`` or a printed date, within
     :data:`WINDOW_CHARS` of text.
 
     Read line by line (a line ends at a block or a ``<br>``): link lists and
     photo captions are not read, a line that is a sentence of the text
     (:data:`MIN_SENTENCE_WORDS` words, ending like one) is passed over, and a
-    date the page calls the update is not the publication date.
+    date the page calls the update is not the publication date. A ``<time>``
+    whose own text prints a date gives that date (its ``datetime`` may be a
+    wrongly labelled copy: "21:40+00:00" for a printed "21:40 WITA").
     """
     line: list[str] = []
     searched, read = "", 0
@@ -125,16 +157,81 @@ def date_below(heading: HtmlElement) -> datetime | None:
         if text and not _is_sentence(text):
             searched += " " + text
             if found := _published_in(searched):
-                return found
+                return Dateline(found)
         read += len(text)
         if isinstance(piece, _Stamp) and not (_UPDATED.search(searched) or _UPDATED_LABEL.match(piece.label)):
-            return piece.when
+            return _stamped(piece)
         if read > WINDOW_CHARS:
             return None
     return None
 
 
-def _published_in(text: str) -> datetime | None:
+def date_above(heading: HtmlElement) -> Dateline | None:
+    """The publication date in the one line right above ``heading`` (templates that print it over the title).
+
+    Only the nearest line, within :data:`ABOVE_LEVELS` blocks around the
+    heading; a link list (the breadcrumb), a sentence, a longer line or the
+    page's header or navigation in between means there is no date line above.
+    """
+    node: HtmlElement | None = heading
+    for _ in range(ABOVE_LEVELS + 1):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        found = _line_before(node)
+        if found is not None:
+            return _date_line(found)
+        node = node.getparent()
+    return None
+
+
+def _line_before(node: HtmlElement) -> list[str | _Stamp] | None:
+    """The last line of visible text before ``node`` inside its parent: [] when chrome or a link list comes first,
+    None when nothing visible does."""
+    for sibling in node.itersiblings(preceding=True):
+        if sibling.tail and sibling.tail.strip():
+            return [sibling.tail.strip()]
+        if not is_element(sibling) or sibling.tag in _NEVER_TEXT:
+            continue
+        if sibling.tag in _CHROME_TAGS or any(_CHROME.search(w) for w in class_words(sibling)) \
+                or _is_link_list(sibling):
+            return []
+        lines = _lines(_visible(sibling))
+        if lines:
+            return lines[-1]
+    parent = node.getparent()
+    if parent is not None and parent.text and parent.text.strip():
+        return [parent.text.strip()]
+    return None
+
+
+def _lines(pieces: Iterator[str | _Stamp | None]) -> list[list[str | _Stamp]]:
+    lines: list[list[str | _Stamp]] = [[]]
+    for piece in pieces:
+        if piece is None:
+            lines.append([])
+        else:
+            lines[-1].append(piece)
+    return [line for line in lines if line]
+
+
+def _date_line(line: list[str | _Stamp]) -> Dateline | None:
+    text = " ".join(p for p in line if isinstance(p, str))
+    if len(text) > MAX_LINE_ABOVE_CHARS or _is_sentence(text) or _UPDATED_LABEL.match(text):
+        return None
+    if found := _published_in(text):
+        return Dateline(found)
+    stamp = next((p for p in line if isinstance(p, _Stamp)), None)
+    return _stamped(stamp) if stamp is not None and not _UPDATED_LABEL.match(stamp.label) else None
+
+
+def _stamped(stamp: _Stamp) -> Dateline:
+    """A ``<time datetime>``: the date its own text prints, if any, else the value (shown as "2 jam lalu")."""
+    if printed := _published_in(stamp.label):
+        return Dateline(printed, stamp.when)
+    return Dateline(stamp.when)
+
+
+def _published_in(text: str) -> Dated | None:
     """The first printed date in ``text`` that is not introduced as the update ("Diperbarui 23 Nov …")."""
     for m in DATE.finditer(text):
         if not _UPDATED.search(text, 0, m.start()) and (found := _datetime(m)):
@@ -147,7 +244,7 @@ def _is_sentence(line: str) -> bool:
 
 
 class _Stamp(NamedTuple):
-    when: datetime
+    when: Dated
     label: str  # the <time> element's own text
 
 
@@ -170,7 +267,7 @@ def _visible(el: HtmlElement) -> Iterator[str | _Stamp | None]:
         if block:
             yield None
         if el.tag == "time" and el.get("itemprop") != "dateModified" \
-                and (stamp := _iso(el.get("datetime"))) is not None:
+                and (stamp := stated_date(el.get("datetime"))) is not None:
             yield _Stamp(stamp, " ".join(el.text_content().split()))
         if el.text and el.text.strip():
             yield el.text.strip()
@@ -182,11 +279,22 @@ def _visible(el: HtmlElement) -> Iterator[str | _Stamp | None]:
         yield el.tail.strip()
 
 
-def _iso(value: str | None) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")) if value else None
-    except ValueError:
+def stated_date(value: str | None) -> Dated | None:
+    """A machine-readable date as an attribute or meta tag states it: ISO 8601 ("2024-11-05T10:15:00+07:00",
+    "2024-11-05 10:15:00", "2024-11-05", "20241105") or with slashes ("2024/11/05 10:15:00", detik's
+    ``publishdate``); naive when it names no zone. None when it is none of these."""
+    if not value or not (value := value.strip()):
         return None
+    value = _SLASHED.sub(r"\1-\2-\3", value).replace("Z", "+00:00")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        m = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", value)
+        if not m:
+            return None
+        when = datetime.fromisoformat(f"{m[1]}T{m[2]}")
+    # "T00:00:00" is how many CMSs write a date without a time
+    return Dated(when, clock=bool(_ISO_CLOCK.search(value)) and when.time() != time(0))
 
 
 def _is_link_list(el: HtmlElement) -> bool:

@@ -7,10 +7,10 @@ inside it in both modes and keeps what the evidence supports
 (:mod:`pantau.evidence`), with the whole-page extraction as a second opinion.
 Inside the container, photo captions go by where they stand
 (:mod:`pantau.captions`). On top it adds what Indonesian news pages need: the
-publication *time* (trafilatura keeps only the date) from
-``article:published_time`` / JSON-LD / the ``<time>`` or date line printed
-below the headline (:mod:`pantau.dateline`), read as Asia/Jakarta when the
-page gives no zone; the headline as printed (:mod:`pantau.headline`); the
+publication *time* (trafilatura keeps only the date), weighed over the
+metadata, JSON-LD, the date line printed by the headline and the page's time
+stamps (:mod:`pantau.published`), read as Asia/Jakarta when the page gives no
+zone; the headline as printed (:mod:`pantau.headline`); the
 reporter/editor from the byline lines these sites print inside the body; and
 the text of an article's further pages.
 """
@@ -41,21 +41,12 @@ from pantau.container import (
     prune,
     select,
 )
-from pantau.dateline import date_below
+from pantau.dateline import stated_date
 from pantau.evidence import link_densities, merge_modes, prefer_container, summarised
 from pantau.headline import SiteNames, heading_above, metadata_headline, printed_heading
-from pantau.json_ld import json_ld_objects
-from pantau.wib import WIB, local_day
+from pantau.published import publication_time
+from pantau.wib import WIB
 
-# Where pages state their publication time in metadata, most reliable first (then JSON-LD, then the
-# <time> or date line below the headline, then the page's first <time>).
-PUBLISHED_XPATHS = (
-    "//meta[@property='article:published_time']/@content",
-    "//meta[@name='article:published_time']/@content",
-    "//meta[@itemprop='datePublished']/@content",
-    "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date']/@content",
-)
-FIRST_TIME_XPATH = "(//time[@datetime][not(@itemprop='dateModified')])[1]/@datetime"
 DESCRIPTION_XPATH = "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
 BYLINES = {
     "author": re.compile(r"^(?:reporter|wartawan|penulis|pewarta)\s*:\s*(?P<name>[^|\n]+?)\s*(?:\||$)",
@@ -76,24 +67,8 @@ class ExtractedPage:
 
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601 (or a bare date) as an aware datetime; no zone means WIB."""
-    parsed = _stated(value)
-    return parsed if parsed is None or parsed.tzinfo else parsed.replace(tzinfo=WIB)
-
-
-def _stated(value: str | None) -> datetime | None:
-    """ISO 8601 (or a bare date) as the page states it: naive when it gives no zone."""
-    if not value:
-        return None
-    value = value.strip().replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        m = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", value)
-        return datetime.fromisoformat(f"{m[1]}T{m[2]}") if m else None
-
-
-def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
-    return next((str(node["datePublished"]) for node in json_ld_objects(tree) if node.get("datePublished")), None)
+    parsed = stated_date(value)
+    return None if parsed is None else parsed.when if parsed.when.tzinfo else parsed.when.replace(tzinfo=WIB)
 
 
 def _trafilatura(tree: lxml.html.HtmlElement, url: str, *, precision: bool) -> Document | None:
@@ -199,7 +174,7 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: Co
         heading = article.heading
         title = _text(heading)
     title = title or next((t for t in (_text(h) for h in tree.xpath("//h1")) if t), None)
-    published = _published(tree, heading)
+    published = publication_time(tree, heading)
     for more in more_pages:
         try:
             paragraphs += article_text(lxml.html.fromstring(more), url, hint, title)
@@ -217,47 +192,3 @@ def extract_page(html: str, url: str, site_names: tuple[str, ...] = (), hint: Co
 
 def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
-
-
-def _published(tree: HtmlElement, heading: HtmlElement | None) -> datetime | None:
-    """The publication time: metadata, JSON-LD, the date printed below the headline, the page's first <time>.
-
-    The printed date settles what the machine-readable ones leave open: when
-    the metadata and JSON-LD name different days, the one the page prints
-    wins; a time stated without a zone (read as WIB) takes the zone of
-    another statement of the same clock time (a Malaysian page's meta
-    "16:55:35" beside JSON-LD "16:55:35+08:00", or a printed "… WITA").
-    """
-    stated = [when for when in (_meta_published(tree), _stated(_json_ld_published(tree))) if when is not None]
-    printed: datetime | None = None
-    if heading is not None and (not stated or stated[0].tzinfo is None or _days(stated) > 1):
-        printed = date_below(heading)
-    if not stated:
-        found = tree.xpath(FIRST_TIME_XPATH)
-        return _aware(printed) if printed is not None else parse_datetime(str(found[0])) if found else None
-    first = stated[0]
-    if _days(stated) > 1 and printed is not None:
-        first = next((when for when in stated if local_day(_aware(when)) == local_day(_aware(printed))), first)
-    if first.tzinfo is None:
-        same_clock = [when for when in (*stated, printed) if when is not None and when.tzinfo is not None
-                      and when.replace(tzinfo=None, second=0) == first.replace(second=0)]
-        return first.replace(tzinfo=same_clock[0].tzinfo) if same_clock else _aware(first)
-    return first
-
-
-def _meta_published(tree: HtmlElement) -> datetime | None:
-    for xpath in PUBLISHED_XPATHS:
-        found = tree.xpath(xpath)
-        if found and (stated := _stated(str(found[0]))) is not None:
-            return stated
-    return None
-
-
-def _aware(when: datetime) -> datetime:
-    """A time the page states without a zone is WIB's."""
-    return when if when.tzinfo else when.replace(tzinfo=WIB)
-
-
-def _days(stated: list[datetime]) -> int:
-    """How many local days the machine-readable statements name."""
-    return len({local_day(_aware(when)) for when in stated})

@@ -3,7 +3,7 @@
 Pages state the headline several times: ``og:title``, ``twitter:title``,
 JSON-LD ``headline``, ``<title>`` and the heading readers see. The metadata
 copies carry the site's name ("… - ANTARA News", "KapanLagi.com: …",
-"… | Kompas.com"), some CMSs strip punctuation from them (Media Indonesia's
+"… | Kompas.com", Blogger's "Kabar Seluma: …"), some CMSs strip punctuation from them (Media Indonesia's
 og:title drops the ":" and "?" its ``<h1>`` shows), and some are another
 title altogether (an SEO og:title, or the site's name as every page's
 ``<title>`` on old government sites). The printed heading is the headline:
@@ -16,8 +16,8 @@ title altogether (an SEO og:title, or the site's name as every page's
   heading when the metadata has no headline or shares words with it;
 * else the first metadata title without its site-name part. Site names come
   from ``og:site_name`` and the caller, and when those do not explain a
-  title's extra part, from the page itself: its logo's ``alt`` and its
-  "© 2024 Name" line.
+  title's extra part, from the page itself: its logo's ``alt``, its
+  "© 2024 Name" line and the blog's header (a title linking to the home page).
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ SITE_NAME_XPATH = "//meta[@property='og:site_name']/@content | //meta[@name='app
 HOME_TITLE_XPATH = "//meta[@property='og:title']/@content | //meta[@name='twitter:title']/@content"
 LOGO_ALT_XPATH = ("//*[contains(@class,'logo') or contains(@id,'logo')]//img/@alt"
                   " | //img[contains(@class,'logo') or contains(@src,'logo')]/@alt")
+# Links in a heading or a title/header block: the blog's header names the blog with a link to its home page.
+HOME_LINK_XPATH = ("//h1/a[@href] | //h2/a[@href] | //*[contains(@class,'title') or contains(@id,'title')"
+                   " or contains(@class,'header') or contains(@id,'header')]/a[@href]")
 COPYRIGHT_XPATH = ("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., 'OPYRIGHT')]"
                    "[not(ancestor::script)][not(ancestor::style)]")
 # "© 2024 Berita Kotabaru", "Copyright © 2008 - 2016 PT. Kompas Cyber Media", "Hak Cipta © 2024 Suara Semasa Sdn Bhd"
@@ -58,6 +61,8 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—•»]|::)\s+")
 # "KapanLagi.com: …", "Tempo.co - …": a domain-like site name in front of the headline.
 DOMAIN_PREFIX = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co|id|net|org|tv|news)(?:\.id)?®?\s*[:|–—-]\s+",
                            re.IGNORECASE)
+# "Kabar Seluma: …" (Blogger's <title>): a name before a colon, taken off only when it is a site name as a whole.
+NAME_PREFIX = re.compile(r"^(?P<name>[^:]{3,60}?)\s*:\s+(?=\S)")
 DOMAIN_LIKE = re.compile(r"\.(?:com|id|co|net|org|tv)\b", re.IGNORECASE)
 MAX_HEADLINE_CHARS = 300
 # Headline elements by strength (the order printed_heading tries them in).
@@ -128,10 +133,12 @@ def strip_site_name(title: str, site_names: Sequence[str] = (), hosts: Sequence[
     """
     title = " ".join(title.split())
     title = DOMAIN_PREFIX.sub("", title)
+    names = [n.casefold() for n in site_names if n]
+    if (m := NAME_PREFIX.match(title)) and _names_site(m["name"], names, hosts):
+        title = title[m.end():]
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    names = [n.casefold() for n in site_names if n]
 
     def is_site(segment: str) -> bool:
         s = segment.casefold()
@@ -146,15 +153,30 @@ def strip_site_name(title: str, site_names: Sequence[str] = (), hosts: Sequence[
     return " - ".join(parts).strip()
 
 
-def page_site_names(tree: HtmlElement) -> list[str]:
-    """Names the page gives itself besides ``og:site_name``: its logo's ``alt``, its copyright line and
-    the site's name set as a heading (:func:`is_branding`)."""
+def _names_site(segment: str, names: Sequence[str], hosts: Sequence[str]) -> bool:
+    """``segment`` is a site's name as a whole: one of ``names`` (casefolded), a domain, or a host spelt out."""
+    s = segment.casefold()
+    return words(s) in (words(n) for n in names) or bool(DOMAIN_LIKE.search(s)) or _compact(s) in hosts
+
+
+def page_site_names(tree: HtmlElement, url: str = "") -> list[str]:
+    """Names the page gives itself besides ``og:site_name``: its logo's ``alt``, its copyright line, the
+    site's name set as a heading (:func:`is_branding`) and a header's title linking to the home page."""
     found = [_text(alt) for alt in tree.xpath(LOGO_ALT_XPATH)]
+    found.extend(_text(a) for a in tree.xpath(HOME_LINK_XPATH) if _is_home(a.get("href"), url))
     for line in tree.xpath(COPYRIGHT_XPATH):
         if m := COPYRIGHT_NAME.search(_text(line)):
             found.append(m["name"].strip(" -"))
     found.extend(_text(h) for h in tree.iter("h1") if is_branding(h))
     return [n for n in found if len(n) > 2 and not _GENERIC_NAME.search(n)]
+
+
+def _is_home(href: str | None, url: str) -> bool:
+    """``href`` is the home page of ``url``'s site ("/", "https://host/"; not "#", a link to the page itself)."""
+    href = (href or "").strip()
+    parts = urlsplit(href)
+    return bool(href) and not href.startswith("#") and parts.path.strip("/") == "" and not parts.query \
+        and (not parts.netloc or parts.netloc == urlsplit(url).netloc)
 
 
 def _home_titles(tree: HtmlElement, url: str, og_url: str | None) -> list[str]:
@@ -230,11 +252,12 @@ class SiteNames:
         self.declared = (*given, *(_text(m.get("content") or "") for m in metas if m.get("property") != "og:url"),
                          *_home_titles(tree, url, og_url))
         self.hosts = host_names(url)
+        self.url = url
         self._all: tuple[str, ...] | None = None
 
     def all(self) -> tuple[str, ...]:
         if self._all is None:
-            self._all = (*self.declared, *page_site_names(self.tree))
+            self._all = (*self.declared, *page_site_names(self.tree, self.url))
         return self._all
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from pantau.analysis.morphology import active_forms, english_forms, passive_forms
 from pantau.analysis.regions import gazetteer
 
 __all__ = ["LEXICON", "Lexicon", "Places", "alternation", "fold", "places"]
@@ -44,6 +45,8 @@ class Lexicon:
     anaphors: tuple[str, ...]
     speaker_prepositions: tuple[str, ...]
     adverbs: tuple[str, ...]
+    accompaniment_words: tuple[str, ...]
+    former_words: tuple[str, ...]
     term_introducers: frozenset[str]
     text_introducers: frozenset[str]
     role_heads: tuple[str, ...]
@@ -54,9 +57,11 @@ class Lexicon:
     role_blockers: frozenset[str]
     candidacy_words: frozenset[str]
     campaign_words: frozenset[str]
+    private_bodies: frozenset[str]
     district_heads: frozenset[str]
     village_heads: frozenset[str]
     region_words: frozenset[str]
+    place_parts: frozenset[str]
     org_words: frozenset[str]
     named_institutions: frozenset[str]
     division_owners: frozenset[str]
@@ -90,14 +95,23 @@ def _load() -> Lexicon:
     def longest_first(key: str) -> tuple[str, ...]:
         return tuple(sorted(set(words(key)), key=len, reverse=True))
 
+    def by_length(forms: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(set(forms), key=lambda w: (-len(w), w)))
+
+    # speech verbs: roots in the data, forms by the rules of pantau.analysis.morphology
+    roots = words("speech_roots_short") + words("speech_roots")
+    active = {f for r in roots for f in active_forms(r)}
+    active |= {f for r in words("speech_roots_en") for f in english_forms(r)}
     return Lexicon(
-        verbs_short=longest_first("speech_verbs_short"),
-        verbs_long=longest_first("speech_verbs_long"),
-        verbs_passive=longest_first("speech_verbs_passive"),
+        verbs_short=by_length(words("speech_roots_short") + words("speech_verbs_short_extra")),
+        verbs_long=by_length(active | set(words("speech_verbs_irregular")) | set(words("speech_verbs_en_irregular"))),
+        verbs_passive=by_length(f for r in roots for f in passive_forms(r)),
         pronouns=frozenset(words("pronouns")),
         anaphors=longest_first("anaphors"),
         speaker_prepositions=longest_first("speaker_prepositions"),
         adverbs=longest_first("adverbs"),
+        accompaniment_words=longest_first("accompaniment_words"),
+        former_words=longest_first("former_words"),
         term_introducers=frozenset(words("term_introducers")),
         text_introducers=frozenset(words("text_introducers")),
         role_heads=longest_first("role_heads"),
@@ -108,9 +122,11 @@ def _load() -> Lexicon:
         role_blockers=frozenset(words("role_blockers")),
         candidacy_words=frozenset(words("candidacy_words")),
         campaign_words=frozenset(words("campaign_words")),
+        private_bodies=frozenset(words("private_bodies")),
         district_heads=frozenset(words("district_heads")),
         village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),
+        place_parts=frozenset(words("place_parts")),
         org_words=frozenset(words("org_words")),
         named_institutions=frozenset(words("named_institutions")),
         division_owners=frozenset(words("division_owners")),
@@ -139,8 +155,28 @@ LEXICON = _load()
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """Regex alternation of phrases (longest first), spaces matching any run of spaces or tabs."""
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(phrases, key=len, reverse=True))
+    """Regex alternation of phrases, the longest match preferred, spaces matching any run of spaces or tabs.
+
+    Built as a trie ("meng(?:atakan|imbau)|…"): the speech verbs derived from their roots number
+    several hundred, and a flat alternation would try each of them at every word.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [(r"[ \t]+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")?"  # greedy: a longer phrase first, this one if none goes on
 
 
 @dataclass(frozen=True)

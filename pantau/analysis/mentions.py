@@ -34,9 +34,12 @@ __all__ = [
     "initials",
     "is_institution",
     "is_name_word",
+    "is_place_name",
+    "is_role_word",
     "is_specific_role",
     "name_at",
     "name_key",
+    "role_at",
     "role_key",
 ]
 
@@ -45,15 +48,16 @@ __all__ = [
 class Mention:
     """A reference to a person: a role and/or a name ("Kapolda" alone has ``name=None``).
 
-    ``candidacy`` marks a candidate's or a campaign team's role ("Calon bupati nomor urut 1",
-    "Ketua Tim Pemenangan paslon"): no public office, so its holder is no official.
+    ``no_office`` marks a role that is no public office: a candidate's or a campaign team's ("Calon bupati
+    nomor urut 1", "Ketua Tim Pemenangan paslon") or one in a private body ("Ketua Tim Hukum X", "Direktur
+    PT Y", "Ketua LSM Z"); its holder is no official.
     """
 
     start: int
     end: int
     name: str | None
     role: str | None
-    candidacy: bool = False
+    no_office: bool = False
 
 
 # One token of a role/name phrase: a parenthetical, a word (inner dots kept: "M.Si"), a number
@@ -101,14 +105,17 @@ _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*
                                r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
 # "Bahtiar, the ministry's director general …", "Sri Wahyuningsih, head of …": a lower-case English head in
 # apposition to a name (with no article, "of" must follow the head).
-_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
-_BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z],[ \t]*$")
+# (a degree's full stop may end the name: "Sri Wahyuningsih, S.Sos., M.Si., head of …")
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
+_BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*$")
+_TRAILING_ARTICLE = re.compile(r"(?<=,)[ \t]*(?:the|a|an)[ \t]+$")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _COMPASS_EN = frozenset({"north", "south", "east", "west", "central", "southeast", "southwest", "northeast",
                          "northwest"})
 _DEMONSTRATIVE_AFTER = re.compile(r"[ \t]+(?:tersebut|itu|ini)\b")
 _LOWER_SPEECH_VERBS = frozenset(LEXICON.verbs_long)
+_POST_NAME_TITLES = frozenset({"dt"})  # the Minang adat title follows the name ("Yusrizal Dt. Rajo Mangkuto")
 _HEADLINE_CHARS = 300  # longer lines are paragraphs, whatever their case
 _MAX_NAME_WORDS = 6  # "Anak Agung Gede Ngurah Ari Dwipayana"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
@@ -117,6 +124,7 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "bte", "bt", "van", "de"})
 _ROLE_LINKERS = frozenset({"dan", "and", "&", "/", "untuk", "wilayah", "of", "the", "for"})
 _CANDIDACY = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.candidacy_words)})[ \t]+", re.IGNORECASE)
 _CAMPAIGN = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.campaign_words)})(?![\w-])", re.IGNORECASE)
+_PRIVATE = re.compile(rf"(?<![\w-])(?:{alternation(LEXICON.private_bodies)})(?![\w-])", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?:nomor|no\.?)[ \t]+urut[ \t]+\d+|nomor[ \t]+\d+", re.IGNORECASE)
 _INDEFINITE = re.compile(
     rf"(?<![\w-])(?:(?:one|salah[ \t]+satu|salah[ \t]+seorang)[ \t]+"
@@ -146,11 +154,22 @@ def _is_title(word: str) -> bool:
 
 
 def _is_roleish(word: str) -> bool:
-    """A word that belongs to a role or body: role head, body word, institutional noun, acronym, number."""
+    """A word that belongs to a role or body: role head, body word, the end of a place name, institutional noun,
+    acronym, number."""
     low = _bare(word)
     return (low in LEXICON.org_words or low in LEXICON.region_words or low in LEXICON.named_institutions
-            or bool(_ROLE_HEAD_ONLY.match(low)) or bool(_ACRONYM.match(word))
+            or low in LEXICON.place_parts or bool(_ROLE_HEAD_ONLY.match(low)) or bool(_ACRONYM.match(word))
             or bool(_INSTITUTIONAL_NOUN.match(low)) or bool(_NUMBER.match(word)))
+
+
+def is_role_word(word: str) -> bool:
+    """A word that belongs to a role or a body, never to a name ("Sekda", "Bawaslu", "Penanganan", "KPU")."""
+    return _is_roleish(word)
+
+
+def is_place_name(words: list[str]) -> bool:
+    """Whether the words are, all of them, one place the gazetteer knows ("Paser", "Kepulauan Riau")."""
+    return bool(words) and _place_length([_Tok(w, 0, 0) for w in words], 0) == len(words)
 
 
 def _speech_word(low: str) -> bool:
@@ -370,6 +389,8 @@ def _names_a_unit(toks: list[_Tok], k: int) -> bool:
     with degrees or a lower-case word ("Muhammad Syahrani, S.Pd.I., menjelaskan", "Ani Lestari, menjelaskan"),
     and another unit when the list goes on ("Diklat, dan Litbang Bawaslu …").
     """
+    if k < len(toks) and _is_degree(toks[k].text):
+        return False  # "… Sengketa Ermawati, S.Sos., serta …": the degrees of the name that ends the role
     while k < len(toks) and toks[k].text != ",":
         if _is_roleish(toks[k].text) or toks[k].text.startswith("(") or _place_length(toks, k):
             return True
@@ -405,16 +426,21 @@ def _role_qualifiers(text: str, toks: list[_Tok], i: int, list_role: bool) -> in
         elif low in LEXICON.org_words or low in LEXICON.region_words:
             j += 1  # lower-case "dinas pendidikan"
         elif (low in _ROLE_LINKERS and nxt is not None and (nxt.text[:1].isupper() or _NUMBER.match(nxt.text)
-                                                            or nxt.text.lower() == "the")
-              and not _starts_role(text, nxt)):
+                                                            or nxt.text.lower() == "the"
+                                                            or (low == "the" and nxt.text in LEXICON.org_words
+                                                                and j + 2 < len(toks)
+                                                                and toks[j + 2].text[:1].isupper()))
+              and (not _starts_role(text, nxt) or _bare(nxt.text) in LEXICON.org_words)):
             j += 1  # "Komunikasi dan Informatika", but not "… dan Wakil Bupati …"
         elif low in {"pada", "dari"} and j > i and nxt is not None and nxt.text[:1].isupper() \
                 and _is_roleish(nxt.text):
             j += 1  # "Kepala Bidang Penyuluhan pada Dinas Pertanian", "anggota DPRD dari Fraksi Golkar": the
             # unit's body or the member's party, not "pada Senin", "dari Lahat"
         elif (t == "," and list_role and nxt is not None and not _list_owned(toks, list_start, first_comma, j)
-              and (item := _list_item(toks, j + 1)) is not None and not _starts_role(text, item)
+              and (item := _list_item(toks, j + 1)) is not None
+              and (not _starts_role(text, item) or _bare(item.text) in LEXICON.org_words)
               and _names_a_unit(toks, toks.index(item))):
+            # (a unit that is also a head, "Humas", goes on with the list: "Sub Bagian Hukum, Humas, Data …")
             first_comma = j if first_comma < 0 else first_comma
             j += 1  # "Divisi Penanganan Pelanggaran, Data, dan Informasi Panwaslih …"
         elif ordinal := _ORDINAL.match(text, toks[j].start):
@@ -457,8 +483,9 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
             k += n
             after_role_word, institution = True, False
             continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
-        if t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution \
-                or _is_roman_numeral(toks, k, j, local):
+        degree = k > i and _is_degree(t) and is_name_word(toks[k - 1].text) and not _is_roleish(toks[k - 1].text)
+        if (t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution
+                or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
             last_role = k
             after_role_word = True
             institution = low in LEXICON.named_institutions or low == "of" or (
@@ -483,7 +510,8 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
     base = max(0, text.rfind("\n", 0, pos) + 1, pos - 80)
     window = text[base:pos]
-    bare = window.rstrip(" \t")
+    article = _TRAILING_ARTICLE.search(window)  # "Yustina Gebze, S.Sos., M.Si., a Merauke Bawaslu commissioner"
+    bare = window[:article.start()] if article else window.rstrip(" \t")
     degrees = _DEGREES_BEFORE.search(bare[:-1]) if bare.endswith(",") else None
     if degrees:  # "Dr. Ir. H. Rudi Hartono, M.Si., Kepala …": the degrees stand between the name and its role
         window = bare[:degrees.start()] + ", "
@@ -492,14 +520,18 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
         return None
     words = m.group(1).split()
     while words and not is_name_word(words[0]):
+        if _is_roleish(words[0]) and not _is_title(words[0]):
+            return None  # "Lurah Sendangsari yang juga Ketua …": a role and its territory, not a name
         words.pop(0)
     if not words or not all(is_name_word(w) for w in words) or not any(_NAME_WORD.match(w) for w in words) \
-            or _place_length([_Tok(w, 0, 0) for w in words], 0) == len(words):
-        return None
-    before = window[:m.start(1)].split()
-    if before and before[-1].lower() in LEXICON.prepositions:
+            or is_place_name(words):
         return None
     start = base + m.end(1) - len(" ".join(words))
+    if _ROLE_HEAD.match(text, start):
+        return None  # "Menpan RB, Mendagri, …": a list of roles
+    before = window[:m.start(1)].split()
+    if before and (before[-1].lower() in LEXICON.prepositions or _ROLE_HEAD_ONLY.match(_bare(before[-1]))):
+        return None  # "di Moyo Hilir", "lurah Sendangsari yang juga …": a place, a head's territory
     return start, _clean_name(" ".join(words))
 
 
@@ -607,7 +639,8 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _parse_role(text, m, start, local)
         if needs_name and (mention.name is None or mention.start < start):
             continue  # a lower-case head with no holder named after it
-        mention.candidacy = candidacy is not None or bool(_CAMPAIGN.search(mention.role or ""))
+        mention.no_office = candidacy is not None or bool(_CAMPAIGN.search(mention.role or "")) \
+            or bool(_PRIVATE.search(mention.role or ""))
         out.append(mention)
         pos = max(pos, mention.end)
     return _respectively(text, out)
@@ -633,7 +666,8 @@ def is_headline(line: str) -> bool:
 def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) -> Mention:
     """The mention whose role head is ``m`` (the role itself starts at ``start``)."""
     toks = _tokens(text, m.end())
-    list_role = bool(LEXICON.list_heads & set(m.group(0).lower().split()))
+    # a head whose short form holds the list word ("Kordiv", "Kabid" for Koordinator Divisi, Kepala Bidang)
+    list_role = bool(LEXICON.list_heads & role_key(m.group(0)))
     q_end = _role_qualifiers(text, toks, 0, list_role)
     name_i = _split_role_name(toks, 0, q_end, local, m.group("head"))
     # ROLE[,] [LOCATION,] [honorific|rank] NAME
@@ -663,6 +697,8 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     s, e = _name_run(toks, _skip_honorifics(toks, k), text)
     if e < len(toks) and _bare(toks[e].text) in LEXICON.org_words:
         s = e  # "…, Pimpinan Perangkat Daerah": the capitalised words name a body, not a person
+    if k == q_end and k < len(toks) and _bare(toks[k].text) in _POST_NAME_TITLES and name_i < q_end:
+        s = e  # "… Tanah Datar Yusrizal Dt. Rajo Mangkuto": the title follows the name, which ends the role
     role_end = q_end
     if e == s:
         # ROLE NAME: the name closes the capitalised run ("… Provinsi Bengkulu Isnan Fajri di …",
@@ -696,6 +732,13 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
     if before:
         return Mention(before[0], end, before[1], role)
     return Mention(start, end, None, role)
+
+
+def role_at(text: str, pos: int) -> Mention | None:
+    """The role (and name, if one follows) starting at ``pos``, wherever it stands ("mantan Kabag Umum Setda X
+    itu": a former office, which :func:`find_mentions` passes over)."""
+    m = _ROLE_HEAD.match(text, pos)
+    return _parse_role(text, m, pos, _local_places(text)) if m else None
 
 
 def _in_full_name(text: str, word: str, at: int) -> bool:

@@ -9,9 +9,10 @@ the fullest name, and resolves later references to them; where several
 persons fit, the one mentioned most recently before the reference wins.
 
 Officials are the persons who carry a public role. A candidate's or campaign
-team's role ("calon bupati nomor urut 1", "Ketua Tim Pemenangan paslon") is no
-public office, so such a person, like one quoted without any role (a resident),
-is a speaker, not an official.
+team's role ("calon bupati nomor urut 1", "Ketua Tim Pemenangan paslon"), or one
+in a private body (a legal team, a company, an NGO), is no public office, so such
+a person, like one quoted without any role (a resident), is a speaker, not an
+official.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pantau.analysis.lexicon import LEXICON
 from pantau.analysis.mentions import Mention, initials, is_specific_role, name_key, role_key
 from pantau.models import Official
 
@@ -31,7 +33,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{2,5}$")
 @dataclass
 class _Role:
     text: str
-    candidacy: bool
+    no_office: bool
     pos: int
 
 
@@ -46,7 +48,7 @@ class Person:
     @property
     def role(self) -> str | None:
         """The role the article introduces the person with, or a later, fuller statement of that role."""
-        offices = [r.text for r in self.roles if not r.candidacy] or [r.text for r in self.roles]
+        offices = [r.text for r in self.roles if not r.no_office] or [r.text for r in self.roles]
         if not offices:
             return None
         chosen = offices[0]
@@ -57,7 +59,8 @@ class Person:
 
     @property
     def is_official(self) -> bool:
-        return any(not r.candidacy for r in self.roles)
+        """A public role held, by someone the article names (people known by initials only are not listed)."""
+        return any(not r.no_office for r in self.roles) and not _ALL_CAPS.match(self.name)
 
     def official(self) -> Official:
         return Official(name=self.name, role=self.role)
@@ -74,6 +77,35 @@ def _one_typo(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """An initial or a name abbreviation of a word: "m" or "muh" for "muhammad", "moh" for "mohamad",
+    "abd" for "abdul" (its letters in order, the first one shared)."""
+    if short == full or not full.startswith(short[:1]) or len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return True
+    if short not in LEXICON.name_abbreviations:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _expands(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The same name with some words abbreviated ("M. Taufik Hidayat" for "Muhammad Taufik Hidayat",
+    "Moh. Rizal" for "Mohamad Rizal Dunggio"): each word matches a word of the full name, in order, and
+    at least one word is abbreviated and one spelt out."""
+    i = 0
+    abbreviated = False
+    for word in short:
+        while i < len(full) and not (full[i] == word or _abbreviates(word, full[i])):
+            i += 1
+        if i == len(full):
+            return False
+        abbreviated = abbreviated or full[i] != word
+        i += 1
+    return abbreviated and any(len(w) > 1 for w in short)
 
 
 def _refers_to(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -94,9 +126,11 @@ class People:
             if not m.name:
                 continue
             person = self.resolve(m.name, m.start) or self._new(m.name)
+            if _expands(name_key(person.name), name_key(m.name)):
+                person.name = m.name  # "Muhammad Taufik Hidayat" after "M. Taufik Hidayat": the name spelt out
             person.positions.append(m.start)
             if m.role:
-                person.roles.append(_Role(m.role, m.candidacy, m.start))
+                person.roles.append(_Role(m.role, m.no_office, m.start))
         for p in self.persons:
             p.positions.sort()
             p.roles.sort(key=lambda r: r.pos)
@@ -123,7 +157,7 @@ class People:
         person.positions.append(mention.start)
         person.positions.sort()
         if mention.role:
-            person.roles.append(_Role(mention.role, mention.candidacy, mention.start))
+            person.roles.append(_Role(mention.role, mention.no_office, mention.start))
         return person
 
     def resolve(self, name: str, pos: int) -> Person | None:
@@ -136,6 +170,7 @@ class People:
         key = name_key(name)
         levels: tuple[Callable[[tuple[str, ...]], bool], ...] = (
             lambda full: set(key) <= set(full),
+            lambda full: _expands(key, full) or _expands(full, key),
             lambda full: _refers_to(key, full),
             lambda full: len(key) == 1 and any(_one_typo(key[0], w) for w in full),
         )
@@ -151,9 +186,11 @@ class People:
 
     def resolve_role(self, role: str, pos: int) -> Person | None:
         """The named person holding a role given alone ("sekda", "Ketua Bawaslu", "the governor")."""
-        if not is_specific_role(role):
-            return None
         want = role_key(role)
+        if not is_specific_role(role):
+            # a generic head alone ("Asisten menyampaikan") is its one holder when only one person has it
+            holders = [p for p in self.persons if any(want <= role_key(r.text) for r in p.roles)]
+            return holders[0] if len(holders) == 1 else None
         candidates = [p for p in self.persons if any(want <= role_key(r.text) for r in p.roles)]
         if not candidates:
             return None

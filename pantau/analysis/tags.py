@@ -304,14 +304,16 @@ def _fires(rule: Rule, sentences: list[_Sentence], i: int, r: Rules) -> bool:
     return True
 
 
-def _cue_years(rule: Rule, sentences: list[_Sentence]) -> set[str]:
-    """Years written right before or after the rule's election cues ("Pemilu 2019", "2020 regional elections")."""
+def _cue_years(rule: Rule, sentences: list[_Sentence], r: Rules) -> set[str]:
+    """Years written right before or after the rule's election cues ("Pemilu 2019", "2020 regional elections");
+    an election called past ("pada Pemilu 2019 lalu") says nothing about the story's own."""
     found: set[str] = set()
     for s in sentences:
         if not _YEAR.search(s.masked):
             continue
         if rule.year_after is not None:
-            found |= {m.group(m.lastindex or 0) for m in rule.year_after.finditer(s.masked)}
+            found |= {m.group(m.lastindex or 0) for m in rule.year_after.finditer(s.masked)
+                      if not r.past_after.match(s.masked, m.end())}
         if rule.year_before is not None:
             found |= {m.group(1) for m in rule.year_before.finditer(s.masked)}
     return found
@@ -327,7 +329,7 @@ def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tupl
     out: list[tuple[Rule, list[str]]] = []
     for rule in elections:
         found = hits[rule.tag]
-        years = _cue_years(rule, sentences)
+        years = _cue_years(rule, sentences, r)
         if not found or (years and not years & rule.years):
             continue
         in_lead = any(i < lead for i in found)

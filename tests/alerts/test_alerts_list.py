@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from conftest import run_cli
+from helpers import run_cli
 
 from pantau.alerts.outbox import Outbox
 from pantau.config import AlertRule

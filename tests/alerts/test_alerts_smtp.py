@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import free_port, run_pantau, smtp_server
+from helpers import free_port, run_pantau, smtp_server
 
 from pantau.fixture_site import FixtureSite
 
@@ -72,7 +72,7 @@ def test_one_message_per_rule_and_new_advisory_never_again(site: FixtureSite, tm
     config.write_text(RULES.format(port=port))
     controller, inbox = smtp_server(port)
     try:
-        crawl(site, tmp_path, config, "antara-babel")  # then the rest (every order: tests/stories)
+        crawl(site, tmp_path, config, "antara-babel")  # then the rest (every order: test_story_crawl_order.py)
         crawl(site, tmp_path, config)
         expected = expected_advisories(tmp_path / "data")
         immediate = [m for m in inbox.messages if m["X-Pantau-Rule"] == "imbauan-babel"]

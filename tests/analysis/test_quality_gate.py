@@ -1,12 +1,12 @@
 """Quality gate: the analysis must not drop below pinned floors on annotated articles.
 
 Runs the project's scorer (``tools/score_analysis.py``) over the real
-``pantau analyze --jsonl`` command on six gold sets, all in the repository so the
+``pantau analyze --jsonl`` command on seven gold sets, all in the repository so the
 gate runs (and never skips) in a bare clone:
 
 - ``tests/gold_dev``: the team's small dev set (smoke test);
 - ``tests/gold``: our own composed set, read while tuning (optimistic);
-- ``tests/gold_heldout``, ``tests/gold_heldout2`` and ``tests/gold_heldout3``: written blind to the
+- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout4``: written blind to the
   rules (honest first-look figures in their READMEs; read since, so optimistic now);
 - ``tests/gold_real``: real published articles, the development set closest to production.
 
@@ -33,6 +33,7 @@ GOLD = {
     "real": ROOT / "tests" / "gold_real",
     "heldout2": ROOT / "tests" / "gold_heldout2",
     "heldout3": ROOT / "tests" / "gold_heldout3",
+    "heldout4": ROOT / "tests" / "gold_heldout4",
 }
 
 FLOORS = {
@@ -54,13 +55,18 @@ FLOORS = {
     },
     # First look, before its errors were read: 0.891 / 0.941 / 0.893 / 0.922 / 1.000 / 1.000.
     "heldout2": {
-        "quote_speaker_f1": 0.990, "neutrality_f1": 1.0, "tags_f1": 1.0,
+        "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 1.0,
         "officials_f1": 1.0, "province_f1": 1.0, "language_acc": 1.0,
     },
     # First look, before its errors were read: 0.860 / 0.950 / 0.899 / 0.906 / 0.982 / 1.000.
     "heldout3": {
         "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.994,
         "officials_f1": 1.0, "province_f1": 0.982, "language_acc": 1.0,
+    },
+    # First look, before its errors were read: 0.906 / 0.976 / 0.911 / 0.903 / 1.000 / 1.000.
+    "heldout4": {
+        "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.985,
+        "officials_f1": 1.0, "province_f1": 1.0, "language_acc": 1.0,
     },
 }
 

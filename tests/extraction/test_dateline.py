@@ -8,17 +8,24 @@ import lxml.html
 import pytest
 from layouts import STORY, TITLE, URL, paragraphs
 
-from pantau.dateline import date_below, parse_date
+from pantau.dateline import Dateline, date_below, printed_date
 from pantau.extract import extract_page
+
+WIB7 = timezone(timedelta(hours=7))
+
+
+def when(line: Dateline | None) -> datetime | None:
+    """The printed date of a date line (the <time> value when its text prints none)."""
+    return line.printed.when if line else None
 
 
 @pytest.mark.parametrize(("printed", "expected"), [
-    ("Senin, 21 Oktober 2024 10:15 WIB", datetime(2024, 10, 21, 10, 15)),
+    ("Senin, 21 Oktober 2024 10:15 WIB", datetime(2024, 10, 21, 10, 15, tzinfo=WIB7)),
     ("Selasa, 29 Oktober 2024 | 15:48 WITA", datetime(2024, 10, 29, 15, 48, tzinfo=timezone(timedelta(hours=8)))),
     ("15 Oktober 2024 pukul 12.46", datetime(2024, 10, 15, 12, 46)),
-    ("Jumat , 17 February 2017, 13:16 WIB", datetime(2017, 2, 17, 13, 16)),
+    ("Jumat , 17 February 2017, 13:16 WIB", datetime(2017, 2, 17, 13, 16, tzinfo=WIB7)),
     ("October 14, 2024 at 10:15 pm", datetime(2024, 10, 14, 22, 15)),
-    ("Kamis, 05/11/2015 09:25 WIB", datetime(2015, 11, 5, 9, 25)),
+    ("Kamis, 05/11/2015 09:25 WIB", datetime(2015, 11, 5, 9, 25, tzinfo=WIB7)),
     ("Sabtu, 10 Ogos 2024", datetime(2024, 8, 10)),
     ("Diperbarui 2024-10-30 17:41", datetime(2024, 10, 30, 17, 41)),
     # Malay and English month names, 12-hour clocks, separators before the clock, zones east of WIB
@@ -32,11 +39,12 @@ from pantau.extract import extract_page
     ("12 Mrt 2024", datetime(2024, 3, 12)),
 ])
 def test_printed_dates_are_read_with_their_time_and_zone(printed: str, expected: datetime) -> None:
-    assert parse_date(printed) == expected
+    found = printed_date(printed)
+    assert found is not None and found.when == expected
 
 
 def test_no_date_without_a_year() -> None:
-    assert parse_date("Senin (21/10) pukul 10.00") is None
+    assert printed_date("Senin (21/10) pukul 10.00") is None
 
 
 def page(between: str, after: str = "", meta: str = "") -> str:
@@ -59,7 +67,7 @@ def test_a_link_list_right_below_the_headline_is_not_its_date_line() -> None:
     tree = lxml.html.fromstring(
         f"<div><h1>{TITLE}</h1><ul><li><a href='/x'>Harga cabai turun lagi di pasar</a> 20 Oktober 2024</li></ul>"
         "<p>Oleh Tim Warta, 22 Oktober 2024 08:00</p></div>")
-    assert date_below(tree.find(".//h1")) == datetime(2024, 10, 22, 8, 0)
+    assert when(date_below(tree.find(".//h1"))) == datetime(2024, 10, 22, 8, 0)
 
 
 def test_metadata_then_a_time_element_below_the_headline_come_before_a_printed_line() -> None:
@@ -73,7 +81,7 @@ def test_metadata_then_a_time_element_below_the_headline_come_before_a_printed_l
 
 def below(html: str) -> datetime | None:
     tree = lxml.html.fromstring(f"<div><h1>{TITLE}</h1>{html}</div>")
-    return date_below(tree.find(".//h1"))
+    return when(date_below(tree.find(".//h1")))
 
 
 def test_a_photo_caption_s_date_is_not_the_date_line() -> None:
@@ -89,15 +97,17 @@ def test_a_date_in_a_sentence_of_the_text_is_the_event_s_not_the_publication_s()
     lead = ("SANGGAU – DPRD Kabupaten Sanggau menyetujui Raperda APBD Tahun Anggaran 2025 dalam rapat paripurna, "
             "Jumat (29/11/2024).")
     assert below(f"<p>{lead}</p><p>{STORY[1]}</p>") is None
-    assert below(f"<p>Sabtu, 30 November 2024 | 10:15 WIB</p><p>{lead}</p>") == datetime(2024, 11, 30, 10, 15)
+    assert below(f"<p>Sabtu, 30 November 2024 | 10:15 WIB</p><p>{lead}</p>") == datetime(2024, 11, 30, 10, 15,
+                                                                                         tzinfo=WIB7)
     table_cell = f"<table><tr><td>Senin, 4 November 2024 | Admin<br><br>{lead}</td></tr></table>"
     assert below(table_cell) == datetime(2024, 11, 4)  # a line of its own before the text in the same cell
 
 
 def test_the_update_s_date_is_not_the_publication_s() -> None:
-    published = datetime(2024, 11, 22, 15, 20)
+    published = datetime(2024, 11, 22, 15, 20, tzinfo=WIB7)
     assert below("<p>Diperbarui 23 November 2024 08:02 WIB · 22 November 2024 15:20 WIB</p>") == published
-    assert below("<p>Terakhir diperbarui: Sabtu, 23/11/2024 · Diterbitkan 22/11/2024 15:20</p>") == published
+    assert below("<p>Terakhir diperbarui: Sabtu, 23/11/2024 · Diterbitkan 22/11/2024 15:20</p>") == published.replace(
+        tzinfo=None)  # no zone printed: naive
     assert below("<p>22 November 2024 15:20 WIB · <time datetime='2024-11-23T08:02:00+07:00'>Diperbarui "
                  "23 November 2024</time></p>") == published
     assert below("<p><time datetime='2024-11-23T08:02:00+07:00'>Updated 23 Nov</time> "

@@ -167,3 +167,38 @@ def test_only_blocks_close_around_a_heading_mark_it_as_the_logo() -> None:
     deep = lxml.html.fromstring(f"<div class='brand-theme'><main><div class='content'><article><h1>{TITLE}</h1>"
                                 "</article></div></main></div>")
     assert not is_branding(deep.find(".//h1"))
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Kabar Seluma: Bupati Minta ASN Netral", "Bupati Minta ASN Netral"),
+    ("kabarseluma.blogspot.com: Bupati Minta ASN Netral", "Bupati Minta ASN Netral"),
+    # a colon in the headline itself, or a name that is only part of the site's, stays
+    ("Pilkada 2024: KPU Tetapkan Tiga Pasangan Calon", "Pilkada 2024: KPU Tetapkan Tiga Pasangan Calon"),
+    ("Seluma: Bupati Minta ASN Netral", "Seluma: Bupati Minta ASN Netral"),
+])
+def test_a_blog_s_name_before_a_colon_is_no_part_of_the_headline(title: str, expected: str) -> None:
+    assert strip_site_name(title, ("Kabar Seluma",)) == expected
+
+
+BLOG = "Bupati Seluma Minta Seluruh ASN Netral"
+
+
+def blogger_page(post_title: str) -> str:
+    """A Blogger item page of an old theme: "Blog: post" as the only title, the blog's name in its header."""
+    return (f"<html><head><title>Kabar Seluma: {BLOG}</title></head><body>"
+            "<div class='header-outer'><div class='widget Header'><h1 class='title'>"
+            "<a href='https://kabar-seluma.example.org/'>Kabar Seluma</a></h1>"
+            "<p class='description'>Berita dari Bumi Serasan Seijoli</p></div></div>"
+            f"<div class='post hentry'>{post_title}<div class='post-body entry-content'>{paragraphs(STORY)}</div>"
+            "</div></body></html>")
+
+
+def test_the_blog_header_s_home_link_names_the_site_and_its_prefix_leaves_the_title() -> None:
+    url = "https://kabar-seluma.example.org/2023/12/bupati-minta-asn-netral.html"
+    tree = lxml.html.fromstring(blogger_page(""))
+    assert "Kabar Seluma" in page_site_names(tree, url)
+    assert "Kabar Seluma" not in page_site_names(tree, "https://other.example.org/x")  # not this site's home
+    for post_title in (f"<h3 class='post-title entry-title'>{BLOG}</h3>", f"<div class='judul-post'>{BLOG}</div>"):
+        assert headline(lxml.html.fromstring(blogger_page(post_title)), url=url) == BLOG
+        extracted = extract_page(blogger_page(post_title), url)
+        assert extracted is not None and extracted.title == BLOG

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from helpers import run_cli
 from layouts import STORY, TITLE, URL, page, paragraphs
 
 REGISTRY = """outlets:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from pantau.fixture_site.generator import build, stale_files
 from pantau.fixture_site.generator.content import (
@@ -15,7 +16,6 @@ from pantau.fixture_site.generator.content import (
     paged_articles,
 )
 
-REPO = Path(__file__).resolve().parents[2]
 SITES = REPO / "pantau" / "fixture_site" / "sites"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import child_targets
 import pytest
-from conftest import assert_each_alert_mailed_once, free_port, run_pantau, smtp_server, wait_gone
+from helpers import assert_each_alert_mailed_once, free_port, run_pantau, smtp_server, wait_gone
 
 from pantau.config import load_config
 from pantau.fixture_site import FixtureSite

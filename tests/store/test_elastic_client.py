@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from conftest import reply_as_elasticsearch
+from helpers import reply_as_elasticsearch
 
 from pantau.errors import UsageError
 from pantau.store.elastic import make_client

@@ -33,7 +33,7 @@ if not URL:
 
 pytestmark = pytest.mark.elasticsearch
 
-from test_elastic_requests import make_articles  # noqa: E402  (the same two articles as the goldens)
+from helpers import golden_articles  # noqa: E402  (the same two articles as the goldens)
 
 
 @pytest.fixture()
@@ -61,7 +61,7 @@ def cleanup(client: Elasticsearch, index: str) -> None:
 
 
 def three_articles() -> list[Article]:
-    first, second = make_articles()
+    first, second = golden_articles()
     third = replace(
         second,
         url="https://babel.antaranews.com/berita/3/kades-diperiksa",
@@ -265,7 +265,7 @@ def test_the_original_stored_after_its_copies_takes_their_place(store: ElasticSt
 
     body = " ".join(f"Kalimat {i} tentang sekda Belitung yang mengingatkan ASN soal foto bersama caleg."
                     for i in range(12))
-    first, _ = make_articles()
+    first, _ = golden_articles()
     original = replace(first, url="https://antara.example.id/1", published=datetime(2023, 11, 30, 3, tzinfo=UTC),
                        analysis=replace(first.analysis, body=body), fingerprint="o")
     copy = replace(original, url="https://kabar.example.id/1", published=datetime(2023, 12, 1, 1, tzinfo=UTC),

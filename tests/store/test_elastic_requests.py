@@ -8,19 +8,17 @@ and review the diff of ``tests/store/golden/``.
 from __future__ import annotations
 
 import json
-import os
 import socket
 from datetime import UTC, date, datetime, timedelta, timezone
+from fnmatch import fnmatch
 from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import http_server, reply_as_elasticsearch
 from elasticsearch.helpers import expand_action
+from helpers import check_golden, golden_articles, http_server, reply_as_elasticsearch
 
-from pantau.errors import UsageError
-from pantau.models import Analysis, Article, Official, Quote, Region, TagEvidence
+from pantau.errors import PantauError, UsageError
 from pantau.store.base import (
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
@@ -45,65 +43,18 @@ from pantau.store.elastic import (
 from pantau.store.elastic.bodies import DERIVED_FIELDS, search_hit, stored_document
 from pantau.store.query import QuerySyntaxError
 
-GOLDEN = Path(__file__).with_name("golden")
-REGEN = os.environ.get("PANTAU_REGEN_GOLDEN") == "1"
 WIB = timezone(timedelta(hours=7))
 
 
-def check_golden(name: str, data: Any) -> None:
-    path = GOLDEN / f"{name}.json"
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if REGEN:
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"missing golden {path.name}: run with PANTAU_REGEN_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs (PANTAU_REGEN_GOLDEN=1 to accept)"
-
-
-def make_articles() -> list[Article]:
-    body1 = (
-        "Bupati Bangka mengimbau seluruh ASN menjaga netralitas menjelang Pilkada 2024. "
-        "\u201cASN harus netral,\u201d kata Sekda Bangka Thamrin Hasan."
-    )
-    q1 = body1.index("\u201c") + 1
-    first = Article(
-        url="https://babel.antaranews.com/berita/1/bupati-bangka-imbau-asn-netral",
-        outlet="antara-babel",
-        title="Bupati Bangka imbau ASN netral",
-        published=datetime(2024, 11, 1, 9, 30, tzinfo=WIB),
-        fetched=datetime(2024, 11, 1, 3, 0, tzinfo=UTC),
-        analysis=Analysis(
-            language="id",
-            body=body1,
-            tags=["netralitas-asn", "imbauan", "pilkada-2024"],
-            evidence=[TagEvidence("imbauan", ["Bupati Bangka mengimbau seluruh ASN menjaga netralitas."])],
-            regions=[Region("Kepulauan Bangka Belitung", "Kabupaten Bangka")],
-            officials=[Official("Thamrin Hasan", "Sekda Bangka")],
-            quotes=[Quote("ASN harus netral,", "Thamrin Hasan", "Sekda Bangka", q1, q1 + 17)],
-        ),
-        author="Redaksi",
-        fingerprint="f1",
-    )
-    second = Article(
-        url="https://sumsel.example.id/read/2/asn-dilaporkan",
-        outlet="sumsel-example",
-        title="ASN dilaporkan ke Bawaslu",
-        published=None,  # no publication date: "day" falls back to the fetch date in Jakarta
-        fetched=datetime(2024, 11, 2, 20, 0, tzinfo=UTC),
-        analysis=Analysis(
-            language="id",
-            body="Seorang ASN dilaporkan ke Bawaslu karena mengunggah foto dukungan.",
-            tags=["netralitas-asn", "dugaan-pelanggaran"],
-            regions=[Region("Sumatera Selatan", None)],
-        ),
-        fingerprint="f2",
-        duplicate_of=None,
-    )
-    return [first, second]
-
-
-def test_index_template_golden() -> None:
-    check_golden("index_template_v1", load_index_template("pantau-articles", CURRENT_MAPPING_VERSION))
+def test_index_template_matches_its_own_version_only() -> None:
+    """Two versions' templates never overlap, so both can exist during a migration; a version without a
+    mapping file is refused by name. (The mapping itself is checked against the documents below.)"""
+    for version in (1, CURRENT_MAPPING_VERSION):
+        patterns = load_index_template("pantau-articles", version)["index_patterns"]
+        assert patterns == [f"pantau-articles-v{version}"]
+        assert not any(fnmatch(f"pantau-articles-v{version + 1}", p) or fnmatch("pantau-articles", p) for p in patterns)
+    with pytest.raises(PantauError, match=f"no Elasticsearch mapping version {CURRENT_MAPPING_VERSION + 1}"):
+        load_index_template("pantau-articles", CURRENT_MAPPING_VERSION + 1)
 
 
 def test_mapping_is_strict_and_covers_every_document_field() -> None:
@@ -111,7 +62,7 @@ def test_mapping_is_strict_and_covers_every_document_field() -> None:
     mapping = load_index_template("pantau-articles", 1)["template"]["mappings"]
     assert mapping["dynamic"] == "strict"
     props = mapping["properties"]
-    for article in make_articles():
+    for article in golden_articles():
         assert set(es_document(article)) <= set(props)
     assert props["quotes"]["type"] == props["officials"]["type"] == props["tag_evidence"]["type"] == "nested"
     for field in ("title", "body"):
@@ -123,14 +74,14 @@ def test_mapping_is_strict_and_covers_every_document_field() -> None:
 
 def test_bulk_action_lines_golden() -> None:
     lines = []
-    for action in bulk_actions(make_articles(), "pantau-articles"):
+    for action in bulk_actions(golden_articles(), "pantau-articles"):
         header, source = expand_action(action)
         lines += [header, source]
     check_golden("bulk_two_articles", lines)
 
 
 def test_document_ids_are_deterministic_and_derived_fields_stripped_on_read() -> None:
-    first, second = make_articles()
+    first, second = golden_articles()
     doc = es_document(first)
     assert doc["id"] == first.id and len(first.id) == 40
     assert doc["speakers"] == ["Thamrin Hasan"]
@@ -177,7 +128,7 @@ def test_highlight_uses_the_shared_markers() -> None:
 
 
 def test_matches_and_export_bodies_golden() -> None:
-    url = make_articles()[0].url
+    url = golden_articles()[0].url
     check_golden("matches", build_matches_body(url, "netral ASN"))
     check_golden("export_all", build_export_body(None))
     check_golden("export_since", build_export_body(date(2024, 11, 1)))
@@ -221,7 +172,7 @@ def test_unreachable_server_is_one_line_store_error() -> None:
     catch it as the StoreError the SQLite store raises too."""
     url = f"http://elastic:secret@127.0.0.1:{_closed_port()}"
     store = ElasticStore(url, "pantau-articles")
-    for call in (store.ensure_index, store.count, lambda: store.upsert(make_articles()[0]),
+    for call in (store.ensure_index, store.count, lambda: store.upsert(golden_articles()[0]),
                  lambda: store.search(SearchRequest(query="ASN")), lambda: list(store.export())):
         with pytest.raises(StoreError) as info:
             call()
@@ -237,7 +188,7 @@ def test_malformed_url_is_a_usage_error() -> None:
 
 
 def test_mark_story_body_golden() -> None:
-    first, second = make_articles()
+    first, second = golden_articles()
     check_golden("mark_story", build_mark_story_body(first.url, [second.url]))
     check_golden("mark_story_original_only", build_mark_story_body(first.url, []))
 
@@ -262,7 +213,7 @@ class StoryMarkingServer(BaseHTTPRequestHandler):
 def test_mark_story_refreshes_then_updates_by_query_and_a_failure_is_one_line() -> None:
     """The index is refreshed first (the query sees only what search sees, and a copy may be a moment old),
     then one _update_by_query with the golden body, refreshed so the next search shows the marks."""
-    first, second = make_articles()
+    first, second = golden_articles()
     StoryMarkingServer.seen = []
     StoryMarkingServer.update_answer = {"updated": 1, "noops": 1, "failures": []}
     with http_server(StoryMarkingServer) as url:

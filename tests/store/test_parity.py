@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from test_elastic_requests import check_golden
+from helpers import check_golden
 
 from pantau.models import Analysis, Article, Official, Quote, Region
 from pantau.store.base import SearchRequest

@@ -2,7 +2,7 @@ import sqlite3
 from datetime import date, datetime
 
 import pytest
-from conftest import WIB, make_article
+from helpers import WIB, make_article
 
 from pantau.models import Region
 from pantau.store.base import SearchRequest, StoreError, UpsertOutcome

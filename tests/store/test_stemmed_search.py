@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import WIB, make_article
+from helpers import WIB, make_article
 
 from pantau.models import Region
 from pantau.store.base import PREFIX_TERMS_MAX, SearchRequest

@@ -57,7 +57,7 @@ class OutletSpec:
     canonical_rewrites: list[dict[str, str]] = field(default_factory=list)  # as in the outlet registry
 
 
-# The Disway network's rewrites in crawler/outlets.yaml (tests/test_fixture_site.py keeps them equal):
+# The Disway network's rewrites in crawler/outlets.yaml (tests/fixture_site/test_site.py keeps them equal):
 # an AMP twin /amp/<id>/<slug> and page N /read/<id>/<slug>/N are the story /read/<id>/<slug>.
 DISWAY_REWRITES = [{"pattern": r"^/amp/(\d+)/", "replace": r"/read/\1/"},
                    {"pattern": r"^(/read/\d+/[^/?]+)/\d+/?(?=\?|$)", "replace": r"\1"}]
