@@ -436,6 +436,24 @@ def scenario_d(site: FixtureSite, root: Path, expected: tuple[int, int]) -> None
         flush = pantau(workdir, "alerts", "flush")
         show("crawl with space again: exit / flush exit", f"{again.returncode} / {flush.returncode}")
         show_mail(inbox, workdir, expected)
+    print("d. the outbox refuses its writes (a SQLite trigger failing them as a full disk does) while the store "
+          "takes the pages")
+    workdir, outlets = prepare(site, root, "d-outbox")
+    port = free_port()
+    write_config(workdir, port)
+    with smtp(port, delay=0) as inbox:
+        pantau(workdir, "crawl", "--outlets", str(outlets), "--quiet", "--only", "antara-bengkulu")
+        with sqlite3.connect(workdir / "data" / "pantau.db") as conn:
+            conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON alerts "
+                         "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+        refused = pantau(workdir, "crawl", "--outlets", str(outlets), "--quiet")
+        show("crawl with the outbox refusing: exit / stderr lines",
+             f"{refused.returncode} / {len(one_lines(refused.stderr))}")
+        with sqlite3.connect(workdir / "data" / "pantau.db") as conn:
+            conn.execute("DROP TRIGGER refuse")
+        again = pantau(workdir, "crawl", "--outlets", str(outlets), "--quiet", "--only", "antara-bengkulu")
+        show("then a crawl of one outlet: exit", again.returncode)
+        show_mail(inbox, workdir, expected)
 
 
 def scenario_e(site: FixtureSite, root: Path) -> None:
