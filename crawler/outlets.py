@@ -40,6 +40,9 @@ from pantau.urls import canonical_url
 BUILTIN_REGISTRY = "outlets.yaml"
 # Placeholders a network template may use, filled from each member's host.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# The keys a registry file may have at its top level, and a network entry (its members are outlets).
+FILE_KEYS = frozenset({"outlets", "networks", "use_builtin"})
+NETWORK_KEYS = frozenset({"id", "name", "evidence", "template", "members"})
 
 
 class OutletRegion(BaseModel):
@@ -256,7 +259,7 @@ def _expand(network: Any, source: str, position: int) -> list[tuple[str, Any]]:
     if not isinstance(network, dict) or not isinstance(network.get("template"), dict) or \
             not isinstance(network.get("members"), list) or not network["members"]:
         raise ConfigError(f"{source}: network {label}: needs a 'template' mapping and a non-empty 'members' list")
-    unknown = set(network) - {"id", "name", "evidence", "template", "members"}
+    unknown = set(network) - NETWORK_KEYS
     if unknown or not re.fullmatch(r"[a-z0-9-]+", str(network.get("id", ""))):
         field = ", ".join(sorted(unknown)) if unknown else "id"
         raise ConfigError(f"{source}: network {label}: {field}: not a network field or not a valid id")
@@ -284,7 +287,7 @@ def _parse(text: str, source: str) -> RegistryFile:
         raise ConfigError(f"{source}: not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict) or not any(isinstance(data.get(k), list) for k in ("outlets", "networks")):
         raise ConfigError(f"{source}: expected a mapping with an 'outlets' (or 'networks') list")
-    unknown = set(data) - {"outlets", "networks", "use_builtin"}
+    unknown = set(data) - FILE_KEYS
     if unknown or not isinstance(data.get("use_builtin", True), bool):
         raise ConfigError(f"{source}: {', '.join(sorted(unknown)) or 'use_builtin'}: expected only 'outlets', "
                           "'networks' and 'use_builtin: true|false' at the top level")

@@ -10,14 +10,13 @@ from pathlib import Path
 
 from helpers import REPO
 
-ROOT = REPO
 OUTSIDE = re.compile(r"\.\./shared\b|(?<![\w.])shared/(?:gold|spec|pages|seeds|tools|outlets)/|/work/")
 
 
 def tracked_text_files() -> list[Path]:
-    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True)
+    listed = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True)
     suffixes = {".py", ".md", ".toml", ".yaml", ".yml", ".cfg", ".txt", ".sh", ""}
-    return [ROOT / name for name in listed.stdout.splitlines() if Path(name).suffix in suffixes]
+    return [REPO / name for name in listed.stdout.splitlines() if Path(name).suffix in suffixes]
 
 
 def test_no_tracked_file_points_outside_the_repository() -> None:
@@ -27,7 +26,7 @@ def test_no_tracked_file_points_outside_the_repository() -> None:
             continue
         for number, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
             if OUTSIDE.search(line):
-                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+                offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()[:100]}")
     assert not offenders, "\n".join(offenders)
 
 
