@@ -54,3 +54,15 @@ class NotAnArticle(DropItem):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, log_level="DEBUG")
+
+
+class PageFailed(DropItem):
+    """A page that failed in a stage (a worker's exception, a store that could not write it): dropped
+    after its error was reported for the outlet (``report.error``), which ``pantau crawl`` prints as one
+    line on stderr. Logged at DEBUG so the fault is not said twice; not remembered, so the next crawl
+    fetches the page again.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level="DEBUG")
+

@@ -247,6 +247,12 @@ def format_summary(summary: CrawlSummary, out: TextIO = sys.stdout, err: TextIO 
         out.write("  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w)
                             for i, (v, w) in enumerate(zip(row, widths, strict=True))) + "\n")
     out.flush()
+    write_errors(summary, err)
+
+
+def write_errors(summary: CrawlSummary, err: TextIO = sys.stderr) -> None:
+    """Each error of the crawl, one line on stderr, whatever the summary's format on stdout: the line
+    the exit code points to ("see the lines above") must be there for ``--json`` too."""
     for o in summary.outlets:
         for message in o.errors:
             err.write(f"pantau: error [{o.outlet}] {message}\n")

@@ -130,6 +130,13 @@ CREATE TABLE IF NOT EXISTS story_links (
 CREATE INDEX IF NOT EXISTS story_links_original ON story_links (original);
 """
 
+ALERTS_PENDING = """
+CREATE TABLE IF NOT EXISTS alerts_pending (
+    url TEXT PRIMARY KEY,           -- a new story's original, stored; its alert rules not yet applied
+    created TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
 # -- the embedded article store -------------------------------------------------------------------
 
 ARTICLE_TABLES = """
@@ -316,6 +323,11 @@ def _articles_by_original(conn: sqlite3.Connection) -> None:
     conn.execute(ARTICLES_BY_ORIGINAL)
 
 
+def _alerts_pending(conn: sqlite3.Connection) -> None:
+    """New stories whose alert rules are still to be applied (:meth:`pantau.state.CrawlState.record_stored`)."""
+    _execute(conn, ALERTS_PENDING)
+
+
 # In order: user_version N means the first N have run. Append only; never change one that shipped.
 MIGRATIONS = (
     Migration(_previous_release, _previous_release_store),  # 1: the schema of the previous release (59542a1)
@@ -324,6 +336,7 @@ MIGRATIONS = (
     Migration(_run_origin),                                 # 4
     Migration(store=_word_forms_and_facets),                # 5
     Migration(_story_links, _articles_by_original),         # 6
+    Migration(_alerts_pending),                             # 7
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

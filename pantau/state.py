@@ -176,15 +176,23 @@ class CrawlState:
                 )
 
     def record_stored(self, url: str, outlet: str, fetched: datetime, fingerprint: str, aliases: tuple[str, ...],
-                      sketch: list[int], placement: Placement) -> None:
+                      sketch: list[int], placement: Placement, *, alert_pending: bool = False) -> None:
         """A page stored where ``placement`` puts it, in one transaction: the page known, its sketch indexed
         if it is its story's original, and the pages that become copies taken out of the index and linked
-        (with the copies they had) to the original."""
+        (with the copies they had) to the original.
+
+        ``alert_pending``: a new story, whose alert rules are still to be applied. It is noted in the same
+        transaction that makes the page known: a known page is not fetched (nor alerted on) again, so an
+        alert that could not be queued (a full disk, a crawl killed right after storing) would be lost.
+        The alert stage clears the note once the story's alerts are queued (:meth:`alerts_applied`)."""
         copies = placement.copies
         marks = ",".join("?" * len(copies))
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self._record_page(url, outlet, "stored", fetched, fingerprint, aliases)
+            if alert_pending:
+                self.conn.execute("INSERT OR IGNORE INTO alerts_pending (url, created) VALUES (?, ?)",
+                                  (url, fetched.isoformat()))
             if copies:
                 for table in ("sketches", "body_sketches"):
                     self.conn.execute(f"DELETE FROM {table} WHERE url IN ({marks})", copies)  # noqa: S608
@@ -195,6 +203,14 @@ class CrawlState:
             if placement.original == url:
                 self.conn.execute("DELETE FROM story_links WHERE url = ?", (url,))
                 self._index_sketch(url, sketch)
+
+    def alerts_pending(self) -> list[str]:
+        """New stories whose alert rules were not applied (their crawl failed or died in between), oldest first."""
+        return [url for (url,) in self.conn.execute("SELECT url FROM alerts_pending ORDER BY created, url")]
+
+    def alerts_applied(self, url: str) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM alerts_pending WHERE url = ?", (url,))
 
     def story_lock(self) -> FileLock:
         """The lock under which a page is placed in its story and stored (see :mod:`pantau.stories`)."""

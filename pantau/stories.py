@@ -75,8 +75,9 @@ class Stored:
 
 
 def store_in_story(store: ArticleStore, state: CrawlState, article: Article, sketch: list[int],
-                   aliases: tuple[str, ...] = ()) -> Stored:
-    """Place the page in its story, store it, re-mark the story's pages if it changed hands, record it."""
+                   aliases: tuple[str, ...] = (), *, alerts: bool = False) -> Stored:
+    """Place the page in its story, store it, re-mark the story's pages if it changed hands, record it
+    (with ``alerts``, a new story's original is recorded as waiting for its alert rules)."""
     with state.story_lock():
         candidate = state.find_copy_of(article.url, sketch)
         resembled = store.get(candidate) if candidate else None  # None: the store lost it (a switched store)
@@ -87,7 +88,8 @@ def store_in_story(store: ArticleStore, state: CrawlState, article: Article, ske
         if _marks_change(store, article, placed, outcome, was_original=was_original):
             store.mark_story(placed.original, placed.copies)
         state.record_stored(article.url, article.outlet, article.fetched, article.fingerprint, aliases, sketch,
-                            placed)
+                            placed, alert_pending=alerts and outcome is UpsertOutcome.NEW
+                            and article.duplicate_of is None)
     demoted = next((c for c in placed.copies if c != article.url), None)
     if demoted:
         log.info("%s came out before %s: it is the story's original, the other its copy", article.url, demoted)

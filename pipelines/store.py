@@ -16,12 +16,11 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
 from crawler.context import crawl_context
-from crawler.items import NotAnArticle, PageItem
+from crawler.items import NotAnArticle, PageFailed, PageItem
 from pantau.models import Article
 from pantau.state import CrawlState
 from pantau.store import ArticleStore, StoreError
@@ -29,10 +28,11 @@ from pantau.stories import store_in_story
 
 
 class StorePipeline:
-    def __init__(self, store: ArticleStore, state: CrawlState, stats: StatsCollector) -> None:
+    def __init__(self, store: ArticleStore, state: CrawlState, stats: StatsCollector, *, alerts: bool = False) -> None:
         self.store = store
         self.state = state
         self.stats = stats
+        self.alerts = alerts  # [[alert]] rules exist: a new story is recorded as waiting for them
         # pages this crawl stored as new originals, by URL: their outlet. A later page of the same crawl may
         # show one is a copy; it then counts as this crawl's duplicate, so the figures do not depend on the
         # order the pages arrived in.
@@ -41,7 +41,7 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         context = crawl_context(crawler)
-        pipeline = cls(context.store, context.state, crawler.stats)
+        pipeline = cls(context.store, context.state, crawler.stats, alerts=bool(context.config.alert))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
 
@@ -58,10 +58,11 @@ class StorePipeline:
             fingerprint=item.fingerprint,
         )
         try:
-            stored = store_in_story(self.store, self.state, article, item.sketch, item.aliases)
+            stored = store_in_story(self.store, self.state, article, item.sketch, item.aliases,
+                                    alerts=self.alerts)
         except (StoreError, sqlite3.Error, OSError) as exc:  # the store, or the crawl state's file
             report.error(self.stats, item.outlet, f"not stored {item.url}: {exc}")
-            raise DropItem(f"store failed for {item.url}: {exc}") from exc
+            raise PageFailed(f"store failed for {item.url}: {exc}") from exc
         item.article, item.outcome = stored.article, stored.outcome.value
         item.duplicate_of = stored.article.duplicate_of
         if item.duplicate_of and item.outcome == "new":

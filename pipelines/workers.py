@@ -28,12 +28,11 @@ from weakref import WeakKeyDictionary
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import report
 from crawler.context import crawl_context
-from crawler.items import PageItem
+from crawler.items import PageFailed, PageItem
 from pantau.lifetime import die_with_parent
 
 T = TypeVar("T")
@@ -69,7 +68,7 @@ class StagePool:
         except Exception as exc:  # noqa: BLE001 - one odd page must not stop the crawl
             problem = f"{type(exc).__name__}: {exc}"
         report.error(self.stats, item.outlet, f"{fn.__name__} failed on {item.url}: {problem}")
-        raise DropItem(f"{fn.__name__} failed on {item.url}")  # not remembered: retried next crawl
+        raise PageFailed(f"{fn.__name__} failed on {item.url}")  # not remembered: retried next crawl
 
     def close(self) -> None:
         if self._pool is not None:

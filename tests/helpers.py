@@ -141,6 +141,19 @@ def outbox_rows(data: Path) -> list[tuple[str, str, str]]:
         return list(conn.execute("SELECT rule, story, status FROM alerts ORDER BY id"))
 
 
+# The two alert rules the exactly-once checks count (``assert_each_alert_mailed_once``), for a pantau.toml.
+ALERT_RULES = """
+[[alert]]
+name = "semua"
+recipients = ["analis@example.org"]
+
+[[alert]]
+name = "imbauan"
+tags_any = ["imbauan"]
+recipients = ["redaksi@example.org"]
+"""
+
+
 def assert_each_alert_mailed_once(inbox: Inbox, data: Path, config: Path,
                                   rules: tuple[str, ...] = ("semua", "imbauan")) -> None:
     """What the server received is exactly the outbox: every row once, and `alerts list` says so."""

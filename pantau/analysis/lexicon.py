@@ -56,6 +56,7 @@ class Lexicon:
     generic_heads: frozenset[str]
     role_blockers: frozenset[str]
     party_nouns: frozenset[str]
+    name_like_heads: frozenset[str]
     rank_services: frozenset[str]
     candidacy_words: frozenset[str]
     campaign_words: frozenset[str]
@@ -123,6 +124,7 @@ def _load() -> Lexicon:
         generic_heads=frozenset(words("generic_heads")),
         role_blockers=frozenset(words("role_blockers")),
         party_nouns=frozenset(words("party_nouns")),
+        name_like_heads=frozenset(words("name_like_heads")),
         rank_services=frozenset(words("rank_services")),
         candidacy_words=frozenset(words("candidacy_words")),
         campaign_words=frozenset(words("campaign_words")),

@@ -176,6 +176,9 @@ def _speech_word(low: str) -> bool:
     return low in LEXICON.verbs_short or low in LEXICON.verbs_long or low in LEXICON.verbs_passive
 
 
+_REDUPLICATED = re.compile(r"^(\w+)-(?i:\1)$")
+
+
 def is_name_word(word: str, *, inside: bool = False) -> bool:
     """A token that can be part of a person's name (not a function word, institution, verb, month …).
 
@@ -187,6 +190,10 @@ def is_name_word(word: str, *, inside: bool = False) -> bool:
     if not _NAME_WORD.match(word):
         return False
     low = fold(word)
+    if _REDUPLICATED.match(word):
+        return False  # "Pekerja-Pekerja", "Guru-Guru": a plural noun in a body's name, never a person's
+    if inside and low in LEXICON.name_like_heads:
+        return True  # "Afdal Hakim"
     return not (low in LEXICON.non_name_words or low in LEXICON.pronouns or _is_roleish(word)
                 or is_honorific(word) or is_rank(word) or (_speech_word(low) and not inside))
 

@@ -87,6 +87,7 @@ class Rule:
 @dataclass(frozen=True)
 class Rules:
     subjects: re.Pattern[str]
+    facilities: re.Pattern[str]
     neutrality: re.Pattern[str]
     violation: re.Pattern[str]
     candidacy: re.Pattern[str]
@@ -95,6 +96,7 @@ class Rules:
     neutrality_core: re.Pattern[str]
     past_after: re.Pattern[str]
     past_before: re.Pattern[str]
+    either: re.Pattern[str]
     declared: re.Pattern[str]
     tags: tuple[Rule, ...]
 
@@ -141,9 +143,10 @@ def rules() -> Rules:
             acts=compile_(spec["acts"]) if "acts" in spec else None,
             actors=compile_(spec["actors"]) if "actors" in spec else None,
         ))
-    return Rules(compile_(rf"\b({subject})\b"), compile_(data["neutrality"]), compile_(data["violation"]),
-                 compile_(data["candidacy"]), compile_(data["election"]), compile_(data["names"]),
-                 compile_(data["neutrality_core"]), compile_(data["past_after"]), compile_(data["past_before"]),
+    return Rules(compile_(rf"\b({subject})\b"), compile_(data["facilities"]), compile_(data["neutrality"]),
+                 compile_(data["violation"]), compile_(data["candidacy"]), compile_(data["election"]),
+                 compile_(data["names"]), compile_(data["neutrality_core"]), compile_(data["past_after"]),
+                 compile_(data["past_before"]), compile_(data["either"]),
                  compile_(data["declared"]), tuple(tags))
 
 
@@ -236,11 +239,13 @@ def _neutrality_evidence(sentences: list[_Sentence], r: Rules, lead: int) -> lis
     score = 0
     political = False
     for i, sentence in enumerate(sentences):
-        if not r.subjects.search(sentence.masked):
+        if not (r.subjects.search(sentence.masked) or r.facilities.search(sentence.masked)):
             continue
         following = sentences[i + 1].masked if i + 1 < len(sentences) else ""
         violation = bool(r.violation.search(sentence.masked))
-        if r.neutrality.search(sentence.masked) or r.neutrality.search(following) \
+        # neutrality on the sentence as written: a document titled after the topic ("SKB … tentang Pedoman
+        # Pembinaan dan Pengawasan Netralitas Pegawai ASN") says what it is about, though its title is no monitoring
+        if r.neutrality.search(sentence.lowered) or r.neutrality.search(following) \
                 or r.candidacy.search(sentence.masked) or (violation and r.candidacy.search(following)):
             political = True
         elif not (violation or r.violation.search(following)):
@@ -275,10 +280,12 @@ def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules)
     if rule.acts is not None and rule.actors is not None and (
             rule.actors.search(text) or (previous is not None and rule.actors.search(previous.masked))):
         cues += [m for m in rule.acts.finditer(text) if not _conditional_before(rule, text, m)]
-    if rule.years:  # "pemilu sebelumnya", "the previous election": not this election
+    if rule.years:  # "pemilu sebelumnya", "the previous election", "pemilu maupun pilkada": not this election
+        either = [m.span() for m in r.either.finditer(text)]
         cues = [m for m in cues
                 if not (r.past_after.match(text, m.end()) or r.past_before.search(text, max(0, m.start() - 12),
-                                                                                  m.start()))]
+                                                                                  m.start())
+                        or any(a <= m.start() < b for a, b in either))]
     return cues
 
 

@@ -33,13 +33,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from crawler.run import crawl_exit_code, format_summary, run_crawl  # Scrapy and Twisted load only for a crawl
+    # Scrapy and Twisted load only for a crawl
+    from crawler.run import crawl_exit_code, format_summary, run_crawl, write_errors
 
     summary = run_crawl(config, args.outlets, args.only, progress=not args.quiet and not args.json,
                         log_level=args.log_level)
     if args.json:
         json.dump(summary.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
+        sys.stdout.flush()
+        write_errors(summary)
     else:
         format_summary(summary)
     return crawl_exit_code(summary)

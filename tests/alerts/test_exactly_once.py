@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    ALERT_RULES,
     assert_each_alert_mailed_once,
     free_port,
     make_article,
@@ -44,16 +45,7 @@ host = "127.0.0.1"
 port = {port}
 sender = "pantau@example.org"
 timeout = {timeout}
-
-[[alert]]
-name = "semua"
-recipients = ["analis@example.org"]
-
-[[alert]]
-name = "imbauan"
-tags_any = ["imbauan"]
-recipients = ["redaksi@example.org"]
-"""
+""" + ALERT_RULES
 
 
 def write_config(tmp: Path, port: int, *, budget: float = 30, timeout: float = 10) -> Path:

@@ -1411,3 +1411,86 @@ def test_the_last_of_several_places_without_its_comma_before_the_name() -> None:
 def test_a_known_short_form_of_a_regency_ends_the_role() -> None:
     body = "\"Keduanya sudah hadir,\" kata Ketua bawaslu Polman Rahmat Idris, Rabu."
     assert _officials(body) == [Official("Rahmat Idris", "Ketua bawaslu Polman")]
+
+
+# Sixth round: the classes that held-out set 6 (tests/gold_heldout6, first look) showed.
+# Neutrality first: alerts fire on it.
+
+def test_a_document_titled_after_the_topic_says_what_the_story_is_about() -> None:
+    # the SKB's title is blanked for monitoring cues, but "Netralitas Pegawai ASN" is still the story's topic
+    body = ("BKPSDM Kabupaten Sumber Jaya menggelar sosialisasi Surat Keputusan Bersama Nomor 2 Tahun 2022 tentang "
+            "Pedoman Pembinaan dan Pengawasan Netralitas Pegawai ASN kepada para pejabat, Selasa.\n"
+            "Materi disampaikan narasumber dari Bawaslu dan BKN.\n"
+            "\"Masa kampanye Pemilu 2024 dimulai 28 November,\" ujar Kepala BKPSDM.")
+    assert "netralitas-asn" in _tags(body)
+    assert "pengawasan" not in _tags(body)
+
+
+def test_an_official_car_at_a_campaign_stands_for_the_office() -> None:
+    body = ("Sebuah mobil dinas milik Pemerintah Kabupaten Sumber Jaya terekam terparkir di lokasi kampanye salah "
+            "satu pasangan calon gubernur, Minggu.\n"
+            "Bawaslu menelusuri kepemilikan kendaraan tersebut.\n"
+            "\"Itu tetap pelanggaran, pemegangnya sudah kami tegur,\" ujar Sekda.\n"
+            "Sekda menegaskan penggunaan kendaraan dinas untuk kegiatan politik dilarang.")
+    assert "netralitas-asn" in _tags(body)
+    # the same car at a flood post is no neutrality story
+    assert _tags(body.replace("lokasi kampanye salah satu pasangan calon gubernur", "posko banjir")
+                 .replace("untuk kegiatan politik", "untuk urusan pribadi")) == set()
+
+
+# Tags.
+
+def test_a_clarification_as_a_verb_is_a_finding_and_monitoring() -> None:
+    body = ("Bawaslu Kabupaten Sumber Jaya menerima laporan dugaan pelanggaran netralitas kepala desa pada "
+            "Pemilu 2024.\n"
+            "Ketua Bawaslu Sumber Jaya, Bayu Prakoso, memastikan laporan itu diregistrasi.\n"
+            "\"Kami sudah mengklarifikasi tujuh kepala desa yang hadir di acara caleg,\" ujarnya.")
+    tags = _tags(body)
+    assert {"dugaan-pelanggaran", "pengawasan"} <= tags
+
+
+def test_being_present_beside_a_candidate_is_campaigning() -> None:
+    body = ("Pemkab Sumber Jaya menjatuhkan hukuman disiplin kepada seorang camat yang terbukti tidak netral pada "
+            "Pemilu 2024.\n"
+            "Camat berinisial AS tersebut dilaporkan karena hadir dan berfoto bersama seorang calon anggota DPRD "
+            "pada masa kampanye.")
+    assert "kampanye" in _tags(body)
+
+
+def test_not_knowing_a_thing_was_forbidden_warns_nobody() -> None:
+    body = ("Tiga tenaga honorer terbukti ikut kampanye akbar salah satu pasangan calon bupati, kata Bawaslu.\n"
+            "Ketiganya dilaporkan ke Bupati dan terancam diberhentikan karena melanggar netralitas.\n"
+            "\"Saya tidak tahu kalau itu dilarang, saya kira cuma honorer,\" ujar salah seorang honorer.")
+    assert "imbauan" not in _tags(body)
+    assert "imbauan" in _tags(body.replace("Saya tidak tahu kalau itu dilarang", "Honorer dilarang ikut kampanye"))
+
+
+def test_both_elections_named_as_alternatives_are_elections_in_general() -> None:
+    body = ("Tujuh kepala desa di Sumber Jaya diklarifikasi Bawaslu karena hadir di acara partai.\n"
+            "Mereka diduga melanggar netralitas.\n"
+            "\"Kepala desa selalu jadi incaran, baik di pemilu maupun pilkada,\" kata pengamat.\n"
+            "Acara itu digelar menjelang Pemilu 2024.")
+    tags = _tags(body)
+    assert "pemilu-2024" in tags and "pilkada-2024" not in tags
+
+
+# Officials and speakers.
+
+def test_a_role_word_that_is_also_a_name_goes_on_with_the_name() -> None:
+    # "Hakim" heads a judge's role, but after a name word it is a surname
+    body = "Hadir pula Kepala Dinas Pemberdayaan Masyarakat dan Nagari Sumber Jaya, Ir. Afdal Hakim."
+    assert [o.name for o in _officials(body)] == ["Afdal Hakim"]
+
+
+def test_a_reduplicated_plural_in_a_bodys_name_is_no_name() -> None:
+    body = ("Setiausaha Agung Kongres Kesatuan Pekerja-Pekerja Di Dalam Perkhidmatan Awam (CUEPACS), "
+            "Mohd Hanif Zakaria menyokong arahan itu.")
+    assert [o.name for o in _officials(body)] == ["Mohd Hanif Zakaria"]
+    assert "Pekerja-Pekerja" not in {o.name for o in _officials(body.replace("Di Dalam", "di dalam"))}
+
+
+def test_a_coalition_of_monitors_and_a_sports_committee_hold_no_office() -> None:
+    body = ("Koordinator Koalisi Pemantau Pilkada Sumber Jaya, Rahmat Umasugi, mengatakan para kades hadir.\n"
+            "Ketua KONI Sumber Jaya, Edi Susanto, menargetkan medali.")
+    assert _officials(body) == []
+    assert [q.speaker for q in _quotes(body + "\n\"Itu jelas menyalahi aturan,\" kata Rahmat.")] == ["Rahmat Umasugi"]

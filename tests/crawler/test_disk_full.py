@@ -23,7 +23,7 @@ FULL_AT_BYTES = 64 * 1024  # far less than one crawl of the site writes
 
 
 def crawl(tmp: Path, outlets: Path, only: list[str], *, file_size_limit: int | None = None,
-          code: int = 0) -> dict[str, Any]:
+          code: int = 0, stderr: list[str] | None = None) -> dict[str, Any]:
     argv = ["--config", str(tmp / "pantau.toml"), "--data-dir", str(tmp / "data"),
             "crawl", "--outlets", str(outlets), "--json", *[a for o in only for a in ("--only", o)]]
     cli = ([sys.executable, "-m", "pantau.cli", *argv] if file_size_limit is None
@@ -31,6 +31,8 @@ def crawl(tmp: Path, outlets: Path, only: list[str], *, file_size_limit: int | N
     proc = subprocess.run(cli, capture_output=True, text=True, timeout=300)
     assert proc.returncode == code, proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    if stderr is not None:
+        stderr.extend(proc.stderr.splitlines())
     return {o["outlet"]: o for o in json.loads(proc.stdout)["outlets"]}
 
 
@@ -47,10 +49,15 @@ def test_full_disk_mid_crawl_reports_each_page_and_loses_nothing(tmp_path: Path)
         crawl(tmp_path, outlets, ["antara-babel"])
         before = stored(tmp_path)
 
-        full = crawl(tmp_path, outlets, site.outlet_ids, file_size_limit=FULL_AT_BYTES, code=1)
+        lines: list[str] = []
+        full = crawl(tmp_path, outlets, site.outlet_ids, file_size_limit=FULL_AT_BYTES, code=1, stderr=lines)
         not_stored = {m.group(1) for o in full.values() for e in o["errors"]
                       if (m := re.match(r"not stored (\S+): ", e))}
         assert not_stored, full
+        for url in not_stored:  # one line per page on stderr, not also Scrapy's "Dropped: store failed …"
+            assert [line for line in lines if url + ":" in line] == [
+                next(line for line in lines if line.startswith("pantau: error [") and f"not stored {url}:" in line)
+            ], [line for line in lines if url in line]
         assert stored(tmp_path).items() >= before.items()  # what was stored before is intact
 
         again = crawl(tmp_path, outlets, site.outlet_ids)  # space again: the pages that failed come back

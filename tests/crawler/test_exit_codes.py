@@ -59,6 +59,18 @@ def test_an_unreachable_outlet_exits_1_with_one_line_per_fault_and_shows_in_stat
     assert (row[3], row[5], row[8]) == ("manual", "error", "2")  # by, outcome, errors
 
 
+def test_with_json_each_fault_is_still_one_line_on_stderr(config: Path, tmp_path: Path) -> None:
+    """``--json`` puts the summary on stdout; the fault lines the exit's last line points to stay on stderr."""
+    outlets = outlet_file(tmp_path, "nowhere", f"http://127.0.0.1:{free_port()}")
+    proc = run_pantau(*crawl_args(config, tmp_path, outlets, "nowhere"), "--json", timeout=120)
+    assert proc.returncode == 1
+    (row,) = json.loads(proc.stdout)["outlets"]
+    lines = proc.stderr.splitlines()
+    assert lines == [*(f"pantau: error [nowhere] {e}" for e in row["errors"]),
+                     "pantau: errors in 1 outlet(s) (nowhere); see the lines above"], lines
+    assert len(row["errors"]) == 2
+
+
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_mid_crawl_stops_it_with_the_summary_and_128_plus_the_signal(config: Path, tmp_path: Path,
                                                                             sig: signal.Signals, code: int) -> None:
