@@ -281,6 +281,7 @@ def discover(fetcher: Fetcher, home_url: str, user_agent: str, *, samples: int =
     listed = {url for url, trusted in seen if trusted}
     found.avoid = [home.final_url] + [url for s in found.sources for url in (s.url, s.final_url) if url]
     found.avoid += sorted({url for s in listings for url in s.fixtures} - listed)  # footer pages: redaksi, pedoman
+    found.avoid += sorted({url for s in sitemaps for url in s.non_articles} - listed)  # a CMS's page sitemap
     found.inference = infer_pattern(scope, seen, found.avoid, furniture=furniture)
     if found.inference is None and furniture:  # the stories themselves sit in every page's box
         seen += [(e.url, False) for s in listings for e in s.entries if e.url in furniture]

@@ -57,6 +57,9 @@ _DIGITS = re.compile(r"\d+")
 _DASHED_DIGITS = re.compile(r"\d+(?:-\d+)+")
 _ID_SLUG = re.compile(r"\d+-[^/]*[a-z][^/]*", re.IGNORECASE)
 _PREFIXED_ID = re.compile(r"([a-z]{1,4}-?)(\d{3,})", re.IGNORECASE)
+# Lokomedia and other PHP CMSs: a kind word, the story id, the slug (berita-3208-banjir-rendam-….html);
+# a year after the first word is a WordPress slug's ("pilkada-2024-kpu-…"), not an id
+_WORD_ID_SLUG = re.compile(r"([a-z]+)-(?!(?:19|20)\d\d-)\d{3,}-[^/]*[a-z][^/]*", re.IGNORECASE)
 SLUG_WORD = "[^/?#.-]+"  # a slug's words have no dot (``news-sitemap-1.xml`` is no story) …
 SLUG_WORD_DOTTED = "[^/?#-]+"  # … unless the site's own slugs do
 SECTION = "[^/?#]+"
@@ -71,7 +74,7 @@ def _split_ext(segment: str) -> tuple[str, str]:
 
 
 def segment_kind(segment: str) -> str:
-    """The shape of one path segment: year, small, id, dashed, idslug, prefixed or word."""
+    """The shape of one path segment: year, small, id, dashed, idslug, wordid, prefixed or word."""
     stem, _ = _split_ext(segment)
     if _DIGITS.fullmatch(stem):
         if len(stem) == 4 and _YEAR.fullmatch(stem):
@@ -81,12 +84,15 @@ def segment_kind(segment: str) -> str:
         return "dashed"
     if _ID_SLUG.fullmatch(stem):
         return "idslug"
+    if _WORD_ID_SLUG.fullmatch(stem):
+        return "wordid"
     if _PREFIXED_ID.fullmatch(stem):
         return "prefixed"
     return "word"
 
 
-ID_KINDS = frozenset({"id", "dashed", "idslug", "prefixed"})
+ID_KINDS = frozenset({"id", "dashed", "idslug", "wordid", "prefixed"})
+SLUG_KINDS = frozenset({"idslug", "wordid"})  # the id and the slug after it in one segment
 
 
 @dataclass
@@ -178,6 +184,10 @@ class Group:
             return r"\d+(?:-\d+)+" + ext_re
         if kind == "idslug":
             return r"\d+-[^/?#]+"
+        if kind == "wordid":  # the kind word is kept: kategori-123-politik.html beside berita-123-….html
+            words = {m.group(1).lower() for s in stems if (m := _WORD_ID_SLUG.fullmatch(s))}
+            word = re.escape(words.pop()) if len(words) == 1 else "[a-z]+"
+            return word + r"-\d{3,}-[^/?#]+"
         if kind == "prefixed":
             prefixes = {m.group(1).lower() for s in stems if (m := _PREFIXED_ID.fullmatch(s))}
             prefix = re.escape(prefixes.pop()).replace("\\-", "-") if len(prefixes) == 1 else "[a-z]{1,4}-?"
@@ -210,10 +220,12 @@ class Group:
             body = prefix + "/".join(segment(i) for i in range(cut + 1))
             if cut < len(self.shape) - 1:
                 return body + "/"
-            return body if self.shape[cut][0] == "idslug" else body + r"(?![\w-])"  # /123 is not /1234
+            return body if self.shape[cut][0] in SLUG_KINDS else body + r"(?![\w-])"  # /123 is not /1234
         body = prefix + "/".join(segment(i) for i in range(len(self.shape)))
         ends = {u.slash for u in self.urls}
         slash = "/?" if len(ends) > 1 else "/" if ends == {True} else ""
+        if amp_suffix and not slash:  # WordPress AMP twins end in /amp/ where the posts end without a slash
+            return body + "(?:/amp/?)?$"
         return body + ("(?:/amp)?" if amp_suffix else "") + slash + "$"
 
     def amp_regex(self) -> str:
@@ -288,11 +300,18 @@ def _is_navigation(u: _Url) -> bool:
         (len(u.segments) == 1 and u.segments[0].lower() in NAVIGATION_SEGMENTS)
 
 
+_QUERY_ID = re.compile(r"(\d+)(?:[:-][^&#]*)?")  # ?id=123, Joomla's ?id=123:alias
+_QUERY_WORD = re.compile(r"[a-z][\w.-]*", re.IGNORECASE)
+
+
 def _query_id(urls: list[tuple[str, bool]], scope_path: str) -> str | None:
     """``index.php?id=123``: the body for stories told apart by a numeric query parameter, if the site's are.
 
-    Old PHP CMSs and WordPress without permalinks (``/?p=123``) name every story on one path.
-    Only URLs the site lists as articles count: listing links carry ``?page=2`` too.
+    Old PHP CMSs, WordPress without permalinks (``/?p=123``) and Joomla without SEF URLs
+    (``index.php?option=com_content&view=article&id=123:alias``) name every story on one path.
+    Only URLs the site lists as articles count: listing links carry ``?page=2`` too. A parameter
+    with one word for every story (``view=article``) is required, so the category and archive
+    views on the same path, with ids of their own, are not taken.
     """
     trusted = [urlsplit(url) for url, is_article in urls if is_article]
     queries: dict[str, list[dict[str, list[str]]]] = {}
@@ -304,10 +323,19 @@ def _query_id(urls: list[tuple[str, bool]], scope_path: str) -> str | None:
     path, found = max(queries.items(), key=lambda item: len(item[1]))
     if len(found) < 2 or len(found) * 2 <= len(trusted):
         return None
-    for name in sorted(set.intersection(*(set(q) for q in found))):
-        values = [q[name][0] for q in found]
-        if all(v.isdigit() for v in values) and len(set(values)) == len(values):
-            return re.escape(_relative(path, scope_path)[2]) + r"\?(?:[^#]*&)?" + re.escape(name) + r"=\d+(?!\d)"
+    common = sorted(set.intersection(*(set(q) for q in found)))
+    # a word every story's query carries names the page kind (Joomla option=com_content&view=article):
+    # a category page on the same path has the same id parameter but another view
+    kind = ""
+    for name in common:
+        values = {q[name][0] for q in found}
+        if len(values) == 1 and _QUERY_WORD.fullmatch(value := values.pop()):
+            kind += rf"(?=(?:[^#]*&)?{re.escape(name)}={re.escape(value)}(?:[&#]|$))"
+    for name in common:
+        ids = [m.group(1) if (m := _QUERY_ID.fullmatch(q[name][0])) else "" for q in found]
+        if all(ids) and len(set(ids)) == len(ids):
+            return (re.escape(_relative(path, scope_path)[2]) + r"\?" + kind + r"(?:[^#]*&)?" + re.escape(name)
+                    + r"=\d+(?!\d)")
     return None
 
 

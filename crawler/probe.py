@@ -41,6 +41,12 @@ OK, WARN, BROKEN = "OK", "WARN", "BROKEN"
 SEVERITY = {OK: 0, WARN: 1, BROKEN: 2}
 MAX_CHILD_SITEMAPS = 4  # children of a sitemap index read to judge it (news sitemaps first, then newest)
 FEED_MATCH_SHARE = 0.5  # a feed where fewer items match the pattern has outgrown it
+MAX_PAGE_SITEMAPS = 2  # children of a sitemap index that list static pages, authors or terms, read as such
+# The children of a WordPress/Yoast/Rank Math index that list what is not a post: page-sitemap.xml,
+# author-sitemap.xml, post_tag-sitemap.xml, wp-sitemap-posts-page-1.xml, wp-sitemap-users-1.xml, …
+NON_POST_SITEMAP = re.compile(
+    r"(?:^|[-_])(?:pages?|categor(?:y|ies)|post_tag|tags?|authors?|users?|taxonom(?:y|ies)|halaman|kategori)"
+    r"(?=[-_.]|\d|$)", re.IGNORECASE)
 
 
 def worst(verdicts: list[str]) -> str:
@@ -97,6 +103,7 @@ class SourceReport:
     note: str = ""  # "news sitemap", "index of 12 sitemaps", …
     news_sitemaps: list[str] = field(default_factory=list)  # an index's children that are news sitemaps
     error: str = ""  # why nothing could be read
+    non_articles: list[str] = field(default_factory=list)  # what an index's page/author/term sitemaps list
     furniture: frozenset[str] = frozenset()  # a listing's links on every page it has: menus, footers, widgets
     fixtures: frozenset[str] = frozenset()  # furniture as often on every page: never one of the stories listed
     articles: list[str] = field(default_factory=list)  # entries the pattern takes, one per story
@@ -165,7 +172,9 @@ def read_sitemap(fetcher: Fetcher, url: str, robots: Robots | None = None, *,
         report.note = "news sitemap" if report.news else ""
         return report
     newest = sorted(entries, key=lambda e: e.when.timestamp() if e.when else 0.0, reverse=True)
-    children = sorted(newest, key=lambda e: "news" not in e.url.lower())[:max_children]
+    pages = [e for e in newest if NON_POST_SITEMAP.search(urlsplit(e.url).path.rsplit("/", 1)[-1])]
+    posts = [e for e in newest if e not in pages]
+    children = sorted(posts, key=lambda e: "news" not in e.url.lower())[:max_children] + pages[:MAX_PAGE_SITEMAPS]
     for child in children:
         part = SourceReport("sitemap", child.url)
         sub = _answer(fetcher, part, child.url, robots)
@@ -175,7 +184,9 @@ def read_sitemap(fetcher: Fetcher, url: str, robots: Robots | None = None, *,
             child_kind, child_entries = sitemap_entries(sub.body, sub.final_url, fetcher.max_bytes)
         except SourceError:
             continue
-        if child_kind != SITEMAP_INDEX:
+        if child_kind != SITEMAP_INDEX and child in pages:  # static pages, authors, tags: never a story
+            report.non_articles += [e.url for e in child_entries]
+        elif child_kind != SITEMAP_INDEX:
             report.pages += 1
             report.entries += child_entries
             if any(e.news for e in child_entries):

@@ -151,6 +151,35 @@ def test_footer_pages_with_a_story_s_shape_are_left_out_by_name() -> None:
     assert not any(pattern.match(url + p) for p in statics), found.inference.pattern
 
 
+def test_what_a_yoast_page_sitemap_lists_is_left_out_by_name() -> None:
+    """One index page (no furniture to learn from), but robots.txt names a Yoast index whose page-sitemap.xml
+    lists the static pages: /pedoman-media-siber/ is no story, new three-word posts are."""
+    posts = [f"/{slug}/" for slug in ("bupati-ingatkan-asn-jaga-netralitas", "banjir-rendam-sembilan-desa-di-belinyu",
+                                      "harga-cabai-rawit-di-sungailiat-naik", "kpu-bangka-gelar-debat-publik-kedua")]
+    statics = ["/pedoman-media-siber/", "/redaksi/", "/kontak/"]
+    links = "".join(f"<a href='{p}'>{p.strip('/')}</a> " for p in [*posts, *statics])
+    home = (f"<html><head><title>Suara Babel</title><link rel='alternate' type='application/rss+xml' "
+            f"href='/feed/'></head><body><nav><a href='/indeks-berita/'>Indeks</a></nav>{links}</body></html>")
+    urlset = "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{}</urlset>"
+    index = ("<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+             "<sitemap><loc>/post-sitemap.xml</loc></sitemap><sitemap><loc>/page-sitemap.xml</loc></sitemap>"
+             "</sitemapindex>")
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</title>" +
+            "".join(f"<item><title>t</title><link>{p}</link></item>" for p in posts[:2]) + "</channel></rss>")
+    pages: Pages = {"/": (200, home), "/indeks-berita/": (200, home), "/feed/": (200, feed),
+                    "/robots.txt": (200, "User-agent: *\nSitemap: /sitemap_index.xml\n"),
+                    "/sitemap_index.xml": (200, index),
+                    "/post-sitemap.xml": (200, urlset.format("".join(f"<url><loc>{p}</loc></url>" for p in posts))),
+                    "/page-sitemap.xml": (200, urlset.format("".join(f"<url><loc>{p}</loc></url>" for p in statics)))}
+    with serve(pages) as url:
+        found = discover(Fetcher("pantau-test", 5), url + "/", "pantau-test", samples=0)
+    assert found.inference is not None
+    pattern = re.compile(found.inference.pattern)
+    assert all(pattern.match(url + p) for p in posts)
+    assert pattern.match(url + "/pemkab-bangka-salurkan-bantuan-beras/")
+    assert not any(pattern.match(url + p) for p in statics), found.inference.pattern
+
+
 def test_a_next_page_that_serves_page_one_again_has_no_furniture() -> None:
     same = "<html><body><a href='/a'>a</a> <a href='/b'>b</a> <a href='/indeks?page=2'>Next</a></body></html>"
     with serve({"/indeks": (200, same), "/indeks?page=2": (200, same)}) as url:

@@ -303,6 +303,46 @@ CASES: dict[str, Case] = {
         site("https://diskominfo.contohkab.go.id/", ["/berita.php", "/berita.php?page=2", "/galeri.php?id=4",
                                                       "/index.php?page=profil"]),
     ),
+    "lokomedia-id-slugs-beside-a-paged-index": Case(  # few stories, all links: berita-<id>-<slug>.html
+        "https://ranahberita.contoh.id/",
+        [],
+        site("https://ranahberita.contoh.id/", [
+            "/berita-3229-bawaslu-agam-teruskan-rekomendasi-ke-bkn.html",
+            "/berita-3222-angka-stunting-turun-pemkab-perkuat-posyandu.html",
+            "/berita-3215-guru-pppk-di-pariaman-diperiksa.html",
+            "/semua-berita.html", "/semua-berita-2.html", "/kategori-1-politik.html", "/kategori-2-ekonomi.html",
+            "/statis-1-profil.html", "/hubungi-kami.html", "/",
+        ]),
+        site("https://ranahberita.contoh.id/", [
+            "/berita-3301-harga-cabai-naik-di-pasar-atas.html", "/berita-987-bupati-lantik-pejabat.html",
+        ]),
+        site("https://ranahberita.contoh.id/", [
+            "/semua-berita-3.html", "/semua-berita-12.html", "/kategori-3-peristiwa.html",
+            "/statis-2-redaksi-dan-kontak.html", "/cetak-3229.html",
+        ]),
+    ),
+    "joomla-non-sef": Case(  # Joomla without SEF URLs: every page is index.php, the view tells them apart
+        "https://www.borneopost.contoh.id/",
+        site("https://www.borneopost.contoh.id/", [
+            "/index.php?option=com_content&view=article&id=512:bupati-ingatkan-asn-netral&catid=9&Itemid=109",
+            "/index.php?option=com_content&view=article&id=507:harga-cabai-naik-di-pasar&catid=10&Itemid=110",
+            "/index.php?option=com_content&view=article&id=498:banjir-rendam-tiga-desa&catid=11&Itemid=111",
+        ]),
+        site("https://www.borneopost.contoh.id/", [
+            "/index.php?option=com_content&view=category&id=9&Itemid=109",
+            "/index.php?option=com_content&view=featured&Itemid=101", "/index.php",
+        ]),
+        site("https://www.borneopost.contoh.id/", [
+            "/index.php?option=com_content&view=article&id=530:camat-dipanggil-bawaslu&catid=12&Itemid=112",
+            "/index.php?Itemid=109&catid=9&id=531%3Aasn-diperiksa&option=com_content&view=article",
+        ]),
+        site("https://www.borneopost.contoh.id/", [
+            "/index.php?option=com_content&view=category&id=12&Itemid=112",
+            "/index.php?option=com_content&view=archive&id=3&Itemid=130",
+            "/index.php?option=com_content&view=category&id=9&Itemid=109&limitstart=10",
+            "/index.php?option=com_content&view=featured&Itemid=101&format=feed&type=rss",
+        ]),
+    ),
     "feed-on-the-bare-host-home-on-www": Case(
         "https://www.radarbengkulu.id/",
         ["https://radarbengkulu.id/read/2024/10/01/1201/bawaslu-kota-bengkulu-awasi-kampanye",
@@ -377,6 +417,18 @@ def test_amp_twins_are_admitted_in_the_pattern_itself() -> None:
     assert re.match(found.pattern, "https://belitongekspres.bacakoran.co/amp/8000/judul-baru")
 
 
+def test_wordpress_amp_twins_end_in_a_slash_where_posts_do_not() -> None:
+    """Posts at /<slug>, their AMP plugin twins at /<slug>/amp/: the pattern takes both forms of a new post."""
+    posts = ["https://trawang.contoh.id/bupati-ingatkan-asn-jaga-netralitas",
+             "https://trawang.contoh.id/banjir-rendam-tiga-desa-di-membalong"]
+    found = infer_pattern("https://trawang.contoh.id/", [(p, True) for p in posts] + [(posts[0] + "/amp/", False)],
+                          twins={posts[0] + "/amp/": posts[0]})
+    assert found is not None
+    for form in ("", "/amp/", "/amp"):
+        assert re.match(found.pattern, "https://trawang.contoh.id/harga-lada-putih-naik-lagi" + form), form
+    assert not re.match(found.pattern, "https://trawang.contoh.id/harga-lada-putih-naik-lagi/2/")
+
+
 def test_sources_that_look_like_stories_are_left_out_by_name() -> None:
     """A listing at /berita-terkini-hari-ini/ has a story's shape on a WordPress site with post-name links."""
     articles = [("https://contoh.id/bupati-resmikan-pasar-ikan-baru/", True),
@@ -421,6 +473,8 @@ def test_nothing_article_shaped_gives_no_pattern() -> None:
     ("2024", "year"), ("10", "small"), ("381390", "id"), ("d-7512345", "prefixed"), ("sk1234567", "prefixed"),
     ("20241001123456-617-1150000", "dashed"), ("1234-nelayan-koba-terima-bantuan", "idslug"),
     ("bawaslu-ingatkan-asn", "word"), ("berita", "word"), ("pemilu-2024", "word"), ("8812.html", "id"),
+    ("berita-3208-banjir-rendam-rumah.html", "wordid"), ("pilkada-2024-kpu-tetapkan-dpt", "word"),
+    ("kategori-1-politik.html", "word"), ("semua-berita-2.html", "word"),
 ])
 def test_segment_kinds(segment: str, kind: str) -> None:
     assert segment_kind(segment) == kind
