@@ -47,6 +47,7 @@ from enum import Enum
 from pantau.analysis.lexicon import LEXICON, alternation, fold
 from pantau.analysis.mentions import (
     Mention,
+    dateline_end,
     degrees_before,
     find_mentions,
     find_unnamed,
@@ -174,10 +175,14 @@ def _line_bounds(body: str, pos: int) -> tuple[int, int]:
 
 
 def sentence_starts(body: str) -> list[int]:
-    """Offsets where the sentences of the body start (every paragraph starts one)."""
+    """Offsets where the sentences of the body start (every paragraph starts one, and the lead after a dateline:
+    "Tilamuta, Habar Gorontalo – Sekda X mengumpulkan …" opens with the person who acts)."""
     out: list[int] = []
+    lead = dateline_end(body)
     for line in re.finditer(r"[^\n]+", body):
         out.append(line.start())
+        if lead is not None and line.start() == 0:
+            out.append(lead)
         for m in _SENTENCE_END.finditer(body, line.start(), line.end()):
             if not _ABBREVIATION.search(body, max(line.start(), m.start() - 12), m.start()):
                 out.append(m.end())

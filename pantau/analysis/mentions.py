@@ -28,6 +28,7 @@ from pantau.analysis.lexicon import LEXICON, alternation, fold, places
 
 __all__ = [
     "Mention",
+    "dateline_end",
     "degrees_before",
     "find_mentions",
     "find_unnamed",
@@ -319,6 +320,12 @@ def degrees_before(text: str, pos: int) -> int:
     """Where the degrees that end right before ``pos`` begin ("Marthen Wetipo, S.H., mengatakan"); else ``pos``."""
     m = _DEGREES_BEFORE.search(text, max(0, pos - 40), pos)
     return m.start() if m else pos
+
+
+def dateline_end(text: str) -> int | None:
+    """Where the lead starts after a dateline ("BOALEMO, GOPOS.ID – "), or None when the text opens with none."""
+    dateline = _DATELINE_WORD.match(text)
+    return dateline.end() if dateline else None
 
 
 def _is_roleish_acronym(word: str) -> bool:

@@ -237,6 +237,10 @@ def _mentions(text: str, weight: float, gaz: Gazetteer, dateline: bool) -> list[
                 else:
                     in_context = dateline or prev in PLACE_CONTEXT or _place_word_after(tokens, i + n, text)
                     runs_on = not headline and _name_goes_on(tokens, i + n, text) and not in_context
+                    # a dateline names one place: a name it runs on from is another one ("Alor Setar", Malaysia)
+                    if dateline and _name_goes_on(tokens, i + n, text):
+                        i += n - 1
+                        break
                     if not in_context and (key in gaz.ambiguous or runs_on):
                         i += n - 1  # "Batu", "Malang": common words; "Agam Wijaya", "Bangka Pos": longer names
                         break

@@ -37,6 +37,7 @@ HEADLINE_BONUS = 2
 LEAD_BONUS = 1  # the lead (the body's first sentence) sums up the story too, after the headline
 SHORT_ITEM = 3  # sentences, headline included: a brief whose one neutrality sentence is the whole story
 MAX_EVIDENCE = 3
+CASE_TAG = "dugaan-pelanggaran"  # specific people suspected or found: the story is about a case
 # a full stop after these ends no sentence ("Kab. Bangka", "Hj. Nurlela, S.Sos., M.Si")
 ABBREVIATIONS = frozenset({
     "kab", "kec", "kel", "no", "nomor", "dr", "drs", "dra", "h", "hj", "ir", "prof", "st", "sos", "si", "se",
@@ -171,8 +172,9 @@ def split_sentences(text: str) -> list[str]:
 # (besides function words and the last words of bodies, "tenaga kesehatan yang berstatus PPPK").
 _DECLARED_AS = "asn"
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)(?:\s+(?:tersebut|itu|ini|these|those))?,?\s+(?:yang\s+)?$")
+# ("seorang berstatus PNS": a quantifier, not a noun)
 _NOT_DECLARABLE = frozenset({"orang", "warga", "pihak", "people", "residents", "many", "most", "some", "whom",
-                             "were"})
+                             "were", "seorang", "sebagian", "keduanya", "ketiganya", "lainnya"})
 
 
 @dataclass
@@ -264,7 +266,8 @@ def _conditional_before(rule: Rule, sentence: str, cue: re.Match[str]) -> bool:
     return bool(rule.unless.search(sentence, starts[-1] if starts else 0, cue.start()))
 
 
-def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules) -> list[re.Match[str]]:
+def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules,
+          speech: bool = True) -> list[re.Match[str]]:
     """The rule's cues in the sentence, less those a conditional or "past" rules out.
 
     An act (`acts`: "memanggil", "klarifikasi", "menangani laporan") counts when its actor is
@@ -275,7 +278,7 @@ def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules)
     cues = [m for m in rule.any.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.also_with_subject is not None and sentence.subject:
         cues += [m for m in rule.also_with_subject.finditer(text) if not _conditional_before(rule, text, m)]
-    if rule.in_speech is not None and _QUOTE_MARK.search(sentence.text):
+    if speech and rule.in_speech is not None and _QUOTE_MARK.search(sentence.text):
         cues += [m for m in rule.in_speech.finditer(text) if not _conditional_before(rule, text, m)]
     if rule.acts is not None and rule.actors is not None and (
             rule.actors.search(text) or (previous is not None and rule.actors.search(previous.masked))):
@@ -289,12 +292,12 @@ def _cues(rule: Rule, sentence: _Sentence, previous: _Sentence | None, r: Rules)
     return cues
 
 
-def _fires(rule: Rule, sentences: list[_Sentence], i: int, r: Rules) -> bool:
+def _fires(rule: Rule, sentences: list[_Sentence], i: int, r: Rules, speech: bool = True) -> bool:
     """Whether the rule fires on ``sentences[i]`` (the sentence before may name the actor of an act)."""
     sentence = sentences[i]
     previous = sentences[i - 1] if i > 0 else None
     text = sentence.masked
-    if not _cues(rule, sentence, previous, r):
+    if not _cues(rule, sentence, previous, r, speech):
         return False
     if rule.with_subject and not sentence.subject and not (rule.alone is not None and rule.alone.search(text)):
         return False
@@ -370,10 +373,14 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
         return [], []
     tags = [NEUTRALITY]
     evidence = [TagEvidence(NEUTRALITY, story[:MAX_EVIDENCE])]
-    for rule in r.tags:
-        if rule.years:
-            continue
-        hits = [s.text for i, s in enumerate(body_sentences) if _fires(rule, body_sentences, i, r)]
+    # In a story about a concrete case, an official quoted on what the law forbids ("Kepala desa dilarang
+    # terlibat kampanye") explains the breach; only an appeal in so many words warns anyone.
+    topic = [rule for rule in r.tags if not rule.years]
+    case = [s.text for rule in topic if rule.tag == CASE_TAG
+            for i, s in enumerate(body_sentences) if _fires(rule, body_sentences, i, r)]
+    for rule in topic:
+        hits = case if rule.tag == CASE_TAG else [
+            s.text for i, s in enumerate(body_sentences) if _fires(rule, body_sentences, i, r, speech=not case)]
         if hits:
             tags.append(rule.tag)
             evidence.append(TagEvidence(rule.tag, hits[:MAX_EVIDENCE]))

@@ -1462,7 +1462,11 @@ def test_not_knowing_a_thing_was_forbidden_warns_nobody() -> None:
             "Ketiganya dilaporkan ke Bupati dan terancam diberhentikan karena melanggar netralitas.\n"
             "\"Saya tidak tahu kalau itu dilarang, saya kira cuma honorer,\" ujar salah seorang honorer.")
     assert "imbauan" not in _tags(body)
-    assert "imbauan" in _tags(body.replace("Saya tidak tahu kalau itu dilarang", "Honorer dilarang ikut kampanye"))
+    # (a quote of the rule warns in an advisory, not in a case story: see the seventh round)
+    advisory = ("Bupati Sumber Jaya mengumpulkan tenaga honorer menjelang Pilkada 2024 agar tetap netral.\n"
+                "\"Saya tidak tahu kalau itu dilarang, saya kira cuma honorer,\" ujar salah seorang honorer.")
+    assert "imbauan" not in _tags(advisory)
+    assert "imbauan" in _tags(advisory.replace("Saya tidak tahu kalau itu dilarang", "Honorer dilarang ikut kampanye"))
 
 
 def test_both_elections_named_as_alternatives_are_elections_in_general() -> None:
@@ -1494,3 +1498,104 @@ def test_a_coalition_of_monitors_and_a_sports_committee_hold_no_office() -> None
             "Ketua KONI Sumber Jaya, Edi Susanto, menargetkan medali.")
     assert _officials(body) == []
     assert [q.speaker for q in _quotes(body + "\n\"Itu jelas menyalahi aturan,\" kata Rahmat.")] == ["Rahmat Umasugi"]
+
+
+# Seventh round: the classes that held-out set 7 (tests/gold_heldout7, first look) showed.
+# Neutrality first: alerts fire on it.
+
+def test_civil_servants_under_investigation_beside_a_candidate_make_the_story() -> None:
+    # the lead names the civil servants and the investigation, the next sentence the candidate: the
+    # violation predicate ties them as "dilaporkan" already did
+    body = ("Dua guru di SMP Negeri 3 Sumber Jaya, masing-masing PNS dan tenaga honorer, tengah "
+            "ditelusuri Bawaslu Sumber Jaya.\n"
+            "Keduanya diduga ikut membagikan kalender seorang caleg DPRD pada Sabtu lalu.\n"
+            "Bawaslu sudah memegang foto kejadian itu.\n"
+            "Ia menambahkan, guru honorer juga wajib netral.")
+    assert {"netralitas-asn", "pengawasan"} <= _tags(body)
+    # the same investigation of a tax arrear, with no candidate, is no neutrality story
+    assert _tags(body.replace("kalender seorang caleg DPRD", "formulir pajak kendaraan")
+                 .replace("juga wajib netral", "juga wajib hadir")) == set()
+
+
+def test_political_posts_are_what_a_one_sentence_advisory_is_about() -> None:
+    body = ("SUMBER JAYA – Bawaslu Sumber Jaya mengimbau seluruh ASN tidak membagikan konten bermuatan politik di "
+            "media sosial menjelang Pilkada 27 November 2024, kata Ketua Bawaslu, Senin.")
+    assert {"netralitas-asn", "imbauan", "media-sosial", "pilkada-2024"} <= _tags(body)
+    assert _tags(body.replace("bermuatan politik", "bermuatan hoaks")) == set()
+
+
+def test_a_reprimand_and_a_presidential_ticket_in_english() -> None:
+    body = ("Nine civil servants in Sumber Jaya have received written reprimands after a photo of them showing a "
+            "hand sign of a presidential ticket went viral ahead of the Feb. 14 general election.\n"
+            "The regional secretary said the inspectorate had examined the case.")
+    tags = _tags(body, language="en")
+    assert {"netralitas-asn", "sanksi", "dugaan-pelanggaran", "foto-pose", "pemilu-2024"} <= tags
+
+
+def test_a_quantifier_before_a_status_declares_no_civil_servant() -> None:
+    # "seorang berstatus PNS" declares no noun "seorang": the candidates after it are no civil servants
+    body = ("Dua pegawai puskesmas, seorang berstatus PNS, mengikuti rapat persiapan pemilu.\n"
+            "Seorang caleg berkampanye di pasar.\n"
+            "Seorang caleg lain membagikan kalender.\n"
+            "Seorang caleg juga berorasi di lapangan.")
+    assert _tags(body) == set()
+
+
+# Tags.
+
+def test_party_shirts_convoys_and_steering_voters_are_campaigning() -> None:
+    advisory = ("Sekda Sumber Jaya meminta seluruh ASN menjaga netralitas menjelang Pilkada 2024.\n"
+                "\"Jangan pakai kaos partai dan jangan ikut konvoi,\" tegas Sekda di depan ratusan pegawai.\n"
+                "Ia mengingatkan pegawai tetap netral.")
+    assert "kampanye" in _tags(advisory)
+    steering = ("Bawaslu mengumpulkan para kepala desa se-Sumber Jaya untuk menjaga netralitas pada Pilkada 2024.\n"
+                "\"Kepala desa jangan arahkan warga ke salah satu calon,\" kata Ketua Bawaslu.\n"
+                "Kepala desa wajib netral.")
+    assert "kampanye" in _tags(steering)
+    goods = ("Bawaslu menelusuri dugaan keterlibatan seorang lurah dalam pembagian paket sembako bergambar "
+             "calon anggota DPRD pada Pemilu 2024.\n"
+             "Lurah merupakan ASN sehingga wajib netral.\n"
+             "Lurah itu sudah dipanggil.")
+    assert "kampanye" in _tags(goods)
+
+
+def test_a_rule_one_is_bound_by_and_a_quoted_rule_in_a_case_story_warn_nobody() -> None:
+    case = ("Seorang kepala desa berinisial AB dilaporkan ke Bawaslu Sumber Jaya karena hadir di deklarasi "
+            "dukungan calon anggota DPR pada Pemilu 2024.\n"
+            "Ketua Bawaslu menjelaskan, kepala desa terikat larangan memihak peserta pemilu.\n"
+            "Ia mengatakan, \"Kepala desa dilarang terlibat kampanye.\"")
+    assert "imbauan" not in _tags(case)
+    # the same quote in an advisory does warn
+    advisory = ("Bupati Sumber Jaya mengumpulkan para kepala desa menjelang Pemilu 2024 agar tetap netral.\n"
+                "Ia mengatakan, \"Kepala desa dilarang terlibat kampanye.\"\n"
+                "Kepala desa wajib netral.")
+    assert "imbauan" in _tags(advisory)
+
+
+def test_findings_passed_to_the_civil_service_agency_and_english_suspensions_are_sanctions() -> None:
+    body = ("Bawaslu Sumber Jaya memanggil seorang kepala bidang yang diduga memakai mobil dinas untuk kampanye "
+            "pasangan calon bupati pada Pilkada 2024.\n"
+            "\"Hasil klarifikasi akan kami sampaikan ke Badan Kepegawaian Negara,\" ujar Ketua Bawaslu.")
+    assert "sanksi" in _tags(body)
+    english = ("A village head in Sumber Jaya Regency has been suspended after Bawaslu found that he had "
+               "campaigned for a regent candidate, officials said on Monday, November 18, 2024.\n"
+               "The village head, identified only by the initials TK, handed out T-shirts to residents.")
+    assert {"sanksi", "dugaan-pelanggaran", "pilkada-2024", "perangkat-desa"} <= _tags(english, language="en")
+
+
+# Regions and speakers.
+
+def test_a_dateline_that_runs_on_past_a_regency_name_is_another_place() -> None:
+    # "Batu" is an Indonesian city; "Batu Pahat" is in Malaysia
+    body = ("BATU PAHAT, 3 Mei (Berita Negeri) -- Kerajaan negeri mengingatkan penjawat awam supaya tidak "
+            "berkempen dalam pilihan raya kecil.")
+    assert analyze(body).regions == []
+    assert [r.regency for r in analyze(body.replace("BATU PAHAT", "BATU")).regions] == ["Kota Batu"]
+
+
+def test_the_lead_after_a_dateline_opens_with_the_person_who_acts() -> None:
+    body = ("Sumberjaya, Kabar Jaya – Sekretaris Daerah Kabupaten Sumber Jaya, Ratna Pakaya, mengumpulkan para "
+            "kepala dinas, Rabu.\n"
+            "Di hadapan mereka, ia meminta pesan netralitas diteruskan ke staf.\n"
+            "“Kalau masih mengikuti akun kandidat, segera berhenti,” tegasnya.")
+    assert [q.speaker for q in _quotes(body)] == ["Ratna Pakaya"]

@@ -1,12 +1,12 @@
 """Quality gate: the analysis must not drop below pinned floors on annotated articles.
 
 Runs the project's scorer (``tools/score_analysis.py``) over the real
-``pantau analyze --jsonl`` command on nine gold sets, all in the repository so the
+``pantau analyze --jsonl`` command on ten gold sets, all in the repository so the
 gate runs (and never skips) in a bare clone:
 
 - ``tests/gold_dev``: the team's small dev set (smoke test);
 - ``tests/gold``: our own composed set, read while tuning (optimistic);
-- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout6``: written blind to the
+- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout7``: written blind to the
   rules (honest first-look figures in their READMEs; read since, so optimistic now);
 - ``tests/gold_real``: real published articles, the development set closest to production.
 
@@ -36,6 +36,7 @@ GOLD = {
     "heldout4": ROOT / "tests" / "gold_heldout4",
     "heldout5": ROOT / "tests" / "gold_heldout5",
     "heldout6": ROOT / "tests" / "gold_heldout6",
+    "heldout7": ROOT / "tests" / "gold_heldout7",
 }
 
 FLOORS = {
@@ -67,7 +68,7 @@ FLOORS = {
     },
     # First look, before its errors were read: 0.906 / 0.976 / 0.911 / 0.903 / 1.000 / 1.000.
     "heldout4": {
-        "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.985,
+        "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.988,
         "officials_f1": 1.0, "province_f1": 1.0, "language_acc": 1.0,
     },
     # First look, before its errors were read: 0.888 / 0.962 / 0.911 / 0.931 / 0.987 / 1.000.
@@ -77,8 +78,13 @@ FLOORS = {
     },
     # First look, before its errors were read: 0.969 / 0.963 / 0.899 / 0.947 / 0.987 / 1.000.
     "heldout6": {
-        "quote_speaker_f1": 0.969, "neutrality_f1": 1.0, "tags_f1": 0.94,
+        "quote_speaker_f1": 0.969, "neutrality_f1": 1.0, "tags_f1": 0.945,
         "officials_f1": 0.97, "province_f1": 0.987, "language_acc": 1.0,
+    },
+    # First look, before its errors were read: 0.984 / 0.941 / 0.917 / 1.000 / 0.987 / 1.000.
+    "heldout7": {
+        "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.997,
+        "officials_f1": 1.0, "province_f1": 1.0, "language_acc": 1.0,
     },
 }
 
