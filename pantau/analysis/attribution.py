@@ -93,7 +93,9 @@ _SHORT_VERB_AND_AGENT = re.compile(rf"[ \t]*,?[ \t]*(?:{_SHORT})[ \t]+(?:(?:{_PR
 # Lahat Bawaslu chairman, NAME").
 _AGENT_BEFORE = re.compile(rf"(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}"
                            rf"(?:(?:the|a|an){_GAP})?$", re.IGNORECASE)
-_APPOSED = re.compile(r",[ \t]*")
+# (a place or a relative clause may qualify the phrase first: "seorang warga Sagulung, Robert (45), …",
+# "Seorang pasien yang ditemui di puskesmas itu, Sumarni (45), mengaku …")
+_APPOSED = re.compile(r"(?:[ \t]+[A-Z][\w-]*){0,3}(?:[ \t]+yang[ \t]+[^,.;:!?\"“”\n]{1,60})?,[ \t]*")
 _AGE = re.compile(r"[ \t]*\(\d{1,3}(?:[ \t]*(?:tahun|th))?\)")
 # A description apposed after the name and set off by commas ("Yuliana (27), tenaga honorer di Distrik X, mengaku")
 _DESCRIPTION = re.compile(r"[ \t]*,[ \t]+[a-z][^,.;:!?\"“”\n]{0,60}(?=,)")
@@ -117,7 +119,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]|[A-Z][a-z]{1,3}|(?:[A-Za-z]\.)+[A-Za-z]{1,3})$")
 # A verb that shows its subject acting (Indonesian active prefixes; speech verbs count too).
-_ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|(?:" + _LONG + r")\b", re.IGNORECASE)
+# (English: a verb in the past tense, "X, head of Y, rejected suggestions …")
+_ACTIVE_VERB = re.compile(r"(?:me|be|mem|men|meng|meny|ber)[a-z]{2,}\b|[a-z]{3,}ed\b|(?:" + _LONG + r")\b",
+                          re.IGNORECASE)
 _PASSIVE_VERB = re.compile(r"(?:di[a-z]{3,}|ter[a-z]{3,}|was|were|is|are|has been)\b")
 # A phrase fronted before the subject, closed by a comma: "Pada segmen penanganan banjir, calon … berjanji".
 # (It opens with a preposition or connective, "atas"/"soal", or a verb: "Menanggapi laporan itu,",
@@ -127,9 +131,10 @@ _FRONTED_PHRASE = re.compile(
     rf"|(?i:me|mem|men|meng|meny|ber|di|ter)[a-z]{{3,}})[ \t]+[^,.;:!?\"“”]{{1,60}},[ \t]*")
 _REPORTING_OPENER = re.compile(rf"[ \t]*(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})\b", re.IGNORECASE)
 # A clause between a subject and its verb, relative or of time: "Rudi yang dikonfirmasi terpisah mengaku …",
-# "Budi Santoso, saat dikonfirmasi wartawan, mengaku …", "Rudi saat dihubungi, Selasa (13/2), menjelaskan …".
+# "Budi Santoso, saat dikonfirmasi wartawan, mengaku …", "Rudi saat dihubungi, Selasa (13/2), menjelaskan …",
+# or of manner: "Pj Bupati X, NAME, dalam sambutannya menyampaikan …".
 _RELATIVE_CLAUSE = re.compile(
-    r"[ \t]*,?[ \t]*(?:yang|saat|ketika|sewaktu|usai|seusai|tatkala)[ \t]+[^\s.]+(?:[ \t]+[^\s.]+){0,6}?"
+    r"[ \t]*,?[ \t]*(?:yang|saat|ketika|sewaktu|usai|seusai|tatkala|dalam)[ \t]+[^\s.]+(?:[ \t]+[^\s.]+){0,6}?"
     rf"[ \t]*,?[ \t]+(?=(?:me|mem|men|meng|meny|ber)[a-z]{{2,}}\b|(?:{_LONG})\b)")
 _ACCOMPANIED = alternation(LEXICON.accompaniment_words)
 _COMPANION_BEFORE = re.compile(rf"(?<!\w)(?:{_ACCOMPANIED})[ \t]+$", re.IGNORECASE)

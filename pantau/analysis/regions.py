@@ -163,7 +163,9 @@ def gazetteer() -> Gazetteer:
     ambiguous = frozenset(_key(name.split()) for name in aliases["ambiguous"])
     if unknown := ambiguous - bare.keys():
         raise ValueError(f"region_aliases.yaml: ambiguous names that are no place: {sorted(unknown)}")
-    districts = {k: v[0] for k, v in district_places.items() if len(v) == 1 and len(k) >= 5 and k not in bare}
+    foreign = frozenset(_key(name.split()) for name in aliases.get("foreign", ()))
+    districts = {k: v[0] for k, v in district_places.items()
+                 if len(v) == 1 and len(k) >= 5 and k not in bare and k not in foreign}
     return Gazetteer(explicit, dict(bare), districts, ambiguous, frozenset(district_names))
 
 

@@ -171,7 +171,14 @@ def split_sentences(text: str) -> list[str]:
 # How a declared noun reads to the rules, and nouns too vague to stand for civil servants when declared
 # (besides function words and the last words of bodies, "tenaga kesehatan yang berstatus PPPK").
 _DECLARED_AS = "asn"
-_NOUN_BEFORE = re.compile(r"\b([a-z]+)(?:\s+(?:tersebut|itu|ini|these|those))?,?\s+(?:yang\s+)?$")
+# (A head noun and its complement make one noun: "kepala sekolah", "tenaga kesehatan"; read alone, "sekolah"
+# or "kesehatan" would turn every school and health office into civil servants.)
+_NOUN = r"\b((?:(?:kepala|tenaga|petugas|staf|pejabat|wakil)\s+)?[a-z]+)"
+_NOUN_BEFORE = re.compile(_NOUN + r"(?:\s+(?:tersebut|itu|ini|these|those))?,?\s+(?:yang\s+)?$")
+# A group whose members are declared one by one ("Dua tenaga kesehatan itu masing-masing seorang bidan
+# berstatus honorer dan seorang perawat berstatus PPPK"): the group noun is declared with them.
+_GROUP_BEFORE = re.compile(_NOUN + r"(?:\s+(?:tersebut|itu|ini))?,?\s+(?:masing-masing|yakni|yaitu|ialah)\s+"
+                           r"(?:seorang\s+|satu\s+|sebagai\s+)?$")
 # ("seorang berstatus PNS": a quantifier, not a noun)
 _NOT_DECLARABLE = frozenset({"orang", "warga", "pihak", "people", "residents", "many", "most", "some", "whom",
                              "were", "seorang", "sebagian", "keduanya", "ketiganya", "lainnya"})
@@ -200,10 +207,12 @@ def _declared_subjects(text: str, r: Rules) -> re.Pattern[str] | None:
         before = _NOUN_BEFORE.search(lowered, max(0, m.start() - 40), m.start())
         if before is None:
             continue
-        noun = before.group(1)
-        if len(noun) >= 4 and noun not in _NOT_DECLARABLE and noun not in LEXICON.non_name_words \
-                and noun not in LEXICON.org_words and not r.subjects.fullmatch(noun):
-            nouns |= {noun, noun[:-1]} if noun.endswith("s") else {noun, noun + "s"}
+        group = _GROUP_BEFORE.search(lowered, max(0, before.start() - 60), before.start())
+        for noun in (before.group(1), group.group(1) if group else ""):
+            # (after a head noun, an institution word is the head's complement: "tenaga kesehatan")
+            if (" " in noun or (len(noun) >= 4 and noun not in _NOT_DECLARABLE and noun not in LEXICON.non_name_words
+                                and noun not in LEXICON.org_words)) and not r.subjects.fullmatch(noun):
+                nouns |= {noun, noun[:-1]} if noun.endswith("s") else {noun, noun + "s"}
     if not nouns:
         return None
     return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))})\b")

@@ -1599,3 +1599,77 @@ def test_the_lead_after_a_dateline_opens_with_the_person_who_acts() -> None:
             "Di hadapan mereka, ia meminta pesan netralitas diteruskan ke staf.\n"
             "“Kalau masih mengikuti akun kandidat, segera berhenti,” tegasnya.")
     assert [q.speaker for q in _quotes(body)] == ["Ratna Pakaya"]
+
+
+# Eighth round: the classes that held-out set 8 (tests/gold_heldout8, first look) showed.
+# Neutrality first: all three misses were civil servants the article declares in ways the rules did not read.
+
+def test_a_civil_servant_declared_without_a_copula_is_one_throughout() -> None:
+    # Indonesian needs no "adalah": "Kepala sekolah itu ASN, jadi …"; the head noun keeps its complement,
+    # so "kepala sekolah" (not every "sekolah") is read as a civil servant
+    body = ("Seorang kepala sekolah di Sumber Jaya diduga mengirim ajakan memilih pasangan calon bupati ke grup "
+            "wali murid dan kini dilaporkan ke Bawaslu.\n"
+            "Pesan itu memuat foto paslon nomor urut dua.\n"
+            "\"Kepala sekolah itu ASN, jadi kalau terbukti kami teruskan ke BKN,\" kata Ketua Bawaslu.\n"
+            "Warga meminta sekolah tetap bersih dari politik.")
+    assert "netralitas-asn" in _tags(body)
+    assert _tags(body.replace("Kepala sekolah itu ASN, jadi", "Kepala sekolah itu guru lama, jadi")) == set()
+
+
+def test_a_group_declared_member_by_member_is_civil_servants() -> None:
+    body = ("Bawaslu Sumber Jaya menetapkan temuan dugaan pelanggaran netralitas terhadap dua tenaga kesehatan.\n"
+            "Keduanya membagikan kalender bergambar caleg kepada pasien.\n"
+            "Dua tenaga kesehatan itu masing-masing seorang bidan berstatus honorer dan seorang perawat "
+            "berstatus PPPK.")
+    assert "netralitas-asn" in _tags(body)
+    assert _tags(body.replace("berstatus honorer", "swasta").replace("berstatus PPPK", "swasta")) == set()
+
+
+def test_the_head_of_a_public_health_centre_is_a_civil_servant() -> None:
+    body = ("Bawaslu Sumber Jaya menangani dugaan pelanggaran netralitas seorang kepala puskesmas.\n"
+            "Kepala puskesmas itu diduga menghadiri kampanye pasangan calon bupati.\n"
+            "Bawaslu sudah meminta klarifikasi.")
+    assert "netralitas-asn" in _tags(body)
+
+
+# Speakers: the subject of a sentence, found through what stands between it and its verb.
+
+def test_a_named_person_apposed_to_a_qualified_unnamed_phrase_speaks() -> None:
+    # a relative clause or a place between the unnamed phrase and the name
+    body = ("Bawaslu menemukan kalender caleg di loket pendaftaran.\n"
+            "Seorang pasien yang ditemui di loket itu, Wartini (52), mengaku heran. \"Saya kira hadiah,\" ujarnya.\n"
+            "Laporan disampaikan seorang warga Sumberjaya, Robertus Lamber, Jumat lalu.\n"
+            "\"Saya lihat sendiri,\" kata Robertus.")
+    assert [q.speaker for q in _quotes(body)] == ["Wartini", "Robertus Lamber"]
+
+
+def test_auxiliaries_and_a_manner_phrase_stand_between_subject_and_verb() -> None:
+    body = ("\"Empat orang akan kami undang,\" kata Ketua Bawaslu Sumber Jaya, Rina Pakpahan.\n"
+            "Namun Ketua Bawaslu Tanah Jaya, Hendrik Sembiring, enggan membeberkan identitas keduanya. "
+            "\"Masih kami telusuri,\" ucapnya.\n"
+            "Pj Bupati Sumber Jaya, Sugiarto Wahyudi, dalam sambutannya menyampaikan terima kasih.\n"
+            "\"Saya minta OPD langsung bergerak,\" ujarnya.")
+    assert [q.speaker for q in _quotes(body)] == ["Rina Pakpahan", "Hendrik Sembiring", "Sugiarto Wahyudi"]
+
+
+def test_an_english_subject_acting_in_the_past_tense_speaks() -> None:
+    body = ("Andreas Lumban, a lecturer, said the problem was structural. \"It will stay,\" he said.\n"
+            "The acting head of the Sumber Jaya Civil Service Agency, Irawati Sembiring, rejected the claim. "
+            "\"No one is forced,\" she said.")
+    assert [q.speaker for q in _quotes(body)] == ["Andreas Lumban", "Irawati Sembiring"]
+
+
+def test_regional_name_elements_written_short_stay_in_the_name() -> None:
+    # "Dg." (Daeng, Makassar) and "Hi." (Haji inside a North Maluku patronymic) go on into the name
+    assert _officials("Kepala Desa Bontojaya, Samsul Dg. Lewa, mengatakan warga sudah didata.") == [
+        Official("Samsul Dg. Lewa", "Kepala Desa Bontojaya")]
+    assert _officials("Kepala BKPSDM Sumber Jaya, Syamsir Hi. Mahmud, mengatakan absensi kini daring.") == [
+        Official("Syamsir Hi. Mahmud", "Kepala BKPSDM Sumber Jaya")]
+
+
+# Regions.
+
+def test_a_malaysian_state_is_no_indonesian_district() -> None:
+    body = ("KUALA KANGSAR - Dua kakitangan agensi kerajaan negeri di Perak dikenakan tindakan tatatertib "
+            "kerana berkempen.")
+    assert analyze(body).regions == []

@@ -1,12 +1,12 @@
 """Quality gate: the analysis must not drop below pinned floors on annotated articles.
 
 Runs the project's scorer (``tools/score_analysis.py``) over the real
-``pantau analyze --jsonl`` command on ten gold sets, all in the repository so the
+``pantau analyze --jsonl`` command on eleven gold sets, all in the repository so the
 gate runs (and never skips) in a bare clone:
 
 - ``tests/gold_dev``: the team's small dev set (smoke test);
 - ``tests/gold``: our own composed set, read while tuning (optimistic);
-- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout7``: written blind to the
+- ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout8``: written blind to the
   rules (honest first-look figures in their READMEs; read since, so optimistic now);
 - ``tests/gold_real``: real published articles, the development set closest to production.
 
@@ -37,6 +37,7 @@ GOLD = {
     "heldout5": ROOT / "tests" / "gold_heldout5",
     "heldout6": ROOT / "tests" / "gold_heldout6",
     "heldout7": ROOT / "tests" / "gold_heldout7",
+    "heldout8": ROOT / "tests" / "gold_heldout8",
 }
 
 FLOORS = {
@@ -85,6 +86,11 @@ FLOORS = {
     "heldout7": {
         "quote_speaker_f1": 1.0, "neutrality_f1": 1.0, "tags_f1": 0.997,
         "officials_f1": 1.0, "province_f1": 1.0, "language_acc": 1.0,
+    },
+    # First look, before its errors were read: 0.896 / 0.943 / 0.893 / 0.923 / 0.987 / 1.000.
+    "heldout8": {
+        "quote_speaker_f1": 0.962, "neutrality_f1": 1.0, "tags_f1": 0.94,
+        "officials_f1": 0.951, "province_f1": 1.0, "language_acc": 1.0,
     },
 }
 
