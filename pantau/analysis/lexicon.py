@@ -65,6 +65,7 @@ class Lexicon:
     village_heads: frozenset[str]
     region_words: frozenset[str]
     place_parts: frozenset[str]
+    body_ends: frozenset[str]
     org_words: frozenset[str]
     named_institutions: frozenset[str]
     division_owners: frozenset[str]
@@ -133,6 +134,7 @@ def _load() -> Lexicon:
         village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),
         place_parts=frozenset(words("place_parts")),
+        body_ends=frozenset(words("body_ends")),
         org_words=frozenset(words("org_words")),
         named_institutions=frozenset(words("named_institutions")),
         division_owners=frozenset(words("division_owners")),
