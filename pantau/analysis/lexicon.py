@@ -39,6 +39,7 @@ class Lexicon:
     """The lists of ``data/speech.yaml``, lower case; multi-word entries longest first where order matters."""
 
     verbs_short: tuple[str, ...]
+    continuing_roots: tuple[str, ...]
     verbs_long: tuple[str, ...]
     verbs_passive: tuple[str, ...]
     pronouns: frozenset[str]
@@ -108,6 +109,7 @@ def _load() -> Lexicon:
     active |= {f for r in words("speech_roots_en") for f in english_forms(r)}
     return Lexicon(
         verbs_short=by_length(words("speech_roots_short") + words("speech_verbs_short_extra")),
+        continuing_roots=tuple(words("continuing_roots")),
         verbs_long=by_length(active | set(words("speech_verbs_irregular")) | set(words("speech_verbs_en_irregular"))),
         verbs_passive=by_length(f for r in roots for f in passive_forms(r)),
         pronouns=frozenset(words("pronouns")),

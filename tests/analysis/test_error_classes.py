@@ -1733,3 +1733,31 @@ def test_a_word_with_its_clitic_or_the_word_opening_a_quotation_is_no_name() -> 
             "Jaya, Rina Pakpahan.\n"
             "\"Beliau hadir dari awal. Statusnya ASN, kepala puskesmas pula,\" ujar Rina.")
     assert _officials(body) == [Official("Rina Pakpahan", "Ketua Bawaslu Sumber Jaya")]
+
+
+# Speakers.
+
+def test_a_speaker_who_goes_on_is_the_one_quoted_before_not_the_person_narrated_between() -> None:
+    body = ("Ketua Bawaslu Sumber Jaya, Rina Pakpahan, membenarkan pihaknya meminta klarifikasi. "
+            "\"Yang bersangkutan sudah kami klarifikasi,\" ungkap Rina.\n"
+            "Menurutnya, dalam klarifikasi itu camat berinisial AB mengakui akun tersebut miliknya. Namun ia "
+            "beralasan foto itu diunggah anaknya.\n"
+            "\"Alasan itu tetap akan kami kaji,\" lanjutnya.")
+    assert [q.speaker for q in _quotes(body)] == ["Rina Pakpahan", "Rina Pakpahan"]
+
+
+def test_a_person_whose_relative_clause_speaks_is_the_speaker() -> None:
+    body = ("Ketua Bawaslu Sumber Jaya, Rina Pakpahan, mengatakan pihaknya memeriksa. \"Kami punya bukti foto,\" "
+            "kata dia.\n"
+            "Sejumlah warga mengeluhkan pelayanan puskesmas. Salah satunya, Maria Kewa, yang mengaku datang "
+            "membawa anaknya namun puskesmas sudah sepi.\n"
+            "\"Petugas bilang kepala puskesmas tidak ada,\" tuturnya.")
+    assert [q.speaker for q in _quotes(body)] == ["Rina Pakpahan", "Maria Kewa"]
+
+
+def test_an_unnamed_suspect_who_speaks_after_an_interposed_clause_stays_unnamed() -> None:
+    body = ("Kepala BKPSDM Sumber Jaya, Yusran Hadi, mengatakan pihaknya menunggu hasil pemeriksaan. "
+            "\"Kontrak bisa tidak kami perpanjang,\" katanya.\n"
+            "Salah seorang honorer yang dilaporkan, saat dikonfirmasi, mengaku hanya diajak teman.\n"
+            "\"Saya tidak tahu kalau itu dilarang,\" ujarnya.")
+    assert [q.speaker for q in _quotes(body)] == ["Yusran Hadi", None]
