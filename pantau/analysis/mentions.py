@@ -756,12 +756,15 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             and (not _VERB.match(toks[rel].text) or toks[rel].text in LEXICON.party_nouns):
         rel += 1
     if k == q_end and q_end > 0 and rel < len(toks) and toks[rel].text.lower() == "yang":
-        clause = next((c for c in range(rel + 1, min(rel + 7, len(toks))) if toks[c].text == ","), -1)
-        if clause > 0 and all(toks[c].text.islower() for c in range(rel + 1, clause)):
-            s, e = _name_run(toks, _skip_honorifics(toks, clause + 1), text)
-            if e > s:
+        clause = next((c for c in range(rel + 1, min(rel + 7, len(toks))) if not toks[c].text.islower()), -1)
+        after_clause = clause + 1 if clause > 0 and toks[clause].text == "," else clause
+        if clause > rel + 1:
+            # (without the comma the name is the first capitalised word after the clause, and a comma follows it:
+            # "… yang membidangi pencegahan Nur Azizah, mengatakan …")
+            s, e = _name_run(toks, _skip_honorifics(toks, after_clause), text)
+            if e > s and (after_clause > clause or (e < len(toks) and toks[e].text == ",")):
                 q_end = clause
-                k = clause + 1
+                k = after_clause
     elif k == q_end and k < rel < len(toks) and toks[rel].text == ",":
         # "Kuasa hukum terdakwa, NAME, menerima …": the lower-case nouns that close a role, then the name
         # apposed between commas

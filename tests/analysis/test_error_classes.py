@@ -1710,6 +1710,12 @@ def test_a_head_that_is_also_a_name_ends_a_name_after_a_division_with_or_without
             Official("Arif Budiman Hakim", role)]
 
 
+def test_a_role_closed_by_a_relative_clause_takes_the_name_after_it_without_a_comma() -> None:
+    assert _officials("Anggota Bawaslu Sumber Jaya yang membidangi pencegahan Nur Aisyah, mengatakan tim siber "
+                      "bekerja setiap hari.") == [
+        Official("Nur Aisyah", "Anggota Bawaslu Sumber Jaya yang membidangi pencegahan")]
+
+
 def test_a_yogyakarta_village_between_role_and_name_is_a_place() -> None:
     assert [o.name for o in _officials("Salah satunya Dukuh Karangjati II, Kalurahan Sumbertirta Suparno, "
                                        "bertanya soal batasan.")] == ["Suparno"]
@@ -1761,3 +1767,13 @@ def test_an_unnamed_suspect_who_speaks_after_an_interposed_clause_stays_unnamed(
             "Salah seorang honorer yang dilaporkan, saat dikonfirmasi, mengaku hanya diajak teman.\n"
             "\"Saya tidak tahu kalau itu dilarang,\" ujarnya.")
     assert [q.speaker for q in _quotes(body)] == ["Yusran Hadi", None]
+
+
+# Tags.
+
+def test_an_election_named_with_an_earlier_year_in_a_dated_story_is_a_past_one() -> None:
+    body = ("SUMBER JAYA – Bawaslu Sumber Jaya memeriksa dua guru ASN yang diduga menyebarkan video kampanye "
+            "pasangan calon bupati ke grup WhatsApp orang tua murid.\n"
+            "\"ASN wajib netral,\" kata Ketua Bawaslu Sumber Jaya, Rina Pakpahan, Kamis, 17 Oktober 2024.\n"
+            "Pada Pilkada Sumber Jaya 2018, Bawaslu juga menangani kasus serupa yang melibatkan calon bupati.")
+    assert "pilkada-2024" in analyze(body).tags
