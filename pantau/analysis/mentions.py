@@ -338,15 +338,30 @@ def _is_roleish_acronym(word: str) -> bool:
     return _bare(word) in LEXICON.org_words
 
 
+def _region_word_follows_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the region word of ``m`` ends a place's own name or qualifies a body rather than introducing the
+    word after it: "Distrik Wamena Kota Markus Asso" (a district called Wamena Kota), "Kongres … (Cuepacs)
+    negeri Shahrul …" (the union's state branch). A region word introduces a place after a role or body word
+    ("Bawaslu Kota Batam") or a lower-case word ("di Kabupaten Basel"); after a place it is the place's suffix, and
+    in lower case after a capitalised word or a parenthesis an adjective ("negeri": of the state)."""
+    before = text[max(0, m.start() - 40):m.start()].split()
+    if not before:
+        return False
+    prev = before[-1]
+    if text[m.start()].islower() and (prev[:1].isupper() or prev.endswith(")")):
+        return True
+    return prev.isalpha() and (is_place_name([prev]) or fold(prev) in places().single_districts)
+
+
 def _local_places(text: str) -> frozenset[str]:
     """Place words this article itself marks as such, beyond the gazetteer.
 
     A short form in parentheses ("Bangka Selatan (Basel)") or a word after a region word
     ("Kabupaten Basel", "Negeri Johor") names a place, so "Ketua Bawaslu Basel Azhari" splits
-    after "Basel".
+    after "Basel" (unless the region word follows a place or a body, see ``_region_word_follows_name``).
     """
     found = {m.group(1).lower() for m in _PARENTHESISED_WORD.finditer(text)}
-    found |= {m.group(1).lower() for m in _AFTER_REGION_WORD.finditer(text)}
+    found |= {m.group(1).lower() for m in _AFTER_REGION_WORD.finditer(text) if not _region_word_follows_name(text, m)}
     dateline = _DATELINE_WORD.match(text)
     if dateline:  # "Konsel – Kapolres …": the dateline names a place, so "anggota Polres Konsel" names none
         found.add(dateline.group(1).lower())

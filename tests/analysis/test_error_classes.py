@@ -1777,3 +1777,12 @@ def test_an_election_named_with_an_earlier_year_in_a_dated_story_is_a_past_one()
             "\"ASN wajib netral,\" kata Ketua Bawaslu Sumber Jaya, Rina Pakpahan, Kamis, 17 Oktober 2024.\n"
             "Pada Pilkada Sumber Jaya 2018, Bawaslu juga menangani kasus serupa yang melibatkan calon bupati.")
     assert "pilkada-2024" in analyze(body).tags
+
+
+def test_a_region_word_after_a_place_or_lower_case_after_a_body_introduces_no_place() -> None:
+    # "Sentani Kota" is a district's own name, "negeri" (of the state) qualifies the union: the word after either
+    # is the first word of a name, not a place
+    assert _officials("Kepala Distrik Sentani Kota Yohanes Ondi, yang turut hadir, menyatakan siap.") == [
+        Official("Yohanes Ondi", "Kepala Distrik Sentani Kota")]
+    assert [o.name for o in _officials("Sementara itu, Presiden Kesatuan Guru Melayu (KGM) negeri Shahrul Azmi "
+                                       "Othman berpendapat tindakan itu wajar.")] == ["Shahrul Azmi Othman"]
