@@ -4,5 +4,6 @@
 tested and improved alone: ``clean`` (body text only), ``language``,
 ``quotes`` (quotations, speakers and officials, built from ``spans``,
 ``mentions``, ``people`` and ``attribution``, with the word lists of
-``lexicon``), ``regions`` and ``tags`` (taxonomy tags with evidence sentences).
+``lexicon``), ``regions`` and ``tags`` (taxonomy tags with evidence sentences,
+its cue patterns compiled by ``prefilter`` for speed).
 """

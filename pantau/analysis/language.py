@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -40,7 +41,7 @@ from langdetect.lang_detect_exception import LangDetectException
 
 UNDETERMINED = "und"
 SAMPLE_CHARS = 1500
-NGRAM_CHARS = 600
+NGRAM_CHARS = 400  # 600 detected no gold-set or benchmark article differently, at 0.3 ms more (issue 13)
 PROFILES = ("id", "tl", "en", "nl", "de", "fr", "es", "pt", "it", "ru", "ar", "hi", "th", "vi", "zh-cn", "zh-tw",
             "ja", "ko")
 MIN_LETTERS = 20
@@ -84,7 +85,8 @@ def malay_or_indonesian(text: str, detected: str) -> str:
 
 def too_short(sample: str) -> bool:
     """Fewer than ``MIN_LETTERS`` letters: no detector can be trusted with it (see the module docstring)."""
-    return len(_LETTER.findall(sample)) < MIN_LETTERS
+    # (counting stops at the MIN_LETTERS-th letter: a whole article sample needs no full count)
+    return next(islice(_LETTER.finditer(sample), MIN_LETTERS - 1, None), None) is None
 
 
 def detect_language(text: str) -> str:

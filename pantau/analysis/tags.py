@@ -28,6 +28,7 @@ from importlib import resources
 import yaml
 
 from pantau.analysis.lexicon import LEXICON
+from pantau.analysis.prefilter import compile_cue
 from pantau.analysis.taxonomy import NEUTRALITY, TAG_IDS
 from pantau.models import TagEvidence
 
@@ -124,7 +125,7 @@ def rules() -> Rules:
         pattern = _pattern(source, subject)
         if _UPPER_CASE.search(pattern):
             raise ValueError(f"tag_rules.yaml: write patterns in lower case: {pattern[:60]!r}")
-        return re.compile(pattern)
+        return compile_cue(pattern)
 
     tags = []
     for tag, spec in data["tags"].items():
