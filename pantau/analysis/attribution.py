@@ -51,6 +51,7 @@ from pantau.analysis.mentions import (
     degrees_before,
     find_mentions,
     find_unnamed,
+    is_honorific,
     is_institution,
     is_name_word,
     is_place_name,
@@ -102,6 +103,7 @@ _AGE = re.compile(r"[ \t]*\(\d{1,3}(?:[ \t]*(?:tahun|th))?\)")
 # A description apposed after the name and set off by commas ("Yuliana (27), tenaga honorer di Distrik X, mengaku")
 _DESCRIPTION = re.compile(r"[ \t]*,[ \t]+[a-z][^,.;:!?\"“”\n]{0,60}(?=,)")
 _ARTICLE = re.compile(r"(?:the|a|an)[ \t]+")
+_TITLE_WORD = re.compile(r"([A-Z][A-Za-z]{0,4}\.?)[ \t]+(?=[A-Z])")
 _PRONOUN_AT = re.compile(rf"(?:{_PRONOUN}|{_ANAPHOR})\b", re.IGNORECASE)
 # Before an opening mark: the last speech verb or "menurut" of the sentence.
 _BEFORE_VERB = re.compile(rf"(?<!\w)(?:{_PREPOSITION}|{_SHORT}|{_LONG}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?(?!\w)",
@@ -520,6 +522,10 @@ def _after_attribution(art: Article, span: Span) -> Attribution:
     lead = re.match(_LEAD, rest)
     pos = span.close_at + (lead.end() if lead else 0)
     who = art.who_at(pos)
+    while not (isinstance(who, Mention) and _VERB_AHEAD.match(art.body, art.past_companion(who.end))) \
+            and (title := _TITLE_WORD.match(art.body, pos)) and is_honorific(title.group(1)):
+        pos = title.end()  # "…," Dr. H. NAME, chairman of …, told: the subject's mention may start after a title
+        who = art.who_at(pos)
     if who is Who.PRONOUN:
         pm = _PRONOUN_AT.match(art.body, pos)
         return who if pm and _VERB_AHEAD.match(art.body, pm.end()) else None

@@ -1786,3 +1786,10 @@ def test_a_region_word_after_a_place_or_lower_case_after_a_body_introduces_no_pl
         Official("Yohanes Ondi", "Kepala Distrik Sentani Kota")]
     assert [o.name for o in _officials("Sementara itu, Presiden Kesatuan Guru Melayu (KGM) negeri Shahrul Azmi "
                                        "Othman berpendapat tindakan itu wajar.")] == ["Shahrul Azmi Othman"]
+
+
+def test_titles_before_a_subject_after_the_quote_are_skipped_to_its_apposed_role() -> None:
+    body = ("The village heads were seen on stage at the event.\n"
+            "\"They raised the number with their fingers,\" Dr. H. Arif Budiman, chairman of the Sumber Jaya "
+            "Bawaslu, told reporters on Tuesday.")
+    assert [q.speaker for q in _quotes(body)] == ["Arif Budiman"]
