@@ -113,6 +113,7 @@ _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
 _BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*$")
 _TRAILING_ARTICLE = re.compile(r"(?<=,)[ \t]*(?:the|a|an)[ \t]+$")
+_TRAILING_LINK = re.compile(r"(?<=,)[ \t]*(?:yang[ \t]+[a-z \t]+|\([ \t]*)$")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _COMPASS_EN = frozenset({"north", "south", "east", "west", "central", "southeast", "southwest", "northeast",
@@ -564,8 +565,10 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
     base = max(0, text.rfind("\n", 0, pos) + 1, pos - 80)
     window = text[base:pos]
-    article = _TRAILING_ARTICLE.search(window)  # "Yustina Gebze, S.Sos., M.Si., a Merauke Bawaslu commissioner"
-    bare = window[:article.start()] if article else window.rstrip(" \t")
+    # "Yustina Gebze, S.Sos., M.Si., a Merauke Bawaslu commissioner", "NAME, S.Sos., yang kini menjabat Kepala …",
+    # "NAME, S.Sos., (Wali Nagari …)": the link to the role after the degrees
+    link = _TRAILING_ARTICLE.search(window) or _TRAILING_LINK.search(window)
+    bare = window[:link.start()] if link else window.rstrip(" \t")
     degrees = _DEGREES_BEFORE.search(bare[:-1]) if bare.endswith(",") else None
     if degrees:  # "Dr. Ir. H. Rudi Hartono, M.Si., Kepala …": the degrees stand between the name and its role
         window = bare[:degrees.start()] + ", "

@@ -1686,6 +1686,15 @@ def test_a_role_in_parentheses_or_a_relative_clause_after_the_name_is_the_person
                       "Setda, mengaku siap bekerja.") == [Official("Hendra Saputra", "Kepala Bagian Umum Setda")]
 
 
+def test_degrees_between_a_name_and_its_role_after_it_are_skipped() -> None:
+    assert _officials("Salah seorang pejabat yang dilantik, Hendra Saputra, S.Sos., M.Si., yang kini menjabat Kepala "
+                      "Bagian Umum Setda, mengaku siap bekerja.") == [
+        Official("Hendra Saputra", "Kepala Bagian Umum Setda")]
+    assert _officials("Dua camat, masing-masing Suparman, S.IP., (Camat Sukamaju) dan Rini Astuti, S.Sos., (Camat "
+                      "Tanjung Jaya), membacakan ikrar.") == [
+        Official("Suparman", "Camat Sukamaju"), Official("Rini Astuti", "Camat Tanjung Jaya")]
+
+
 def test_a_name_after_a_place_may_end_with_a_word_that_is_also_a_regency() -> None:
     # places chain only right after a role word or a place: after a name word, "Karo" ends the name
     assert _officials("Kepala BPBD Kapuas Hulu Robertus Karo menyebut air mulai surut.") == [
