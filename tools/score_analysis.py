@@ -178,6 +178,7 @@ def main() -> None:
                 c["role_ok"] += token_f1(o.get("role") or "", po[k].get("role") or "") >= 0.6
             else:
                 notes.append(f"official missing {o['name']!r}")
+        notes += [f"official extra {o['name']!r}" for k, o in po.items() if k not in go]
         gp = {r["province"] for r in g.get("regions", [])}
         pp = {r.get("province") for r in (p.get("regions") or []) if r.get("province")}
         c["prov_tp"] += len(gp & pp)

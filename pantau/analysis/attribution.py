@@ -51,6 +51,7 @@ from pantau.analysis.mentions import (
     degrees_before,
     find_mentions,
     find_unnamed,
+    is_honorific,
     is_institution,
     is_name_word,
     is_place_name,
@@ -79,6 +80,8 @@ _ADVERB = rf"(?:(?:{_ADVERBS}){_GAP}){{0,2}}"
 
 # "…," katanya / ujarnya / tegasnya
 _AFTER_CLITIC = re.compile(rf"{_LEAD}(?:lanjut{_GAP})?(?:{_SHORT})nya\b", re.IGNORECASE)
+# "…," lanjutnya / tambahnya: the speaker goes on
+_GOES_ON = re.compile(rf"{_LEAD}(?:{alternation(LEXICON.continuing_roots)})nya\b", re.IGNORECASE)
 # "…," kata Rudi / ujar Ketua KPU … / kata dia lagi / disampaikan oleh … / said Rudi
 _AFTER_VERB = re.compile(
     rf"{_LEAD}(?:(?:demikian|begitu){_GAP})?(?:{_SHORT}|{_LONG}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?{_GAP}",
@@ -100,6 +103,7 @@ _AGE = re.compile(r"[ \t]*\(\d{1,3}(?:[ \t]*(?:tahun|th))?\)")
 # A description apposed after the name and set off by commas ("Yuliana (27), tenaga honorer di Distrik X, mengaku")
 _DESCRIPTION = re.compile(r"[ \t]*,[ \t]+[a-z][^,.;:!?\"“”\n]{0,60}(?=,)")
 _ARTICLE = re.compile(r"(?:the|a|an)[ \t]+")
+_TITLE_WORD = re.compile(r"([A-Z][A-Za-z]{0,4}\.?)[ \t]+(?=[A-Z])")
 _PRONOUN_AT = re.compile(rf"(?:{_PRONOUN}|{_ANAPHOR})\b", re.IGNORECASE)
 # Before an opening mark: the last speech verb or "menurut" of the sentence.
 _BEFORE_VERB = re.compile(rf"(?<!\w)(?:{_PREPOSITION}|{_SHORT}|{_LONG}|{_PASSIVE})(?:{_GAP}(?:oleh|by))?(?!\w)",
@@ -136,6 +140,9 @@ _REPORTING_OPENER = re.compile(rf"[ \t]*(?:{_PREPOSITION}|{_SHORT}|{_PASSIVE})\b
 _RELATIVE_CLAUSE = re.compile(
     r"[ \t]*,?[ \t]*(?:yang|saat|ketika|sewaktu|usai|seusai|tatkala|dalam)[ \t]+[^\s.]+(?:[ \t]+[^\s.]+){0,6}?"
     rf"[ \t]*,?[ \t]+(?=(?:me|mem|men|meng|meny|ber)[a-z]{{2,}}\b|(?:{_LONG})\b)")
+_RELATIVE_BEFORE = re.compile(rf",[ \t]*yang{_GAP}{_ADVERB}$")
+# A relative clause whose verb is one of speech: "Salah satunya, NAME, yang mengaku datang …" speaks.
+_SPEAKING_RELATIVE = re.compile(rf"[ \t]*,?[ \t]*yang{_GAP}{_ADVERB}(?:{_LONG})\b", re.IGNORECASE)
 _ACCOMPANIED = alternation(LEXICON.accompaniment_words)
 _COMPANION_BEFORE = re.compile(rf"(?<!\w)(?:{_ACCOMPANIED})[ \t]+$", re.IGNORECASE)
 _COMPANION_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:{_ACCOMPANIED})[ \t]+", re.IGNORECASE)
@@ -158,6 +165,7 @@ _SUSPECT = re.compile(rf"\b(?:{alternation(LEXICON.suspect_words)})\b", re.IGNOR
 
 class Who(Enum):
     PRONOUN = "pronoun"  # ia, dia, -nya, he: the current speaker
+    GOES_ON = "goes on"  # lanjutnya, tambahnya: the speaker of the quote before
     NOBODY = "nobody"  # an institution, a document, an unnamed person
 
 
@@ -260,6 +268,9 @@ class Article:
             w = word.group(0)
             if w in _LONG_VERBS:
                 found = self._subject_before(word.start())
+                relative = _RELATIVE_BEFORE.search(self.body, max(0, word.start() - 20), word.start())
+                if found is None and relative:
+                    found = self._subject_before(relative.start())  # "Salah satunya, NAME, yang mengaku …"
             elif (w.lower() in _AGENT_VERBS or w.lower() == "according" or w.lower() in LEXICON.name_introducers) \
                     and (gap := _AGENT_GAP.match(self.body, word.end())):
                 found = name_at(self.body, gap.end())
@@ -442,7 +453,8 @@ class Article:
             end = relative.end() if relative else m.end
             if opens:
                 end = self.past_companion(end)  # the subject's verb follows its companion
-            speech = speech or bool(relative and _VERB_AHEAD.match(body, end))
+            speech = speech or bool(relative and _VERB_AHEAD.match(body, end)) or bool(
+                _SPEAKING_RELATIVE.match(body, m.end))
             verb_at = _SKIPPED_BEFORE_VERB.match(body, end)
             after = verb_at.end() if verb_at else end
             if person is None:
@@ -453,7 +465,7 @@ class Article:
                 events.append(_Event(m.start, person, True))
             elif opens and m.name and not _PASSIVE_VERB.match(body, after):
                 events.append(_Event(m.start, person, bool(_ACTIVE_VERB.match(body, after))))
-        for start, _ in self.unnamed:
+        for start, end in self.unnamed:
             # "Seorang warga … menyambut baik", "pengakuan seorang warga": an unnamed person who opens
             # the sentence or whose words it reports, in a sentence that names nobody
             line_start, line_end = _line_bounds(body, start)
@@ -463,7 +475,12 @@ class Article:
             words_before = _WORD.findall(body, sentence, start)
             reported = bool(words_before) and fold(words_before[-1]) in LEXICON.reporting_words
             # a suspect ("Seorang ASN berinisial AB diduga …") is talked about, not talking
-            suspect = bool(_SUSPECT.search(body, start, sentence_end))
+            # unless a speech verb follows the phrase and its clauses ("Salah seorang honorer yang dilaporkan, saat
+            # dikonfirmasi, mengaku …")
+            clause = _RELATIVE_CLAUSE.match(body, end)
+            speaks = bool(_VERB_AHEAD.match(body, clause.end() if clause else end)
+                          and not _SHORT_VERB_AND_AGENT.match(body, clause.end() if clause else end))
+            suspect = bool(_SUSPECT.search(body, start, sentence_end)) and not speaks
             opens = all(fold(w) in LEXICON.connectives for w in words_before) and not suspect
             if (reported or opens) and not any(sentence <= m.start < sentence_end for m in self.named):
                 events.append(_Event(start, Who.NOBODY, True))
@@ -497,7 +514,7 @@ def _after_attribution(art: Article, span: Span) -> Attribution:
         return None
     rest = art.body[span.close_at:line_end]
     if _AFTER_CLITIC.match(rest):
-        return Who.PRONOUN
+        return Who.GOES_ON if _GOES_ON.match(rest) else Who.PRONOUN
     verb = _AFTER_VERB.match(rest)
     if verb:
         who = art.who_at(span.close_at + verb.end())
@@ -505,6 +522,10 @@ def _after_attribution(art: Article, span: Span) -> Attribution:
     lead = re.match(_LEAD, rest)
     pos = span.close_at + (lead.end() if lead else 0)
     who = art.who_at(pos)
+    while not (isinstance(who, Mention) and _VERB_AHEAD.match(art.body, art.past_companion(who.end))) \
+            and (title := _TITLE_WORD.match(art.body, pos)) and is_honorific(title.group(1)):
+        pos = title.end()  # "…," Dr. H. NAME, chairman of …, told: the subject's mention may start after a title
+        who = art.who_at(pos)
     if who is Who.PRONOUN:
         pm = _PRONOUN_AT.match(art.body, pos)
         return who if pm and _VERB_AHEAD.match(art.body, pm.end()) else None
@@ -615,6 +636,7 @@ def attribute(art: Article, spans: list[Span], is_speech: Callable[[Span, bool, 
 
     topic = _Topic(art.events)
     out: list[Attributed] = []
+    last: Person | None = None  # the speaker of the quote before
     for span, who, since in zip(spans, explicit, starts, strict=True):
         current = topic.at(span.open_at)
         if not is_speech(span, who is not None, since):
@@ -624,7 +646,9 @@ def attribute(art: Article, spans: list[Span], is_speech: Callable[[Span, bool, 
         if isinstance(who, Mention):
             speaker = art.person(who)
             role = who.role
-        elif who is None or who is Who.PRONOUN:
+        elif who is Who.GOES_ON and last is not None:
+            speaker = last
+        elif who is None or who is Who.PRONOUN or who is Who.GOES_ON:
             speaker = current if isinstance(current, Person) else (
                 art.last_named(span.open_at) if current is None else None)
         if speaker is not None:
@@ -632,4 +656,5 @@ def attribute(art: Article, spans: list[Span], is_speech: Callable[[Span, bool, 
         elif who is Who.NOBODY or (isinstance(who, Mention) and speaker is None):
             topic.note(_Event(span.open_at, Who.NOBODY, True))
         out.append(Attributed(span, speaker, role))
+        last = speaker
     return out

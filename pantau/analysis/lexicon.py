@@ -39,6 +39,7 @@ class Lexicon:
     """The lists of ``data/speech.yaml``, lower case; multi-word entries longest first where order matters."""
 
     verbs_short: tuple[str, ...]
+    continuing_roots: tuple[str, ...]
     verbs_long: tuple[str, ...]
     verbs_passive: tuple[str, ...]
     pronouns: frozenset[str]
@@ -65,6 +66,7 @@ class Lexicon:
     village_heads: frozenset[str]
     region_words: frozenset[str]
     place_parts: frozenset[str]
+    body_ends: frozenset[str]
     org_words: frozenset[str]
     named_institutions: frozenset[str]
     division_owners: frozenset[str]
@@ -107,6 +109,7 @@ def _load() -> Lexicon:
     active |= {f for r in words("speech_roots_en") for f in english_forms(r)}
     return Lexicon(
         verbs_short=by_length(words("speech_roots_short") + words("speech_verbs_short_extra")),
+        continuing_roots=tuple(words("continuing_roots")),
         verbs_long=by_length(active | set(words("speech_verbs_irregular")) | set(words("speech_verbs_en_irregular"))),
         verbs_passive=by_length(f for r in roots for f in passive_forms(r)),
         pronouns=frozenset(words("pronouns")),
@@ -133,6 +136,7 @@ def _load() -> Lexicon:
         village_heads=frozenset(words("village_heads")),
         region_words=frozenset(words("region_words")),
         place_parts=frozenset(words("place_parts")),
+        body_ends=frozenset(words("body_ends")),
         org_words=frozenset(words("org_words")),
         named_institutions=frozenset(words("named_institutions")),
         division_owners=frozenset(words("division_owners")),

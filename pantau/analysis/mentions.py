@@ -103,13 +103,17 @@ _AFTER_REGION_WORD = re.compile(rf"(?<![\w-])(?<!ali )(?i:{_REGION_WORD})[ \t]+(
 # "Nurlela, Ketua …" / "Azhari selaku Ketua …" / "Rudi, the head of …": a name right before a role.
 _NAME_BEFORE_ROLE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
                                r"(?:,[ \t]*(?:(?:the|a|an)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?"
-                               r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+)$")
+                               r"|[ \t]+(?:selaku|sebagai|yang[ \t]+juga)[ \t]+"
+                               r"|,[ \t]*yang[ \t]+(?:juga[ \t]+|(?:(?:kini|sekarang|saat[ \t]+ini)[ \t]+)?"
+                               r"(?:menjabat|merupakan|adalah)[ \t]+)(?:sebagai[ \t]+)?"
+                               r"|[ \t]*\([ \t]*)$")
 # "Bahtiar, the ministry's director general …", "Sri Wahyuningsih, head of …": a lower-case English head in
 # apposition to a name (with no article, "of" must follow the head).
 # (a degree's full stop may end the name: "Sri Wahyuningsih, S.Sos., M.Si., head of …")
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*(?:the|a|an)[ \t]+(?:[\w-]+['’]s[ \t]+)?$")
 _BARE_APPOSITION_BEFORE = re.compile(r"[A-Za-z.],[ \t]*$")
 _TRAILING_ARTICLE = re.compile(r"(?<=,)[ \t]*(?:the|a|an)[ \t]+$")
+_TRAILING_LINK = re.compile(r"(?<=,)[ \t]*(?:yang[ \t]+[a-z \t]+|\([ \t]*)$")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _COMPASS_EN = frozenset({"north", "south", "east", "west", "central", "southeast", "southwest", "northeast",
@@ -191,6 +195,8 @@ def is_name_word(word: str, *, inside: bool = False) -> bool:
     if not _NAME_WORD.match(word):
         return False
     low = fold(word)
+    if len(low) >= 7 and low.endswith("nya"):
+        return False  # "Statusnya", "Menurutnya": a noun or verb with its clitic, never a given name
     if _REDUPLICATED.match(word):
         return False  # "Pekerja-Pekerja", "Guru-Guru": a plural noun in a body's name, never a person's
     if inside and low in LEXICON.name_like_heads:
@@ -313,7 +319,7 @@ def _skip_degrees(toks: list[_Tok], j: int) -> int:
 
 def _is_degree(word: str) -> bool:
     return bool(_DEGREE.match(word)) and (not is_name_word(word) or fold(word) in LEXICON.degrees) \
-        and not _is_roleish_acronym(word)
+        and not _is_roleish_acronym(word) and _bare(word) not in LEXICON.place_parts  # "Lor" ends a place
 
 
 def degrees_before(text: str, pos: int) -> int:
@@ -333,15 +339,30 @@ def _is_roleish_acronym(word: str) -> bool:
     return _bare(word) in LEXICON.org_words
 
 
+def _region_word_follows_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the region word of ``m`` ends a place's own name or qualifies a body rather than introducing the
+    word after it: "Distrik Wamena Kota Markus Asso" (a district called Wamena Kota), "Kongres … (Cuepacs)
+    negeri Shahrul …" (the union's state branch). A region word introduces a place after a role or body word
+    ("Bawaslu Kota Batam") or a lower-case word ("di Kabupaten Basel"); after a place it is the place's suffix, and
+    in lower case after a capitalised word or a parenthesis an adjective ("negeri": of the state)."""
+    before = text[max(0, m.start() - 40):m.start()].split()
+    if not before:
+        return False
+    prev = before[-1]
+    if text[m.start()].islower() and (prev[:1].isupper() or prev.endswith(")")):
+        return True
+    return prev.isalpha() and (is_place_name([prev]) or fold(prev) in places().single_districts)
+
+
 def _local_places(text: str) -> frozenset[str]:
     """Place words this article itself marks as such, beyond the gazetteer.
 
     A short form in parentheses ("Bangka Selatan (Basel)") or a word after a region word
     ("Kabupaten Basel", "Negeri Johor") names a place, so "Ketua Bawaslu Basel Azhari" splits
-    after "Basel".
+    after "Basel" (unless the region word follows a place or a body, see ``_region_word_follows_name``).
     """
     found = {m.group(1).lower() for m in _PARENTHESISED_WORD.finditer(text)}
-    found |= {m.group(1).lower() for m in _AFTER_REGION_WORD.finditer(text)}
+    found |= {m.group(1).lower() for m in _AFTER_REGION_WORD.finditer(text) if not _region_word_follows_name(text, m)}
     dateline = _DATELINE_WORD.match(text)
     if dateline:  # "Konsel – Kapolres …": the dateline names a place, so "anggota Polres Konsel" names none
         found.add(dateline.group(1).lower())
@@ -407,9 +428,11 @@ def _names_a_unit(toks: list[_Tok], k: int) -> bool:
     """
     if k < len(toks) and _is_degree(toks[k].text):
         return False  # "… Sengketa Ermawati, S.Sos., serta …": the degrees of the name that ends the role
+    first = k
     while k < len(toks) and toks[k].text != ",":
-        if _is_roleish(toks[k].text) or toks[k].text.startswith("(") or _place_length(toks, k):
-            return True
+        inside_name = k > first and is_name_word(toks[k].text, inside=True) and is_name_word(toks[k - 1].text)
+        if (_is_roleish(toks[k].text) and not inside_name) or toks[k].text.startswith("(") or _place_length(toks, k):
+            return True  # (a head that is also a name, "Iman Sulaeman Hakim", goes on with the name)
         k += 1
     nxt = k + 1 if k < len(toks) and toks[k].text == "," else k
     if nxt >= len(toks):
@@ -487,28 +510,33 @@ def _split_role_name(toks: list[_Tok], i: int, j: int, local: frozenset[str], he
     districts = any(w in LEXICON.district_heads for w in fold(head).split())
     # After "RSUD", "SMAN" or English "of" the capitalised words name the body, up to its place
     # or parenthesis ("Direktur RSUD Hams Kisaran", "Minister of Administrative Reform").
-    institution = False
+    institution = after_place = False
     while k < j:
         t = toks[k].text
         low = _bare(t)
         districts = districts or low in LEXICON.district_heads
         if after_role_word or institution:
             n = _place_length(toks, k, local, districts)
-        else:  # "Kepala Bappeda Lahat": one unknown word between role words and a place names a body
-            n = _place_length(toks, k, local) if k == last_role + 2 else 0
+        else:  # "Kepala Bappeda Lahat": one unknown word between role words and a place names a body,
+            # but not after a place: "BPBD Sintang Bernardus Lingga" is a name that ends with a regency's
+            n = _place_length(toks, k, local) if k == last_role + 2 and not after_place else 0
         if n and k + n <= j:
             last_role = k + n - 1
             k += n
-            after_role_word, institution = True, False
+            after_role_word, institution, after_place = True, False, True
             continue  # places chain: "DPRD Bangka Belitung", "Kabupaten Bangka, Provinsi …"
         degree = k > i and _is_degree(t) and is_name_word(toks[k - 1].text) and not _is_roleish(toks[k - 1].text)
         unit = k > i and toks[k - 1].text == "/"  # the name of a unit after its number: "XVIII/Kasuari"
-        if (t.startswith("(") or _is_roleish(t) or t in {",", "&", "/"} or low in _ROLE_LINKERS or institution
-                or unit or _is_roman_numeral(toks, k, j, local)) and not degree:  # "… Kampar Aprizal SHI": his degree
+        # a head that is also a name goes on with the name before it ("… Pelanggaran Iman Sulaeman Hakim")
+        named_head = k > i and low in LEXICON.name_like_heads and is_name_word(toks[k - 1].text) \
+            and last_role < k - 1
+        if (t.startswith("(") or (_is_roleish(t) and not named_head) or t in {",", "&", "/"} or low in _ROLE_LINKERS
+                or institution or unit or _is_roman_numeral(toks, k, j, local)) \
+                and not degree:  # "… Kampar Aprizal SHI": his degree
             last_role = k
-            after_role_word = True
+            after_role_word, after_place = True, False
             institution = low in LEXICON.named_institutions or low == "of" or (
-                institution and not t.startswith("("))
+                institution and not t.startswith("(") and low not in LEXICON.body_ends)
         else:
             after_role_word = False
         k += 1
@@ -525,12 +553,22 @@ def _role_text(text: str, toks: list[_Tok], start: int, head_end: int, j: int) -
     return re.sub(r"\s+", " ", text[start:end]).strip(" ,")
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+
+
+def _ends_clause(toks: list[_Tok], k: int) -> bool:
+    """Whether the clause ends at token ``k`` (a full stop, semicolon or closing parenthesis, or the end)."""
+    return k >= len(toks) or toks[k].text in {".", ";", ")"}
+
+
 def _name_before(text: str, pos: int) -> tuple[int, str] | None:
     """A name that ends right before ``pos`` ("Nurlela, Ketua …", "Azhari selaku Ketua …")."""
     base = max(0, text.rfind("\n", 0, pos) + 1, pos - 80)
     window = text[base:pos]
-    article = _TRAILING_ARTICLE.search(window)  # "Yustina Gebze, S.Sos., M.Si., a Merauke Bawaslu commissioner"
-    bare = window[:article.start()] if article else window.rstrip(" \t")
+    # "Yustina Gebze, S.Sos., M.Si., a Merauke Bawaslu commissioner", "NAME, S.Sos., yang kini menjabat Kepala …",
+    # "NAME, S.Sos., (Wali Nagari …)": the link to the role after the degrees
+    link = _TRAILING_ARTICLE.search(window) or _TRAILING_LINK.search(window)
+    bare = window[:link.start()] if link else window.rstrip(" \t")
     degrees = _DEGREES_BEFORE.search(bare[:-1]) if bare.endswith(",") else None
     if degrees:  # "Dr. Ir. H. Rudi Hartono, M.Si., Kepala …": the degrees stand between the name and its role
         window = bare[:degrees.start()] + ", "
@@ -546,6 +584,8 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
             or is_place_name(words):
         return None
     start = base + m.end(1) - len(" ".join(words))
+    if len(words) == 1 and text[max(0, start - 1):start] in _OPENING_QUOTES:
+        return None  # "“Tolong, kades dan perangkat desa, …”": a quotation opens with a word, not with a name
     if _ROLE_HEAD.match(text, start):
         return None  # "Menpan RB, Mendagri, …": a list of roles
     before = window[:m.start(1)].split()
@@ -734,12 +774,15 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
             and (not _VERB.match(toks[rel].text) or toks[rel].text in LEXICON.party_nouns):
         rel += 1
     if k == q_end and q_end > 0 and rel < len(toks) and toks[rel].text.lower() == "yang":
-        clause = next((c for c in range(rel + 1, min(rel + 7, len(toks))) if toks[c].text == ","), -1)
-        if clause > 0 and all(toks[c].text.islower() for c in range(rel + 1, clause)):
-            s, e = _name_run(toks, _skip_honorifics(toks, clause + 1), text)
-            if e > s:
+        clause = next((c for c in range(rel + 1, min(rel + 7, len(toks))) if not toks[c].text.islower()), -1)
+        after_clause = clause + 1 if clause > 0 and toks[clause].text == "," else clause
+        if clause > rel + 1:
+            # (without the comma the name is the first capitalised word after the clause, and a comma follows it:
+            # "… yang membidangi pencegahan Nur Azizah, mengatakan …")
+            s, e = _name_run(toks, _skip_honorifics(toks, after_clause), text)
+            if e > s and (after_clause > clause or (e < len(toks) and toks[e].text == ",")):
                 q_end = clause
-                k = clause + 1
+                k = after_clause
     elif k == q_end and k < rel < len(toks) and toks[rel].text == ",":
         # "Kuasa hukum terdakwa, NAME, menerima …": the lower-case nouns that close a role, then the name
         # apposed between commas
@@ -775,7 +818,9 @@ def _parse_role(text: str, m: re.Match[str], start: int, local: frozenset[str]) 
         # Sutrisna Adi").
         territory = name_i == first and e - s == 1 and not (
             head not in LEXICON.village_heads and _in_full_name(text, toks[s].text, toks[s].start))
-        if e > s and _skip_degrees(toks, e) >= q_end and not territory:
+        if e > s and _skip_degrees(toks, e) >= q_end and not territory and not (
+                head in LEXICON.village_heads and _ends_clause(toks, e) and _name_before(text, start)):
+            # (in "Ahmad Fauzan, Lurah Gunung Antasari." the name came first: the run is the territory)
             role_end = name_i
         else:
             s = e

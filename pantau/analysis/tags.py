@@ -57,6 +57,12 @@ _UPPER_CASE = re.compile(r"(?<!\\)[A-Z]")  # a capital letter that is not an esc
 _YEAR_AFTER = r"\W+(?:[\w-]+\W+){0,3}?((?:19|20)\d\d)\b"
 # (not a law's year: "UU Nomor 10 Tahun 2016 tentang Pilkada", "UU 7/2017 tentang Pemilu")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A day's date written in the text ("Kamis, 17 Oktober 2024", "Jumat (30/8/2024)", "Nov. 5, 2024"): the year the
+# story is reported in.
+_MONTH = r"(?i:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?"
+_DATED_YEAR = re.compile(
+    rf"\b\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*((?:19|20)\d\d)\b|"
+    rf"\b\d{{1,2}}[ \t]+{_MONTH}[ \t]+((?:19|20)\d\d)\b|\b{_MONTH}[ \t]+\d{{1,2}},[ \t]+((?:19|20)\d\d)\b")
 _YEAR_BEFORE = r"(?<!tahun )(?<!/)\b((?:19|20)\d\d)\W+(?:(?!tentang\b)[\w-]+\W+){0,3}?"
 # A specific village or district head ("Kepala Desa Lambandia", "Camat Tabir"), or a person named by
 # initials right before the cue ("SR terbukti"): a concrete case, matched on the sentence as written.
@@ -339,10 +345,13 @@ def _cue_years(rule: Rule, sentences: list[_Sentence], r: Rules) -> set[str]:
     return found
 
 
-def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tuple[Rule, list[str]]]:
+def _election_tags(sentences: list[_Sentence], lead: int, r: Rules,
+                   dated: frozenset[str] = frozenset()) -> list[tuple[Rule, list[str]]]:
     """The election tags of the whole article, with their evidence (see the header of tag_rules.yaml).
 
     ``sentences`` are the headline's and the body's; the first ``lead`` of them are headline and lead.
+    ``dated``: the years of the days the text dates: in a story dated in one of a tag's years, an election
+    named with an earlier year ("Pada Pilkada Garut 2018, …") is a past one and rules out nothing.
     """
     elections = [rule for rule in r.tags if rule.years]
     hits = {rule.tag: [i for i in range(len(sentences)) if _fires(rule, sentences, i, r)] for rule in elections}
@@ -350,7 +359,7 @@ def _election_tags(sentences: list[_Sentence], lead: int, r: Rules) -> list[tupl
     for rule in elections:
         found = hits[rule.tag]
         years = _cue_years(rule, sentences, r)
-        if not found or (years and not years & rule.years):
+        if not found or (years and not years & rule.years and not dated & rule.years):
             continue
         in_lead = any(i < lead for i in found)
         other_in_lead = any(i < lead for other in elections if other is not rule for i in hits[other.tag])
@@ -394,7 +403,8 @@ def assign_tags(body: str, *, title: str | None = None, language: str) -> tuple[
         if hits:
             tags.append(rule.tag)
             evidence.append(TagEvidence(rule.tag, hits[:MAX_EVIDENCE]))
-    for rule, hits in _election_tags(headline + body_sentences, len(headline) + 1 if headline else 2, r):
+    dated = frozenset(y for m in _DATED_YEAR.finditer(body) for y in m.groups() if y)
+    for rule, hits in _election_tags(headline + body_sentences, len(headline) + 1 if headline else 2, r, dated):
         in_body = [s for s in hits if s in body] or hits
         tags.append(rule.tag)
         evidence.append(TagEvidence(rule.tag, in_body[:MAX_EVIDENCE]))
