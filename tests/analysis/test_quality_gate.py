@@ -1,13 +1,15 @@
 """Quality gate: the analysis must not drop below pinned floors on annotated articles.
 
 Runs the project's scorer (``tools/score_analysis.py``) over the real
-``pantau analyze --jsonl`` command on eleven gold sets, all in the repository so the
+``pantau analyze --jsonl`` command on thirteen gold sets, all in the repository so the
 gate runs (and never skips) in a bare clone:
 
 - ``tests/gold_dev``: the team's small dev set (smoke test);
 - ``tests/gold``: our own composed set, read while tuning (optimistic);
 - ``tests/gold_heldout`` and ``tests/gold_heldout2`` to ``tests/gold_heldout8``: written blind to the
   rules (honest first-look figures in their READMEs; read since, so optimistic now);
+- ``tests/gold_heldout9`` and ``tests/gold_heldout10``: written blind, errors not read yet (their
+  figures are still honest estimates for unseen copy);
 - ``tests/gold_real``: real published articles, the development set closest to production.
 
 Floors are the figures measured when they were pinned, cut to three decimals (see README,
@@ -38,6 +40,8 @@ GOLD = {
     "heldout6": ROOT / "tests" / "gold_heldout6",
     "heldout7": ROOT / "tests" / "gold_heldout7",
     "heldout8": ROOT / "tests" / "gold_heldout8",
+    "heldout9": ROOT / "tests" / "gold_heldout9",
+    "heldout10": ROOT / "tests" / "gold_heldout10",
 }
 
 FLOORS = {
@@ -91,6 +95,16 @@ FLOORS = {
     "heldout8": {
         "quote_speaker_f1": 0.982, "neutrality_f1": 1.0, "tags_f1": 0.94,
         "officials_f1": 0.985, "province_f1": 1.0, "language_acc": 1.0,
+    },
+    # Its errors not read yet: these floors are its blind figures (after the ninth round), a regression guard.
+    "heldout9": {
+        "quote_speaker_f1": 0.986, "neutrality_f1": 0.979, "tags_f1": 0.926,
+        "officials_f1": 0.999, "province_f1": 0.999, "language_acc": 1.0,
+    },
+    # Its errors not read yet: these floors are its blind figures (after the ninth round), a regression guard.
+    "heldout10": {
+        "quote_speaker_f1": 0.947, "neutrality_f1": 0.980, "tags_f1": 0.917,
+        "officials_f1": 0.968, "province_f1": 0.999, "language_acc": 1.0,
     },
 }
 
